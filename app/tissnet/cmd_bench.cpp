@@ -1,0 +1,84 @@
+// tissnet bench: figures for the README, measured on the machine at hand.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+#include "commands.h"
+#include "progress.h"
+#include "tiss/dataset.h"
+#include "tiss/image_io.h"
+#include "tiss/patch_sampler.h"
+
+namespace tissnet {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double secondsSince(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+struct IoArgs {
+  std::string dir, patch = "16x128x128";
+  int patches = 200;
+};
+
+int benchIo(const IoArgs& a) {
+  auto d = tiss::openDataset(a.dir);
+  if (!d) return fail(d.error());
+  auto patch = tiss::parseSizeDHW(a.patch);
+  if (!patch) return fail(patch.error());
+  std::printf("machine: %u hardware threads\n", std::thread::hardware_concurrency());
+
+  const tiss::CaseFiles& first = d->cases.front();
+  auto t0 = Clock::now();
+  long voxels = 0;
+  for (const auto& [key, path] : first.paths) {
+    auto v = tiss::readVolume(path);
+    if (!v) return fail(v.error());
+    voxels += v->geometry.voxelCount();
+  }
+  std::printf("load one case (%s, %zu files, %.1f M voxels): %.3f s\n", first.id.c_str(), first.paths.size(),
+              double(voxels) / 1e6, secondsSince(t0));
+
+  const std::string cache = (std::filesystem::path(a.dir) / ".tiss-cache" / "bench").string();
+  std::vector<std::string> ids;
+  for (const auto& c : d->cases) ids.push_back(c.id);
+  auto options = tiss::PreprocessOptions::forTask(d->manifest.task);
+  options.minSize = *patch;
+  t0 = Clock::now();
+  if (auto st = tiss::prepareDataset(*d, ids, options, cache, 2, terminalProgress("bench: preprocessing")); !st)
+    return fail(st.error());
+  std::printf("preprocess %zu cases (2 threads, skipped when cached): %.2f s\n", ids.size(), secondsSince(t0));
+
+  std::vector<std::shared_ptr<const tiss::MappedCase>> cases;
+  for (const auto& id : ids) {
+    auto m = tiss::MappedCase::open(cache, id);
+    if (!m) return fail(m.error());
+    cases.push_back(*m);
+  }
+  for (int workers : {1, 2}) {
+    tiss::SamplerOptions so;
+    so.patch = *patch;
+    so.workers = workers;
+    tiss::PatchSampler sampler(cases, so);
+    t0 = Clock::now();
+    for (int i = 0; i < a.patches; ++i) sampler.next();
+    std::printf("sampler, %s patches, %d worker(s): %.1f patches/s\n", a.patch.c_str(), workers,
+                a.patches / secondsSince(t0));
+  }
+  return 0;
+}
+
+}  // namespace
+
+void addBenchCommand(CLI::App& app, int& exitCode) {
+  auto* bench = app.add_subcommand("bench", "Benchmarks (figures for the README)");
+  bench->require_subcommand(1);
+  auto* io = bench->add_subcommand("io", "Case load time and patch sampler throughput on a data set");
+  auto args = std::make_shared<IoArgs>();
+  io->add_option("DIR", args->dir, "data set folder (e.g. a BraTS-sized phantom)")->required();
+  io->add_option("--patch", args->patch, "patch size DxHxW")->capture_default_str();
+  io->add_option("--patches", args->patches, "patches to draw per measurement")->check(CLI::Range(1, 1000000))->capture_default_str();
+  io->callback([args, &exitCode] { exitCode = benchIo(*args); });
+}
+
+}  // namespace tissnet

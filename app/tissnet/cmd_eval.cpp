@@ -1,0 +1,48 @@
+#include <cstdio>
+
+#include "commands.h"
+#include "progress.h"
+#include "tiss/atomic_file.h"
+#include "tiss/eval.h"
+
+namespace tissnet {
+
+void addEvalCommand(CLI::App& app, int& exitCode) {
+  auto* cmd = app.add_subcommand("eval", "Dice (%), ASSD and HD95 (mm), and PSNR/SSIM of synthesized images, per case");
+  auto o = std::make_shared<tiss::EvalOptions>();
+  auto out = std::make_shared<std::string>();
+  cmd->add_option("--pred", o->pred, "folder of predicted masks")->required();
+  cmd->add_option("--gt", o->gt, "data set, or folder of CASE.nii.gz label files")->required();
+  cmd->add_option("--image", o->image, "folder of synthesized target images (optional)");
+  cmd->add_option("--reference", o->reference, "data set or folder of real target images (default: --gt)");
+  cmd->add_option("--pred-pattern", o->predPattern, "prediction file per case")->capture_default_str();
+  cmd->add_option("--image-pattern", o->imagePattern, "synthesized image per case")->capture_default_str();
+  cmd->add_option("--data-range", o->dataRange, "PSNR/SSIM data range L (default: max - min of each reference)");
+  cmd->add_option("--threads", o->threads, "worker threads")->check(CLI::Range(1, 256))->capture_default_str();
+  cmd->add_option("--out", *out, "CSV file to write")->required();
+  cmd->callback([=, &exitCode] {
+    auto scores = tiss::evaluate(*o, terminalProgress("eval: cases"));
+    if (!scores) {
+      exitCode = fail(scores.error());
+      return;
+    }
+    const std::string csv = tiss::toCsv(*scores);
+    if (auto st = tiss::writeFileAtomically(*out, csv); !st) {
+      exitCode = fail(st.error());
+      return;
+    }
+    int errors = 0;
+    for (const auto& s : *scores)
+      if (!s.error.empty()) {
+        ++errors;
+        std::fprintf(stderr, "tissnet: case %s: %s\n", s.id.c_str(), s.error.c_str());
+      }
+    // The last two CSV lines are the mean and sd rows: show them to the user.
+    const size_t meanAt = csv.rfind("\nmean,");
+    std::printf("%s%s", csv.substr(0, csv.find('\n') + 1).c_str(), csv.substr(meanAt + 1).c_str());
+    std::printf("%zu cases evaluated, %d failed; wrote %s\n", scores->size() - size_t(errors), errors, out->c_str());
+    exitCode = errors ? 1 : 0;
+  });
+}
+
+}  // namespace tissnet

@@ -1,0 +1,15 @@
+#pragma once
+// Each subcommand of `tissnet` registers itself on the root app; its callback returns the
+// process exit code through `exitCode`.
+#include <CLI/CLI.hpp>
+
+namespace tissnet {
+
+void addPhantomCommand(CLI::App& app, int& exitCode);
+void addCheckCommand(CLI::App& app, int& exitCode);
+void addManifestCommand(CLI::App& app, int& exitCode);
+void addSplitCommand(CLI::App& app, int& exitCode);
+void addEvalCommand(CLI::App& app, int& exitCode);
+void addBenchCommand(CLI::App& app, int& exitCode);
+
+}  // namespace tissnet

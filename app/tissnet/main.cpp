@@ -1,0 +1,24 @@
+// tissnet: the headless TISS-Net workbench. Every subcommand lives in its own cmd_*.cpp.
+#include <cstdio>
+
+#include "commands.h"
+#include "tiss/device.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"tissnet: brain-tumor MRI synthesis and segmentation (TISS-Net) from the command line"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "tissnet 0.1.0 (LibTorch " + tiss::torchVersion() + ")");
+  int exitCode = 0;
+  tissnet::addPhantomCommand(app, exitCode);
+  tissnet::addCheckCommand(app, exitCode);
+  tissnet::addManifestCommand(app, exitCode);
+  tissnet::addSplitCommand(app, exitCode);
+  tissnet::addEvalCommand(app, exitCode);
+  tissnet::addBenchCommand(app, exitCode);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  return exitCode;
+}

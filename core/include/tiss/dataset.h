@@ -1,0 +1,89 @@
+#pragma once
+/// Data sets: a folder with one sub-folder per case. The BraTS layout
+/// (CASE/CASE_t1.nii.gz, _t1ce, _t2, _flair, _seg) is detected as is; any other layout is
+/// described by a manifest.json in the folder (modality key -> file pattern with {case}).
+/// The train/val/test split lives beside it in split.json so every run uses the same one.
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "tiss/result.h"
+
+namespace tiss {
+
+inline constexpr const char* kManifestFile = "manifest.json";
+inline constexpr const char* kSplitFile = "split.json";
+
+/// Which modalities are source and target, and how the label file becomes the tumor mask
+/// (tumor = label > 0; `labelValues` lists the values a valid label file may hold).
+struct Task {
+  std::string name;  ///< "glioma", "vs" or a custom name
+  std::vector<std::string> sources;
+  std::string target;
+  std::string label = "seg";
+  std::vector<int> labelValues;
+};
+
+Task gliomaTask();  ///< t1, t1ce, t2 -> flair; labels {0, 1, 2, 4}
+Task vsTask();      ///< T2 -> ceT1; labels {0, 1}
+
+struct Manifest {
+  std::string layout = "manifest";               ///< "brats" when detected, else "manifest"
+  std::map<std::string, std::string> patterns;  ///< key -> "{case}/{case}_t1.nii.gz"
+  Task task;
+
+  /// Every key the task needs (sources, target, label) that has no pattern.
+  std::vector<std::string> missingKeys() const;
+  /// Path of `key` for case `caseId`, relative to the data set folder.
+  std::string relativePath(const std::string& key, const std::string& caseId) const;
+};
+
+Manifest bratsManifest(const std::string& extension = ".nii.gz");
+Manifest vsManifest();
+Result<Manifest> readManifest(const std::string& file);
+Status writeManifest(const Manifest& manifest, const std::string& file);
+
+/// Proposes a manifest for a folder-per-case layout from the files of its first case, for
+/// the user to edit: keys are the file names without case id and extension.
+Result<Manifest> guessManifest(const std::string& dir);
+
+enum class SplitPart { Train, Val, Test, Unassigned };
+std::string toString(SplitPart part);
+
+struct Split {
+  uint64_t seed = 0;
+  std::map<std::string, SplitPart> assignment;  ///< case id -> part
+  SplitPart partOf(const std::string& id) const;
+  std::vector<std::string> ids(SplitPart part) const;  ///< sorted
+};
+
+/// Shuffles the sorted ids with `seed` and cuts them by `fractions` (train, val, test;
+/// counts rounded, the test part takes the rest): 369 BraTS cases give 258 / 37 / 74.
+Split drawSplit(std::vector<std::string> ids, uint64_t seed,
+                const std::array<double, 3>& fractions = {0.7, 0.1, 0.2});
+Result<Split> readSplit(const std::string& file);
+Status writeSplit(const Split& split, const std::string& file);
+
+struct CaseFiles {
+  std::string id;
+  std::map<std::string, std::string> paths;  ///< manifest key -> full path (may not exist)
+};
+
+struct Dataset {
+  std::string root;
+  Manifest manifest;
+  std::vector<CaseFiles> cases;  ///< sorted by id
+  Split split;                   ///< from split.json, or drawn with seed 0 when absent
+  bool splitSaved = false;
+
+  const CaseFiles* find(const std::string& id) const;
+};
+
+/// Opens a data set folder: manifest.json when present, else BraTS detection. Fails when
+/// the folder is missing, holds no case, or has neither a manifest nor the BraTS layout
+/// (the message says how to write a manifest).
+Result<Dataset> openDataset(const std::string& dir);
+
+}  // namespace tiss

@@ -1,0 +1,21 @@
+#pragma once
+/// Compute device selection, shared by the command line and the workbench. Plain C++:
+/// LibTorch stays behind this header.
+#include <string>
+
+#include "tiss/result.h"
+
+namespace tiss {
+
+/// Resolves a request to a concrete device name: "auto" gives "cuda:0" when a CUDA device
+/// is present and "cpu" otherwise; "cpu" and "cuda" / "cuda:N" are checked against what
+/// this build and machine have. Fails with a sentence naming the request otherwise.
+Result<std::string> resolveDevice(const std::string& request);
+
+/// Number of CUDA devices LibTorch sees (0 on a CPU-only build or machine).
+int cudaDeviceCount();
+
+/// LibTorch version this program was built against, e.g. "1.13.1".
+std::string torchVersion();
+
+}  // namespace tiss

@@ -1,0 +1,43 @@
+#pragma once
+/// Evaluation of predictions against a ground truth, case by case, as `tissnet eval` and the
+/// workbench run it. Ground truth and reference are either a data set folder (its label and
+/// target modality are used) or a flat folder of CASE.nii.gz files. Predictions and
+/// synthesized images are found by a pattern with {case}.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tiss/metrics.h"
+
+namespace tiss {
+
+struct EvalOptions {
+  std::string pred;                            ///< folder of predicted masks (value > 0.5 = tumor)
+  std::string gt;                              ///< data set or folder of label files (> 0 = tumor)
+  std::string image;                           ///< optional: folder of synthesized images
+  std::string reference;                       ///< optional: data set or folder of real target images
+  std::string predPattern = "{case}.nii.gz";
+  std::string imagePattern = "{case}.nii.gz";
+  double dataRange = 0;                        ///< <= 0: max - min of each reference
+  int threads = 2;
+};
+
+struct CaseScores {
+  std::string id;
+  std::optional<SegmentationScores> segmentation;
+  std::optional<SynthesisScores> synthesis;
+  std::string error;  ///< why this case has no scores (file and reason)
+};
+
+/// Evaluates every ground-truth case that has a prediction. Fails only when nothing can be
+/// evaluated (folders missing, no prediction matching); a bad case gets its error instead.
+Result<std::vector<CaseScores>> evaluate(const EvalOptions& options,
+                                         const std::function<void(int, int)>& progress = {});
+
+/// CSV with one row per case, then "mean" and "sd" rows over the cases without error.
+/// Columns: case, dice_pct, assd_mm, hd95_mm[, psnr_global_db, psnr_local_db, ssim_global,
+/// ssim_local], error. Values with 4 decimals.
+std::string toCsv(const std::vector<CaseScores>& scores);
+
+}  // namespace tiss

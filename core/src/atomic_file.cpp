@@ -1,0 +1,32 @@
+#include "tiss/atomic_file.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+
+namespace tiss {
+
+Status writeFileAtomically(const std::string& path, const std::string& contents) {
+  const fs::path target(path);
+  const fs::path tmp = target.parent_path() / (".partial-" + target.filename().string());
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return makeError(path, "cannot create the file (is the folder writable?)");
+  const bool written = std::fwrite(contents.data(), 1, contents.size(), f) == contents.size() &&
+                       std::fflush(f) == 0 && ::fsync(fileno(f)) == 0;
+  const bool closed = std::fclose(f) == 0;
+  std::error_code ec;
+  if (!written || !closed) {
+    fs::remove(tmp, ec);
+    return makeError(path, "could not write the file (disk full?); the previous version is kept");
+  }
+  fs::rename(tmp, target, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return makeError(path, "could not replace the file: " + ec.message());
+  }
+  return Status();
+}
+
+}  // namespace tiss

@@ -1,0 +1,33 @@
+#include "tiss/device.h"
+
+#include <torch/version.h>
+
+namespace tiss {
+
+int cudaDeviceCount() { return torch::cuda::is_available() ? int(torch::cuda::device_count()) : 0; }
+
+std::string torchVersion() { return TORCH_VERSION; }
+
+Result<std::string> resolveDevice(const std::string& request) {
+  const int gpus = cudaDeviceCount();
+  if (request == "auto") return std::string(gpus > 0 ? "cuda:0" : "cpu");
+  if (request == "cpu") return request;
+  if (request.rfind("cuda", 0) == 0) {
+    int index = 0;
+    if (request.size() > 4) {
+      if (request[4] != ':' || request.size() == 5) return makeError("", "unknown device '" + request + "'");
+      try {
+        index = std::stoi(request.substr(5));
+      } catch (...) {
+        return makeError("", "unknown device '" + request + "'");
+      }
+    }
+    if (index < 0 || index >= gpus)
+      return makeError("", "device '" + request + "' is not available (this machine has " +
+                               std::to_string(gpus) + " CUDA device(s))");
+    return "cuda:" + std::to_string(index);
+  }
+  return makeError("", "unknown device '" + request + "' (use auto, cpu, cuda or cuda:N)");
+}
+
+}  // namespace tiss
