@@ -1,0 +1,35 @@
+#pragma once
+/// Turns one slice of a volume into an 8-bit grey image through a window/level, the base of
+/// thumbnails and slice views. One pixel per voxel: the caller scales by the spacing.
+///
+/// Orientation (radiological display of an LPS volume with identity-like direction):
+/// axial slices are z = index with x to the right and y down; coronal are y = index with x to
+/// the right and z up; sagittal are x = index with y to the right and z up.
+#include <QImage>
+
+#include "tiss/volume.h"
+
+namespace tiss::viewers {
+
+enum class SliceAxis { Sagittal = 0, Coronal = 1, Axial = 2 };  ///< value = the fixed index axis
+
+/// Intensities [level - window/2, level + window/2] map linearly to grey 0..255; values
+/// outside clamp.
+struct WindowLevel {
+  double window = 1;
+  double level = 0.5;
+  static WindowLevel fromRange(double lo, double hi) { return {hi - lo, (hi + lo) / 2}; }
+  /// The automatic window: the [lo, hi] percentiles of the non-zero voxels (all voxels when
+  /// every voxel is zero).
+  static WindowLevel fromPercentiles(const Volume& v, double lo = 0.5, double hi = 99.5);
+  /// Grey value 0..255 of an intensity.
+  int grey(double value) const;
+};
+
+/// Number of slices along `axis`.
+long sliceCount(const Volume& v, SliceAxis axis);
+
+/// The slice as a Format_Grayscale8 image; a null image when `index` is out of range.
+QImage renderSlice(const Volume& v, SliceAxis axis, long index, const WindowLevel& wl);
+
+}  // namespace tiss::viewers
