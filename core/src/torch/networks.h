@@ -1,0 +1,70 @@
+#pragma once
+// The networks of TISS-Net (docs/engine.md): the 2.5D U-Net backbone, the dual-branch DB-Net
+// and the 3D PatchGAN discriminator. Tensors are N x C x D x H x W (D = slices, z).
+#include <torch/torch.h>
+
+#include "tiss/config.h"
+
+namespace tiss::nn {
+
+/// conv - BN - PReLU - dropout - conv - BN - PReLU; kernel 1x3x3 (2D levels) or 3x3x3.
+struct ConvBlockImpl : torch::nn::Module {
+  ConvBlockImpl(int in, int out, bool planar, double dropout);
+  torch::Tensor forward(torch::Tensor x);
+  torch::nn::Sequential body{nullptr};
+};
+TORCH_MODULE(ConvBlock);
+
+/// Five levels: levels 0 and 1 are 2D (1x3x3 convolutions, 1x2x2 pooling below them), levels
+/// 2 to 4 are 3D (3x3x3, 2x2x2 pooling between them). forward() returns every level's output.
+struct EncoderImpl : torch::nn::Module {
+  EncoderImpl(int in, const NetConfig& c);
+  std::vector<torch::Tensor> forward(torch::Tensor x);
+  std::vector<ConvBlock> levels;
+};
+TORCH_MODULE(Encoder);
+
+/// Transposed-convolution upsampling (kernel = stride), skip concatenation and a conv block
+/// per level, then a 1x3x3 output convolution to `out` channels (no activation).
+struct DecoderImpl : torch::nn::Module {
+  DecoderImpl(int out, const NetConfig& c);
+  torch::Tensor forward(const std::vector<torch::Tensor>& skips);
+  std::vector<torch::nn::ConvTranspose3d> ups;
+  std::vector<ConvBlock> blocks;
+  torch::nn::Conv3d head{nullptr};
+};
+TORCH_MODULE(Decoder);
+
+/// The 2.5D U-Net: one encoder, one decoder; returns logits.
+struct UNet25DImpl : torch::nn::Module {
+  UNet25DImpl(int in, int out, const NetConfig& c);
+  torch::Tensor forward(torch::Tensor x);
+  Encoder encoder{nullptr};
+  Decoder decoder{nullptr};
+};
+TORCH_MODULE(UNet25D);
+
+/// DB-Net: a shared encoder and two decoders of identical structure with their own skips;
+/// returns the two branches' logits.
+struct DBNetImpl : torch::nn::Module {
+  DBNetImpl(int in, int out1, int out2, const NetConfig& c);
+  std::pair<torch::Tensor, torch::Tensor> forward(torch::Tensor x);
+  Encoder encoder{nullptr};
+  Decoder first{nullptr}, second{nullptr};
+};
+TORCH_MODULE(DBNet);
+
+/// 3D PatchGAN with a 16x70x70 (D x H x W) receptive field: five 4x4x4 convolutions, in-plane
+/// strides 2, 2, 2, 1, 1 and through-plane stride 1; LeakyReLU(0.2), batch norm on the middle
+/// three. Output: one LSGAN score per patch.
+struct PatchGANImpl : torch::nn::Module {
+  PatchGANImpl(int in, int width);
+  torch::Tensor forward(torch::Tensor x);
+  torch::nn::Sequential body{nullptr};
+};
+TORCH_MODULE(PatchGAN);
+
+/// Number of trainable parameters of a module.
+int64_t parameterCount(torch::nn::Module& m);
+
+}  // namespace tiss::nn

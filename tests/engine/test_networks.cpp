@@ -1,0 +1,68 @@
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include "torch/networks.h"
+
+using namespace tiss;
+
+namespace {
+NetConfig small() {
+  NetConfig c;
+  c.channels = {4, 8, 16, 32, 64};
+  c.discChannels = 8;
+  return c;
+}
+}  // namespace
+
+TEST(Networks, UNetKeepsTheInputShape) {
+  nn::UNet25D net(3, 1, small());
+  const auto y = net->forward(torch::randn({2, 3, 16, 64, 48}));
+  EXPECT_EQ(y.sizes(), (std::vector<int64_t>{2, 1, 16, 64, 48}));
+}
+
+TEST(Networks, EncoderLevelsAre2DThen3D) {
+  nn::Encoder enc(1, small());
+  const auto levels = enc->forward(torch::randn({1, 1, 16, 64, 64}));
+  ASSERT_EQ(levels.size(), 5u);
+  // 1x2x2 pooling below levels 0 and 1, 2x2x2 below levels 2 and 3.
+  EXPECT_EQ(levels[1].sizes(), (std::vector<int64_t>{1, 8, 16, 32, 32}));
+  EXPECT_EQ(levels[2].sizes(), (std::vector<int64_t>{1, 16, 16, 16, 16}));
+  EXPECT_EQ(levels[3].sizes(), (std::vector<int64_t>{1, 32, 8, 8, 8}));
+  EXPECT_EQ(levels[4].sizes(), (std::vector<int64_t>{1, 64, 4, 4, 4}));
+}
+
+TEST(Networks, DBNetHasTwoBranchesOverOneEncoder) {
+  nn::DBNet net(3, 1, 1, small());
+  auto [a, b] = net->forward(torch::randn({2, 3, 8, 32, 32}));
+  EXPECT_EQ(a.sizes(), (std::vector<int64_t>{2, 1, 8, 32, 32}));
+  EXPECT_EQ(b.sizes(), a.sizes());
+  nn::UNet25D single(3, 1, small());
+  // One encoder and two decoders: more than one U-Net, less than two.
+  const auto db = nn::parameterCount(*net), u = nn::parameterCount(*single);
+  EXPECT_GT(db, u);
+  EXPECT_LT(db, 2 * u);
+  EXPECT_EQ(db - u, nn::parameterCount(*net->second));
+}
+
+TEST(Networks, PatchGanReceptiveFieldIs16x70x70) {
+  nn::PatchGAN d(2, 8);
+  d->eval();  // batch norm from running statistics: no coupling between positions
+  auto x = torch::randn({1, 2, 40, 160, 160}, torch::requires_grad());
+  const auto out = d->forward(x);
+  const int64_t cz = out.size(2) / 2, cy = out.size(3) / 2, cx = out.size(4) / 2;
+  out.index({0, 0, cz, cy, cx}).backward();
+  const auto touched = torch::nonzero(x.grad().abs().sum(1)[0] > 0);
+  const auto extent = std::get<0>(touched.max(0)) - std::get<0>(touched.min(0)) + 1;
+  EXPECT_EQ(extent[0].item<int64_t>(), 16);
+  EXPECT_EQ(extent[1].item<int64_t>(), 70);
+  EXPECT_EQ(extent[2].item<int64_t>(), 70);
+}
+
+TEST(Networks, PatchGanScoresEachPatch) {
+  nn::PatchGAN d(4, 8);
+  const auto out = d->forward(torch::randn({2, 4, 16, 128, 128}));
+  EXPECT_EQ(out.size(0), 2);
+  EXPECT_EQ(out.size(1), 1);
+  EXPECT_EQ(out.size(2), 11);  // each 4x4x4 stride-1 (through-plane) convolution takes one slice
+  EXPECT_EQ(out.size(3), 14);
+}
