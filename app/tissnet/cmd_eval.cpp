@@ -15,6 +15,8 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--gt", o->gt, "data set, or folder of CASE.nii.gz label files")->required();
   cmd->add_option("--image", o->image, "folder of synthesized target images (optional)");
   cmd->add_option("--reference", o->reference, "data set or folder of real target images (default: --gt)");
+  cmd->add_option("--reference-pattern", o->referencePattern, "reference file per case inside --reference (e.g. from infer)");
+  cmd->add_flag("--mean-image", o->meanImage, "baseline: score a constant image (the reference's mean) instead of --image");
   cmd->add_option("--pred-pattern", o->predPattern, "prediction file per case")->capture_default_str();
   cmd->add_option("--image-pattern", o->imagePattern, "synthesized image per case")->capture_default_str();
   cmd->add_option("--data-range", o->dataRange, "PSNR/SSIM data range L (default: max - min of each reference)");

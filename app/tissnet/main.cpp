@@ -14,6 +14,9 @@ int main(int argc, char** argv) {
   tissnet::addManifestCommand(app, exitCode);
   tissnet::addSplitCommand(app, exitCode);
   tissnet::addEvalCommand(app, exitCode);
+  tissnet::addTrainCommand(app, exitCode, argc, argv);
+  tissnet::addInferCommand(app, exitCode);
+  tissnet::addParamsCommand(app, exitCode);
   tissnet::addBenchCommand(app, exitCode);
   try {
     app.parse(argc, argv);

@@ -1,5 +1,6 @@
 #include "tiss/eval.h"
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <iomanip>
@@ -43,6 +44,15 @@ std::string resolve(const std::string& dir, std::string pattern, const std::stri
   return (fs::path(dir) / pattern).string();
 }
 
+const std::string kMeanImage = "<mean of the reference>";
+
+// The constant image that minimizes the squared error: every voxel the reference's mean.
+Result<Volume> meanImageOf(const Volume& ref) {
+  double sum = 0;
+  for (float v : ref.voxels) sum += v;
+  return Volume(ref.geometry, float(sum / double(std::max<size_t>(1, ref.voxels.size()))));
+}
+
 CaseScores scoreCase(const std::string& id, const std::string& predFile, const std::string& gtFile,
                      const std::string& imageFile, const std::string& refFile, double range) {
   CaseScores s;
@@ -57,10 +67,10 @@ CaseScores scoreCase(const std::string& id, const std::string& predFile, const s
   if (!seg) return fail(makeError(predFile, seg.error().message));
   s.segmentation = *seg;
   if (imageFile.empty()) return s;
-  auto image = readVolume(imageFile);
-  if (!image) return fail(image.error());
   auto ref = readVolume(refFile);
   if (!ref) return fail(ref.error());
+  auto image = imageFile == kMeanImage ? meanImageOf(*ref) : readVolume(imageFile);
+  if (!image) return fail(image.error());
   auto syn = synthesisScores(*image, *ref, truth, range);
   if (!syn) return fail(makeError(imageFile, syn.error().message));
   s.synthesis = *syn;
@@ -75,7 +85,10 @@ Result<std::vector<CaseScores>> evaluate(const EvalOptions& o, const std::functi
   auto gt = filesOf(o.gt, true);
   if (!gt) return gt.error();
   std::map<std::string, std::string> refs;
-  if (!o.image.empty()) {
+  const bool synth = !o.image.empty() || o.meanImage;
+  if (synth && !o.referencePattern.empty()) {
+    for (const auto& [id, file] : *gt) refs[id] = resolve(o.reference.empty() ? o.gt : o.reference, o.referencePattern, id);
+  } else if (synth) {
     auto r = filesOf(o.reference.empty() ? o.gt : o.reference, false);
     if (!r) return r.error();
     refs = *r;
@@ -89,12 +102,12 @@ Result<std::vector<CaseScores>> evaluate(const EvalOptions& o, const std::functi
   std::atomic<int> done{0};
   parallelFor(ids.size(), o.threads, [&](size_t i) {
     const std::string& id = ids[i];
-    const bool synth = !o.image.empty();
+    const std::string image = o.meanImage ? kMeanImage : synth ? resolve(o.image, o.imagePattern, id) : "";
     if (synth && !refs.count(id)) {
       scores[i] = CaseScores{id, {}, {}, "no reference image for this case"};
     } else {
-      scores[i] = scoreCase(id, resolve(o.pred, o.predPattern, id), gt->at(id),
-                            synth ? resolve(o.image, o.imagePattern, id) : "", synth ? refs.at(id) : "", o.dataRange);
+      scores[i] = scoreCase(id, resolve(o.pred, o.predPattern, id), gt->at(id), image, synth ? refs.at(id) : "",
+                            o.dataRange);
     }
     if (progress) progress(++done, int(ids.size()));
   });

@@ -60,7 +60,7 @@ Patch makePatch(const std::vector<std::shared_ptr<const MappedCase>>& cases, con
 }
 
 PatchSampler::PatchSampler(std::vector<std::shared_ptr<const MappedCase>> cases, SamplerOptions options)
-    : cases_(std::move(cases)), options_(options) {
+    : cases_(std::move(cases)), options_(options), nextToBuild_(options.firstPatch), nextToTake_(options.firstPatch) {
   options_.prefetch = std::max(1, options_.prefetch);
   for (int i = 0; i < std::max(1, options_.workers); ++i) workers_.emplace_back([this] { work(); });
 }

@@ -92,7 +92,7 @@ TEST(StageModels, TissNetStepReportsEveryTermAndPredicts) {
   sp->eval();
   for (auto& p : sp->parameters()) p.set_requires_grad(false);
   Borrowed borrowed;
-  borrowed.spForward = [sp](const torch::Tensor& x) mutable { return sp->forward(x); };
+  borrowed.spForward = [sp](const torch::Tensor& x) mutable { return torch::sigmoid(sp->forward(x)); };
   auto model = makeStageModel(c, 2, torch::kCPU, borrowed);
   model->train(true);
   const LossTerms t = model->trainStep(ballBatch(2));

@@ -19,6 +19,8 @@ struct EvalOptions {
   std::string reference;                       ///< optional: data set or folder of real target images
   std::string predPattern = "{case}.nii.gz";
   std::string imagePattern = "{case}.nii.gz";
+  std::string referencePattern;                ///< optional: reference file per case in `reference`
+  bool meanImage = false;                      ///< baseline: score a constant image, the reference's mean
   double dataRange = 0;                        ///< <= 0: max - min of each reference
   int threads = 2;
 };

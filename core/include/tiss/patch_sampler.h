@@ -24,6 +24,7 @@ struct SamplerOptions {
   int workers = 2;
   int prefetch = 8;
   uint64_t seed = 0;
+  uint64_t firstPatch = 0;    ///< number of the first patch next() returns (resume)
 };
 
 struct Patch {
@@ -62,7 +63,7 @@ class PatchSampler {
   mutable std::mutex mutex_;
   std::condition_variable changed_;
   std::map<uint64_t, Patch> ready_;
-  uint64_t nextToBuild_ = 0, nextToTake_ = 0;
+  uint64_t nextToBuild_, nextToTake_;
   bool stopping_ = false;
   std::vector<std::thread> workers_;
 };

@@ -49,6 +49,10 @@ class SegmenterModel : public StageModel {
     return k;
   }
   void train(bool on) override { net_->train(on); }
+  void freeze() override {
+    net_->eval();
+    for (auto& p : net_->parameters()) p.set_requires_grad(false);
+  }
   void setLearningRate(double lr) override {
     for (auto& g : opt_->param_groups()) static_cast<torch::optim::AdamOptions&>(g.options()).lr(lr);
   }

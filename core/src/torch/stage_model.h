@@ -3,6 +3,7 @@
 // the validation and the inference use. Tensors are N x C x D x H x W.
 #include <torch/torch.h>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -38,14 +39,16 @@ class StageModel {
   /// Every trainable module and optimizer state, by name, for checkpoints.
   virtual void save(torch::serialize::OutputArchive& archive) = 0;
   virtual void load(torch::serialize::InputArchive& archive) = 0;
+  /// Eval mode and no parameter gradients, for use as a borrowed model.
+  virtual void freeze() = 0;
   /// Trainable parameters per network, e.g. {"G": ..., "S": ...}.
   virtual std::map<std::string, int64_t> parameterCounts() = 0;
 };
 
 /// Frozen models a stage borrows from other runs (S_p for tissnet, G for seg-synth).
+/// Gradients flow through their inputs but never into their parameters.
 struct Borrowed {
-  std::shared_ptr<torch::nn::Module> sp;             ///< UNet25D, eval mode, no grad
-  std::function<torch::Tensor(const torch::Tensor&)> spForward;
+  std::function<torch::Tensor(const torch::Tensor&)> spForward;   ///< target image -> tumor probability
   std::function<torch::Tensor(const torch::Tensor&)> synthesize;  ///< sources -> x_t' in [-1, 1]
 };
 

@@ -61,7 +61,7 @@ class TissNetModel : public StageModel {
       add("syn_t_adv", losses::lsganGenerator(dt_->forward(mask * torch::cat({b.sources, o["synth"]}, 1))), 1, total);
     }
     if (loss_.lambdaP > 0 && borrowed_.spForward)
-      add("perceptibility", losses::dice(torch::sigmoid(borrowed_.spForward(o["synth"])), b.label), loss_.lambdaP, total);
+      add("perceptibility", losses::dice(borrowed_.spForward(o["synth"]), b.label), loss_.lambdaP, total);
     add("coarse", losses::dice(o["yc"], b.label), loss_.lambdaC, total);
     if (withS_) {
       if (loss_.fine) add("fine", losses::dice(o["yf"], b.label), loss_.lambdaS, total);
@@ -78,7 +78,7 @@ class TissNetModel : public StageModel {
 
   Outputs predict(const Batch& b) override {
     Outputs o = forward(b);
-    if (borrowed_.spForward) o["sp_on_synth"] = torch::sigmoid(borrowed_.spForward(o["synth"]));
+    if (borrowed_.spForward) o["sp_on_synth"] = borrowed_.spForward(o["synth"]);
     o["seg"] = withS_ ? chosen(o) : o["yc"];
     return o;
   }
@@ -94,6 +94,12 @@ class TissNetModel : public StageModel {
     dg_->train(on);
     dt_->train(on);
     if (withS_) s_->train(on);
+  }
+  void freeze() override {
+    train(false);
+    for (auto* m : std::initializer_list<torch::nn::Module*>{g_.get(), dg_.get(), dt_.get(), withS_ ? s_.get() : nullptr})
+      if (m)
+        for (auto& p : m->parameters()) p.set_requires_grad(false);
   }
   void setLearningRate(double lr) override {
     for (auto* opt : {optGS_.get(), optD_.get()})

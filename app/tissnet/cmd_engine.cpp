@@ -1,0 +1,98 @@
+// Engine commands: train, infer, params.
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+#include "commands.h"
+#include "progress.h"
+#include "tiss/engine.h"
+
+namespace tissnet {
+namespace {
+
+std::atomic<bool> cancelRequested{false};
+extern "C" void onSignal(int) { cancelRequested = true; }
+
+std::vector<std::string> splitList(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t comma; (comma = s.find(',', start)) != std::string::npos; start = comma + 1) out.push_back(s.substr(start, comma - start));
+  if (start < s.size()) out.push_back(s.substr(start));
+  return out;
+}
+
+}  // namespace
+
+void addTrainCommand(CLI::App& app, int& exitCode, int argc, char** argv) {
+  auto* cmd = app.add_subcommand("train", "Train a stage (sp, tissnet, synthesis, seg-*) into a run folder; "
+                                          "one JSON event per line on stdout");
+  auto r = std::make_shared<tiss::TrainRequest>();
+  r->commandLine.assign(argv, argv + argc);
+  cmd->add_option("--config", r->configFile, "JSON config file (docs/engine.md); default: the preset");
+  cmd->add_option("--preset", r->preset, "paper or cpu-small");
+  cmd->add_option("--set", r->overrides, "override a key, e.g. --set loss.lambda_p=15 (repeatable)");
+  cmd->add_option("--data", r->dataDir, "data set folder")->required();
+  cmd->add_option("--run", r->runDir, "run folder to create (or resume)")->required();
+  cmd->add_option("--device", r->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+  cmd->add_option("--threads", r->threads, "CPU threads (0: LibTorch's default)")->check(CLI::Range(0, 1024));
+  cmd->add_flag("--resume", r->resume, "continue the run in --run from its last checkpoint");
+  cmd->callback([r, &exitCode] {
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    auto st = tiss::train(*r, [](const std::string& line) { std::printf("%s\n", line.c_str()); std::fflush(stdout); },
+                          &cancelRequested);
+    exitCode = st ? 0 : fail(st.error());
+  });
+}
+
+void addInferCommand(CLI::App& app, int& exitCode) {
+  auto* cmd = app.add_subcommand("infer", "Sliding-window inference of a trained run on a data set");
+  auto r = std::make_shared<tiss::InferRequest>();
+  auto cases = std::make_shared<std::string>("test");
+  cmd->add_option("--run", r->runDir, "trained run folder")->required();
+  cmd->add_option("--data", r->dataDir, "data set folder")->required();
+  cmd->add_option("--out", r->outDir, "output folder")->required();
+  cmd->add_option("--cases", *cases, "test, val, train, all, or comma-separated case ids")->capture_default_str();
+  cmd->add_option("--device", r->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
+  cmd->add_option("--threads", r->threads, "CPU threads (0: LibTorch's default)")->check(CLI::Range(0, 1024));
+  cmd->add_option("--overlap", r->overlap, "sliding-window overlap in [0, 0.9] (default: the run's)")->check(CLI::Range(0.0, 0.9));
+  cmd->add_option("--output", r->output, "segmentation output: yf, yr or mean (default: the run's)");
+  cmd->add_option("--checkpoint", r->checkpoint, "best or last")->check(CLI::IsMember({"best", "last"}))->capture_default_str();
+  cmd->callback([r, cases, &exitCode] {
+    r->cases = splitList(*cases);
+    auto st = tiss::infer(*r, terminalProgress("infer: cases"));
+    if (!st) {
+      exitCode = fail(st.error());
+      return;
+    }
+    std::printf("wrote results to %s\n", r->outDir.c_str());
+  });
+}
+
+void addParamsCommand(CLI::App& app, int& exitCode) {
+  auto* cmd = app.add_subcommand("params", "Parameter counts of the networks a config builds");
+  auto file = std::make_shared<std::string>();
+  auto preset = std::make_shared<std::string>();
+  auto sets = std::make_shared<std::vector<std::string>>();
+  auto sources = std::make_shared<int>(3);
+  cmd->add_option("--config", *file, "JSON config file");
+  cmd->add_option("--preset", *preset, "paper or cpu-small");
+  cmd->add_option("--set", *sets, "override a key (repeatable)");
+  cmd->add_option("--sources", *sources, "number of source modalities (glioma 3, VS 1)")->capture_default_str();
+  cmd->callback([=, &exitCode] {
+    auto c = tiss::loadConfig(*file, *sets, *preset);
+    if (!c) {
+      exitCode = fail(c.error());
+      return;
+    }
+    int64_t total = 0;
+    for (const auto& [name, n] : tiss::parameterCounts(*c, *sources)) {
+      std::printf("%-24s %10.2f M\n", name.c_str(), double(n) / 1e6);
+      if (name.rfind("pix2pix", 0) != 0) total += n;
+    }
+    std::printf("%-24s %10.2f M  (preset %s, stage %s)\n", "total", double(total) / 1e6, c->preset.c_str(),
+                tiss::toString(c->stage).c_str());
+  });
+}
+
+}  // namespace tissnet

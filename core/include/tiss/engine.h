@@ -1,0 +1,50 @@
+#pragma once
+/// The engine's plain facade: training, inference and model sizes, for the command line and
+/// the workbench alike. LibTorch stays behind it.
+#include <atomic>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "tiss/config.h"
+#include "tiss/result.h"
+
+namespace tiss {
+
+struct TrainRequest {
+  std::string configFile;               ///< may be empty: preset defaults
+  std::string preset;                   ///< overrides the file's preset when set
+  std::vector<std::string> overrides;   ///< "key=value"
+  std::string dataDir, runDir;
+  std::string device = "auto";
+  int threads = 0;                      ///< CPU threads; 0: LibTorch's default
+  bool resume = false;
+  std::vector<std::string> commandLine; ///< recorded in run.json
+};
+
+/// Trains into the run folder. Every event line (docs/events.md) is also passed to `onEvent`.
+/// Stops early, with a last checkpoint and status "stopped", when `cancel` becomes true.
+/// Returns an error for bad input and for a failed run (status "failed" says why).
+Status train(const TrainRequest& request, const std::function<void(const std::string&)>& onEvent,
+             const std::atomic<bool>* cancel = nullptr);
+
+struct InferRequest {
+  std::string runDir, dataDir, outDir;
+  std::vector<std::string> cases;  ///< ids, or {"test"} / {"val"} / {"train"} / {"all"}; empty: test
+  std::string device = "auto";
+  int threads = 0;
+  double overlap = -1;             ///< < 0: the run's validation overlap
+  std::string output;              ///< yf, yr or mean; empty: the run's choice
+  std::string checkpoint = "best"; ///< best or last
+};
+
+/// Sliding-window inference of the listed cases, results uncropped to each input's geometry
+/// and written as OUT/CASE/CASE_<output>.nii.gz (docs/engine.md). Cases without target or
+/// label run too. A failing case is reported and the others go on (returned error names them).
+Status infer(const InferRequest& request, const std::function<void(int, int)>& progress = {});
+
+/// Trainable parameters of every network a config builds, by name, for `sources` channels.
+std::map<std::string, int64_t> parameterCounts(const TrainConfig& config, int sources);
+
+}  // namespace tiss

@@ -1,0 +1,46 @@
+#pragma once
+/// The run folder, the truth about a run (docs/engine.md):
+///   config.json     the fully resolved configuration
+///   run.json        versions, device, data set, split, command line, start time
+///   events.jsonl    append-only event log, one JSON object per line (docs/events.md)
+///   status.json     {"state": "running|finished|failed|stopped", "step": N, "message": "..."}
+///   checkpoints/    last.pt and best.pt, written atomically (temporary file, flush, rename)
+///   previews/       validation preview slices (PNG)
+/// Anything shown about a run can be rebuilt from this folder alone.
+#include <string>
+
+#include "tiss/result.h"
+
+namespace tiss {
+
+struct RunFolder {
+  std::string root;
+
+  std::string configFile() const { return root + "/config.json"; }
+  std::string infoFile() const { return root + "/run.json"; }
+  std::string eventsFile() const { return root + "/events.jsonl"; }
+  std::string statusFile() const { return root + "/status.json"; }
+  std::string lastCheckpoint() const { return root + "/checkpoints/last.pt"; }
+  std::string bestCheckpoint() const { return root + "/checkpoints/best.pt"; }
+  std::string previewDir() const { return root + "/previews"; }
+
+  /// Creates the folder for a new run; refuses a folder that already holds a run unless
+  /// `resume` (then the folder must hold one).
+  static Result<RunFolder> open(const std::string& dir, bool resume);
+  /// An existing run, for inference or monitoring.
+  static Result<RunFolder> existing(const std::string& dir);
+};
+
+struct RunStatus {
+  std::string state;  ///< running, finished, failed or stopped
+  long step = 0;
+  std::string message;
+};
+
+Status writeStatus(const RunFolder& run, const RunStatus& status);
+Result<RunStatus> readStatus(const RunFolder& run);
+
+/// Appends one line (a JSON object without newline) to events.jsonl and flushes it.
+Status appendEvent(const RunFolder& run, const std::string& jsonLine);
+
+}  // namespace tiss

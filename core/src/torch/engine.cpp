@@ -1,0 +1,196 @@
+// The engine facade: resolves configs, data, devices and run folders, then hands over to the
+// trainer or the sliding-window inference.
+#include "tiss/engine.h"
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "networks.h"
+#include "tensors.h"
+#include "tiss/atomic_file.h"
+#include "tiss/dataset.h"
+#include "tiss/device.h"
+#include "tiss/image_io.h"
+#include "tiss/prepared_store.h"
+#include "trainer.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace tiss {
+namespace {
+
+}  // namespace
+
+Result<TrainConfig> readRunConfig(const RunFolder& run) {
+  std::ifstream in(run.configFile());
+  std::stringstream text;
+  text << in.rdbuf();
+  return configFromJson(text.str(), run.configFile());
+}
+
+namespace {
+
+Result<torch::Device> pickDevice(const std::string& request, int threads) {
+  auto name = resolveDevice(request);
+  if (!name) return name.error();
+  if (threads > 0) torch::set_num_threads(threads);
+  return torch::Device(*name);
+}
+
+// A trained model of another run, frozen: S_p for tissnet, G for seg-synth.
+Result<std::shared_ptr<StageModel>> loadFrozen(const std::string& dir, int sources, torch::Device device, const char* role) {
+  if (dir.empty()) return makeError("", std::string("this stage needs runs.") + role + " (a finished run folder)");
+  auto run = RunFolder::existing(dir);
+  if (!run) return run.error();
+  auto config = readRunConfig(*run);
+  if (!config) return config.error();
+  std::shared_ptr<StageModel> model = makeStageModel(*config, sources, device);
+  const std::string file = fs::exists(run->bestCheckpoint()) ? run->bestCheckpoint() : run->lastCheckpoint();
+  if (auto st = loadCheckpoint(file, *model, false); !st) return st.error();
+  model->freeze();
+  return model;
+}
+
+Result<Borrowed> borrow(const TrainConfig& c, int sources, torch::Device device, bool forInference) {
+  Borrowed b;
+  const bool wantsSp = c.stage == Stage::TissNet || c.stage == Stage::Synthesis;
+  if (wantsSp && c.loss.lambdaP > 0 && !(forInference && c.spRun.empty())) {
+    auto sp = loadFrozen(c.spRun, sources, device, "sp");
+    if (!sp) return sp.error();
+    b.spForward = [sp = *sp](const torch::Tensor& x) { return sp->predict(Batch{torch::Tensor(), x, torch::Tensor()}).at("seg"); };
+  }
+  if (c.stage == Stage::SegSynth) {
+    auto g = loadFrozen(c.synthesisRun, sources, device, "synthesis");
+    if (!g) return g.error();
+    b.synthesize = [g = *g](const torch::Tensor& xs) { return g->predict(Batch{xs, torch::Tensor(), torch::Tensor()}).at("synth"); };
+  }
+  return b;
+}
+
+}  // namespace
+
+Result<Borrowed> borrowForInference(const TrainConfig& c, int sources, torch::Device device) {
+  return borrow(c, sources, device, true);
+}
+
+namespace {
+
+std::string nowIso() {
+  const std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+PreprocessOptions preprocessFor(const TrainConfig& c, const Task& task) {
+  PreprocessOptions o = PreprocessOptions::forTask(task);
+  o.minSize = c.patch;
+  return o;
+}
+
+Result<std::vector<std::shared_ptr<const MappedCase>>> mapCases(const std::string& dir, const std::vector<std::string>& ids) {
+  std::vector<std::shared_ptr<const MappedCase>> cases;
+  for (const auto& id : ids) {
+    auto m = MappedCase::open(dir, id);
+    if (!m) return m.error();
+    cases.push_back(*m);
+  }
+  return cases;
+}
+
+Status writeRunInfo(const RunFolder& run, const TrainRequest& r, const Dataset& d, const std::string& device) {
+  json info{{"tissnet", "0.1.0"}, {"libtorch", torchVersion()}, {"device", device}, {"threads", torch::get_num_threads()},
+            {"data", fs::absolute(r.dataDir).string()}, {"task", d.manifest.task.name},
+            {"sources", d.manifest.task.sources}, {"target", d.manifest.task.target}, {"split_seed", d.split.seed},
+            {"train", d.split.ids(SplitPart::Train)}, {"val", d.split.ids(SplitPart::Val)},
+            {"test", d.split.ids(SplitPart::Test)}, {"command_line", r.commandLine}, {"started", nowIso()}};
+  return writeFileAtomically(run.infoFile(), info.dump(2) + "\n");
+}
+
+}  // namespace
+
+Status train(const TrainRequest& r, const std::function<void(const std::string&)>& onEvent, const std::atomic<bool>* cancel) {
+  auto run = RunFolder::open(r.runDir, r.resume);
+  if (!run) return run.error();
+  if (r.resume && (!r.overrides.empty() || !r.configFile.empty()))
+    return makeError(r.runDir, "a resumed run keeps its stored config; drop --config and --set");
+  auto config = r.resume ? readRunConfig(*run) : loadConfig(r.configFile, r.overrides, r.preset);
+  if (!config) return config.error();
+  const TrainConfig& c = *config;
+  auto device = pickDevice(r.device, r.threads);
+  if (!device) return device.error();
+  auto data = openDataset(r.dataDir);
+  if (!data) return data.error();
+  const auto trainIds = data->split.ids(SplitPart::Train), valIds = data->split.ids(SplitPart::Val);
+  if (trainIds.empty()) return makeError(r.dataDir, "the split has no training case");
+  const int sources = int(data->manifest.task.sources.size());
+
+  auto emit = [&](const std::string& line) {
+    appendEvent(*run, line);
+    if (onEvent) onEvent(line);
+  };
+  if (!r.resume) {
+    if (auto st = writeFileAtomically(run->configFile(), toJson(c)); !st) return st;
+    if (auto st = writeRunInfo(*run, r, *data, device->str()); !st) return st;
+  }
+  const PreprocessOptions prep = preprocessFor(c, data->manifest.task);
+  const std::string cache = (fs::path(r.dataDir) / ".tiss-cache" / std::to_string(std::hash<std::string>{}(prep.signature()))).string();
+  std::vector<std::string> all = trainIds;
+  all.insert(all.end(), valIds.begin(), valIds.end());
+  auto progress = [&](int done, int total) { emit(json{{"event", "prepare"}, {"done", done}, {"total", total}}.dump()); };
+  if (auto st = prepareDataset(*data, all, prep, cache, 2, progress); !st) return st;
+  auto trainCases = mapCases(cache, trainIds);
+  if (!trainCases) return trainCases.error();
+  auto valCases = mapCases(cache, valIds);
+  if (!valCases) return valCases.error();
+
+  auto borrowed = borrow(c, sources, *device, false);
+  if (!borrowed) return borrowed.error();
+  torch::manual_seed(c.seed);
+  auto model = makeStageModel(c, sources, *device, *borrowed);
+  TrainerState start;
+  if (r.resume && fs::exists(run->lastCheckpoint())) {
+    auto s = loadCheckpoint(run->lastCheckpoint(), *model, true);
+    if (!s) return s.error();
+    start = *s;
+    emit(json{{"event", "resume"}, {"step", start.iteration}}.dump());
+  }
+  SamplerOptions so;
+  so.patch = c.patch;
+  so.tumorShare = c.tumorShare;
+  so.flips = c.flips;
+  so.workers = c.loaderWorkers;
+  so.seed = c.seed;
+  so.firstPatch = uint64_t(start.iteration) * uint64_t(c.batch);
+  PatchSampler sampler(*trainCases, so);
+
+  TrainingContext ctx{c, *run, model.get(), &sampler, *valCases, sources, *device, emit, cancel};
+  const RunStatus running{"running", long(start.iteration), "training " + toString(c.stage) + " on " + device->str()};
+  writeStatus(*run, running);
+  emit(json{{"event", "status"}, {"state", running.state}, {"step", running.step}, {"message", running.message},
+            {"parameters", model->parameterCounts()}}.dump());
+  const RunStatus end = runTraining(ctx, start);
+  writeStatus(*run, end);
+  emit(json{{"event", "status"}, {"state", end.state}, {"step", end.step}, {"message", end.message}}.dump());
+  if (end.state == "failed") return makeError(r.runDir, end.message);
+  return Status();
+}
+
+std::map<std::string, int64_t> parameterCounts(const TrainConfig& c, int sources) {
+  auto model = makeStageModel(c, sources, torch::kCPU);
+  auto counts = model->parameterCounts();
+  if (c.stage == Stage::TissNet || c.stage == Stage::Synthesis) {
+    nn::UNet25D sp(1, 1, c.net), pix2pixG(sources, 1, c.net);
+    nn::PatchGAN d(sources + 1, c.net.discChannels);
+    counts["S_p"] = nn::parameterCount(*sp);
+    counts["pix2pix (U-Net G + D)"] = nn::parameterCount(*pix2pixG) + nn::parameterCount(*d);
+  }
+  return counts;
+}
+
+}  // namespace tiss

@@ -1,0 +1,123 @@
+// tissnet infer: sliding-window inference of whole cases, results uncropped to each input's
+// geometry and written as NIfTI (docs/engine.md lists the files).
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "checkpoint.h"
+#include "tensors.h"
+#include "tiss/dataset.h"
+#include "tiss/device.h"
+#include "tiss/engine.h"
+#include "tiss/image_io.h"
+#include "tiss/preprocess.h"
+#include "tiss/run_folder.h"
+
+namespace fs = std::filesystem;
+
+namespace tiss {
+
+// engine.cpp
+Result<Borrowed> borrowForInference(const TrainConfig& c, int sources, torch::Device device);
+Result<TrainConfig> readRunConfig(const RunFolder& run);
+
+namespace {
+
+std::vector<std::string> selectCases(const Dataset& d, const std::vector<std::string>& wanted) {
+  if (wanted.empty() || (wanted.size() == 1 && wanted[0] == "test")) return d.split.ids(SplitPart::Test);
+  if (wanted.size() == 1 && wanted[0] == "val") return d.split.ids(SplitPart::Val);
+  if (wanted.size() == 1 && wanted[0] == "train") return d.split.ids(SplitPart::Train);
+  if (wanted.size() == 1 && wanted[0] == "all") {
+    std::vector<std::string> ids;
+    for (const auto& c : d.cases) ids.push_back(c.id);
+    return ids;
+  }
+  return wanted;
+}
+
+Batch batchFromPrepared(const PreparedCase& p, int sources, torch::Device device) {
+  const Size3& s = p.channels.front().size();
+  auto tensor = [&](const Volume& v) {
+    return torch::from_blob(const_cast<float*>(v.voxels.data()), {1, 1, s[2], s[1], s[0]}).clone().to(device);
+  };
+  Batch b;
+  std::vector<torch::Tensor> src;
+  for (int i = 0; i < sources; ++i) src.push_back(tensor(p.channels[size_t(i)]));
+  b.sources = torch::cat(src, 1);
+  if (int(p.channels.size()) > sources) b.target = tensor(p.channels[size_t(sources)]);
+  b.label = torch::zeros_like(b.sources.index({torch::indexing::Slice(), torch::indexing::Slice(0, 1)}));
+  return b;
+}
+
+// Writes OUT/ID/ID_<name>.nii.gz uncropped; probabilities also as a binary _mask file.
+Status writeOutput(const std::string& out, const PreparedCase& p, const std::string& name, const Volume& cropped, bool image) {
+  const std::string base = (fs::path(out) / p.id / (p.id + "_" + name)).string();
+  const Volume full = uncrop(cropped, p.crop, p.original, image ? -1.f : 0.f);
+  if (auto st = writeVolume(full, base + ".nii.gz"); !st) return st;
+  if (image) return Status();
+  Volume mask(full.geometry, 0.f, PixelType::UInt8);
+  for (size_t i = 0; i < mask.voxels.size(); ++i) mask.voxels[i] = full.voxels[i] > 0.5f ? 1.f : 0.f;
+  return writeVolume(mask, base + "_mask.nii.gz");
+}
+
+Status inferCase(StageModel& model, const TrainConfig& c, const Dataset& d, const CaseFiles& files, int sources,
+                 torch::Device device, double overlap, const std::string& out) {
+  PreprocessOptions prep = PreprocessOptions::forTask(d.manifest.task);
+  prep.minSize = c.patch;
+  auto p = prepareCase(d, files, prep, false, false);
+  if (!p) return p.error();
+  const Batch whole = batchFromPrepared(*p, sources, device);
+  const Outputs outputs = slidingWindow(model, whole, c.patch, overlap);
+  const auto kinds = model.outputKinds();
+  const Geometry& g = p->channels.front().geometry;
+  for (const auto& [name, tensor] : outputs)
+    if (auto st = writeOutput(out, *p, name, toVolume(tensor, g), kinds.at(name)); !st) return st;
+  if (int(p->channels.size()) > sources)  // the real target as the networks saw it, for PSNR/SSIM
+    if (auto st = writeOutput(out, *p, "target_norm", p->channels[size_t(sources)], true); !st) return st;
+  return Status();
+}
+
+}  // namespace
+
+Status infer(const InferRequest& r, const std::function<void(int, int)>& progress) {
+  auto run = RunFolder::existing(r.runDir);
+  if (!run) return run.error();
+  auto config = readRunConfig(*run);
+  if (!config) return config.error();
+  TrainConfig c = *config;
+  if (!r.output.empty()) {
+    std::vector<std::string> set{"inference.output=" + r.output};
+    auto withOutput = loadConfig("", set, c.preset);
+    if (!withOutput) return makeError("--output", withOutput.error().message);
+    c.output = withOutput->output;
+  }
+  auto name = resolveDevice(r.device);
+  if (!name) return name.error();
+  if (r.threads > 0) torch::set_num_threads(r.threads);
+  const torch::Device device(*name);
+  auto data = openDataset(r.dataDir);
+  if (!data) return data.error();
+  const int sources = int(data->manifest.task.sources.size());
+  auto borrowed = borrowForInference(c, sources, device);
+  if (!borrowed) return borrowed.error();
+  auto model = makeStageModel(c, sources, device, *borrowed);
+  const std::string file = r.checkpoint == "last" || !fs::exists(run->bestCheckpoint()) ? run->lastCheckpoint() : run->bestCheckpoint();
+  if (auto st = loadCheckpoint(file, *model, false); !st) return st.error();
+  model->train(false);
+  const double overlap = r.overlap >= 0 ? r.overlap : c.overlap;
+  const auto ids = selectCases(*data, r.cases);
+  if (ids.empty()) return makeError(r.dataDir, "no case to run (the chosen split part is empty)");
+  std::string failures;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const CaseFiles* files = data->find(ids[i]);
+    Status st = files ? inferCase(*model, c, *data, *files, sources, device, overlap, r.outDir)
+                      : Status(makeError(r.dataDir, "has no case '" + ids[i] + "'"));
+    if (!st) failures += (failures.empty() ? "" : "; ") + ids[i] + ": " + st.error().describe();
+    if (progress) progress(int(i + 1), int(ids.size()));
+  }
+  if (!failures.empty()) return makeError(r.outDir, "some cases failed: " + failures);
+  return Status();
+}
+
+}  // namespace tiss

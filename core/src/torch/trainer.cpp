@@ -1,0 +1,156 @@
+#include "trainer.h"
+
+#include <chrono>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "tensors.h"
+#include "tiss/metrics.h"
+#include "tiss/preview.h"
+
+using nlohmann::json;
+
+namespace tiss {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+bool plateauStage(Stage s) { return s != Stage::TissNet && s != Stage::Synthesis; }
+
+// The learning rate: the paper's constant-then-linear-decay for TISS-Net (by epoch, with
+// epochs counted in iterations), halving on a validation plateau for the U-Net stages.
+class ScheduleHook : public TrainHook {
+ public:
+  explicit ScheduleHook(TrainingContext& c) : c_(c) {}
+  void beforeStep(LoopState& s) override {
+    const OptimConfig& o = c_.config.optim;
+    if (plateauStage(c_.config.stage)) {
+      s.lr = o.lr * s.trainer.lrScale;
+    } else {
+      const int64_t epoch = s.trainer.iteration / o.iterationsPerEpoch;
+      const double decay = double(std::max<int64_t>(0, epoch + 1 - o.epochsConstant)) / double(o.epochsDecay + 1);
+      s.lr = o.lr * std::max(0.0, 1.0 - decay);
+    }
+    c_.model->setLearningRate(s.lr);
+  }
+
+ private:
+  TrainingContext& c_;
+};
+
+// Stops the run before a non-finite loss can reach a checkpoint.
+class FiniteGuardHook : public TrainHook {
+ public:
+  Status afterStep(LoopState& s) override {
+    for (const auto& [name, value] : s.losses)
+      if (!std::isfinite(value)) {
+        s.stop = true;
+        s.stopState = "failed";
+        s.stopMessage = "non-finite loss '" + name + "' at step " + std::to_string(s.trainer.iteration) +
+                        "; the last good checkpoint is kept";
+        s.trainer.iteration -= 1;  // the step did not count
+        return Status();
+      }
+    return Status();
+  }
+};
+
+class StepEventHook : public TrainHook {
+ public:
+  explicit StepEventHook(TrainingContext& c) : c_(c) {}
+  Status afterStep(LoopState& s) override {
+    if (s.stop) return Status();
+    const double eta = s.secondsPerStep * double(s.total - s.trainer.iteration);
+    c_.emit(json{{"event", "step"}, {"step", s.trainer.iteration}, {"total", s.total},
+                 {"epoch", (s.trainer.iteration - 1) / c_.config.optim.iterationsPerEpoch}, {"lr", s.lr},
+                 {"losses", s.losses}, {"it_per_s", s.secondsPerStep > 0 ? 1 / s.secondsPerStep : 0.0},
+                 {"eta_s", eta}}
+                .dump());
+    return Status();
+  }
+
+ private:
+  TrainingContext& c_;
+};
+
+class CheckpointHook : public TrainHook {
+ public:
+  explicit CheckpointHook(TrainingContext& c) : c_(c) {}
+  Status afterStep(LoopState& s) override {
+    const bool due = s.trainer.iteration % c_.config.checkpointEvery == 0 || s.trainer.iteration == s.total;
+    if (!s.stop && due) save(s);
+    return Status();
+  }
+  void atEnd(LoopState& s) override {
+    if (s.stop && s.stopState == "stopped") save(s);
+  }
+
+ private:
+  void save(LoopState& s) {
+    if (lastSaved_ == s.trainer.iteration) return;
+    if (auto st = saveCheckpoint(c_.run.lastCheckpoint(), *c_.model, s.trainer); !st) {
+      c_.emit(json{{"event", "warning"}, {"step", s.trainer.iteration}, {"message", st.error().describe()}}.dump());
+      return;
+    }
+    lastSaved_ = s.trainer.iteration;
+    c_.emit(json{{"event", "checkpoint"}, {"step", s.trainer.iteration}, {"kind", "last"}}.dump());
+  }
+  TrainingContext& c_;
+  int64_t lastSaved_ = -1;
+};
+
+class CancelHook : public TrainHook {
+ public:
+  explicit CancelHook(const std::atomic<bool>* cancel) : cancel_(cancel) {}
+  Status afterStep(LoopState& s) override {
+    if (cancel_ && cancel_->load() && !s.stop) {
+      s.stop = true;
+      s.stopState = "stopped";
+      s.stopMessage = "stopped by the user at step " + std::to_string(s.trainer.iteration);
+    }
+    return Status();
+  }
+
+ private:
+  const std::atomic<bool>* cancel_;
+};
+
+}  // namespace
+
+std::unique_ptr<TrainHook> makeValidationHook(TrainingContext& c);  // validation.cpp
+
+RunStatus runTraining(TrainingContext& c, const TrainerState& start) {
+  std::vector<std::unique_ptr<TrainHook>> hooks;
+  hooks.push_back(std::make_unique<ScheduleHook>(c));
+  hooks.push_back(std::make_unique<FiniteGuardHook>());
+  hooks.push_back(std::make_unique<StepEventHook>(c));
+  if (c.config.validateEvery > 0 && !c.validation.empty()) hooks.push_back(makeValidationHook(c));
+  hooks.push_back(std::make_unique<CheckpointHook>(c));
+  hooks.push_back(std::make_unique<CancelHook>(c.cancel));
+
+  LoopState s;
+  s.trainer = start;
+  s.total = c.config.totalIterations();
+  while (s.trainer.iteration < s.total && !s.stop) {
+    for (auto& h : hooks) h->beforeStep(s);
+    const auto t0 = Clock::now();
+    std::vector<Patch> patches;
+    for (int i = 0; i < c.config.batch; ++i) patches.push_back(c.sampler->next());
+    c.model->train(true);
+    s.losses = c.model->trainStep(batchFromPatches(patches, c.sources, c.device));
+    s.trainer.iteration += 1;
+    const double dt = std::chrono::duration<double>(Clock::now() - t0).count();
+    s.secondsPerStep = s.secondsPerStep > 0 ? 0.9 * s.secondsPerStep + 0.1 * dt : dt;
+    for (auto& h : hooks)
+      if (auto st = h->afterStep(s); !st) {
+        s.stop = true;
+        s.stopState = "failed";
+        s.stopMessage = st.error().describe();
+      }
+  }
+  for (auto& h : hooks) h->atEnd(s);
+  if (!s.stop) return {"finished", long(s.trainer.iteration), "finished the schedule"};
+  return {s.stopState, long(s.trainer.iteration), s.stopMessage};
+}
+
+}  // namespace tiss

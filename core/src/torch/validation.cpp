@@ -1,0 +1,103 @@
+// The validation hook: sliding-window inference on the validation cases every K iterations,
+// Dice (and PSNR of x_t' when the stage synthesizes), a preview slice, the best checkpoint and
+// the plateau schedule of the U-Net stages.
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "tensors.h"
+#include "tiss/metrics.h"
+#include "tiss/preview.h"
+#include "trainer.h"
+
+using nlohmann::json;
+
+namespace tiss {
+namespace {
+
+class ValidationHook : public TrainHook {
+ public:
+  explicit ValidationHook(TrainingContext& c) : c_(c) {
+    const OptimConfig& o = c.config.optim;
+    patience_ = std::max<int64_t>(1, (int64_t(o.plateauPatience) * o.iterationsPerEpoch + c.config.validateEvery - 1) /
+                                         c.config.validateEvery);
+  }
+
+  Status afterStep(LoopState& s) override {
+    const int64_t it = s.trainer.iteration;
+    if (s.stop || (it % c_.config.validateEvery != 0 && it != s.total)) return Status();
+    c_.model->train(false);
+    const auto [dice, psnrDb] = validate(it);
+    json e{{"event", "validation"}, {"step", it}, {"dice_pct", dice}, {"cases", cases()}};
+    if (!std::isnan(psnrDb)) e["psnr_db"] = psnrDb;
+    c_.emit(e.dump());
+    if (dice > s.trainer.bestDice) {
+      s.trainer.bestDice = dice;
+      s.trainer.bestIteration = it;
+      s.trainer.sinceImprovement = 0;
+      if (auto st = saveCheckpoint(c_.run.bestCheckpoint(), *c_.model, s.trainer); !st)
+        c_.emit(json{{"event", "warning"}, {"step", it}, {"message", st.error().describe()}}.dump());
+      else
+        c_.emit(json{{"event", "checkpoint"}, {"step", it}, {"kind", "best"}, {"dice_pct", dice}}.dump());
+    } else if (++s.trainer.sinceImprovement >= patience_ && c_.config.stage != Stage::TissNet &&
+               c_.config.stage != Stage::Synthesis) {
+      s.trainer.lrScale *= 0.5;
+      s.trainer.sinceImprovement = 0;
+      c_.emit(json{{"event", "lr_halved"}, {"step", it}, {"lr", c_.config.optim.lr * s.trainer.lrScale}}.dump());
+    }
+    return Status();
+  }
+
+ private:
+  size_t cases() const {
+    const size_t limit = c_.config.validationCases > 0 ? size_t(c_.config.validationCases) : c_.validation.size();
+    return std::min(limit, c_.validation.size());
+  }
+
+  // Mean Dice (%) of "seg" and mean PSNR (dB, data range 2) of "synth" over the cases.
+  std::pair<double, double> validate(int64_t it) {
+    double dice = 0, psnrSum = 0;
+    int psnrCount = 0;
+    for (size_t i = 0; i < cases(); ++i) {
+      const MappedCase& m = *c_.validation[i];
+      const Batch whole = batchFromCase(m, c_.sources, c_.device);
+      Outputs out = slidingWindow(*c_.model, whole, c_.config.patch, c_.config.overlap);
+      Geometry g;
+      g.size = m.size();
+      const Volume seg = toVolume(out.at("seg"), g), label = toVolume(whole.label, g);
+      dice += dicePercent(seg, label);
+      Volume target, synth;
+      if (out.count("synth") && whole.target.defined()) {
+        target = toVolume(whole.target, g);
+        synth = toVolume(out.at("synth"), g);
+        psnrSum += psnr(synth, target, 2.0);
+        ++psnrCount;
+      }
+      if (i == 0) writePreview(it, target, synth, label, seg);
+    }
+    return {cases() ? dice / double(cases()) : 0, psnrCount ? psnrSum / psnrCount : std::nan("")};
+  }
+
+  void writePreview(int64_t it, const Volume& target, const Volume& synth, const Volume& label, const Volume& seg) {
+    std::vector<PreviewPanel> panels;
+    if (!target.voxels.empty()) panels.push_back({&target, true});
+    if (!synth.voxels.empty()) panels.push_back({&synth, true});
+    panels.push_back({&label, false});
+    panels.push_back({&seg, false});
+    char name[32];
+    std::snprintf(name, sizeof name, "/step_%07lld.png", static_cast<long long>(it));
+    if (auto st = writePreviewPng(panels, largestSlice(label), c_.run.previewDir() + name); !st)
+      c_.emit(json{{"event", "warning"}, {"step", it}, {"message", st.error().describe()}}.dump());
+    else
+      c_.emit(json{{"event", "preview"}, {"step", it}, {"file", std::string("previews") + name}}.dump());
+  }
+
+  TrainingContext& c_;
+  int64_t patience_;
+};
+
+}  // namespace
+
+std::unique_ptr<TrainHook> makeValidationHook(TrainingContext& c) { return std::make_unique<ValidationHook>(c); }
+
+}  // namespace tiss
