@@ -48,3 +48,32 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
 }
 
 }  // namespace tissnet
+
+#include "tiss/results_table.h"
+
+namespace tissnet {
+
+void addTableCommand(CLI::App& app, int& exitCode) {
+  auto* cmd = app.add_subcommand("table", "Compare methods: mean ± sd per metric and paired t-tests against the first");
+  auto entries = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("METHOD=CSV", *entries, "name=eval.csv, the first is the baseline")->required()->expected(1, -1);
+  cmd->callback([entries, &exitCode] {
+    std::vector<tiss::MethodResults> methods;
+    for (const auto& e : *entries) {
+      const size_t eq = e.find('=');
+      if (eq == std::string::npos) {
+        exitCode = fail(tiss::makeError("", "'" + e + "' is not NAME=FILE.csv"));
+        return;
+      }
+      auto cases = tiss::readEvalCsv(e.substr(eq + 1));
+      if (!cases) {
+        exitCode = fail(cases.error());
+        return;
+      }
+      methods.push_back({e.substr(0, eq), *cases});
+    }
+    std::printf("%s", tiss::comparisonTable(methods).c_str());
+  });
+}
+
+}  // namespace tissnet

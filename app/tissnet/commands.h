@@ -10,6 +10,7 @@ void addCheckCommand(CLI::App& app, int& exitCode);
 void addManifestCommand(CLI::App& app, int& exitCode);
 void addSplitCommand(CLI::App& app, int& exitCode);
 void addEvalCommand(CLI::App& app, int& exitCode);
+void addTableCommand(CLI::App& app, int& exitCode);
 void addBenchCommand(CLI::App& app, int& exitCode);
 void addTrainCommand(CLI::App& app, int& exitCode, int argc, char** argv);
 void addInferCommand(CLI::App& app, int& exitCode);

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   tissnet::addManifestCommand(app, exitCode);
   tissnet::addSplitCommand(app, exitCode);
   tissnet::addEvalCommand(app, exitCode);
+  tissnet::addTableCommand(app, exitCode);
   tissnet::addTrainCommand(app, exitCode, argc, argv);
   tissnet::addInferCommand(app, exitCode);
   tissnet::addParamsCommand(app, exitCode);

@@ -15,6 +15,9 @@ Result<std::string> resolveDevice(const std::string& request);
 /// Number of CUDA devices LibTorch sees (0 on a CPU-only build or machine).
 int cudaDeviceCount();
 
+/// Sets LibTorch's CPU thread count (intra-op).
+void setCpuThreads(int threads);
+
 /// LibTorch version this program was built against, e.g. "1.13.1".
 std::string torchVersion();
 

@@ -6,6 +6,8 @@ namespace tiss {
 
 int cudaDeviceCount() { return torch::cuda::is_available() ? int(torch::cuda::device_count()) : 0; }
 
+void setCpuThreads(int threads) { torch::set_num_threads(threads); }
+
 std::string torchVersion() { return TORCH_VERSION; }
 
 Result<std::string> resolveDevice(const std::string& request) {

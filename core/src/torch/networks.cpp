@@ -1,10 +1,10 @@
 #include "networks.h"
 
+#include <cmath>
+
 namespace tiss::nn {
 namespace {
 
-using torch::nn::Conv3dOptions;
-using torch::nn::ConvTranspose3dOptions;
 
 // Levels 0 and 1 are 2D; the pooling (and later upsampling) factor between level i and i+1
 // is 1x2x2 below a 2D level and 2x2x2 below a 3D one.
@@ -13,13 +13,57 @@ std::vector<int64_t> scale(size_t level) { return planar(level) ? std::vector<in
 
 }  // namespace
 
+SliceConvImpl::SliceConvImpl(const SliceConvOptions& o) : kernel(o.kernel), stride(o.stride), padding(o.padding) {
+  const auto& k = o.kernel;
+  const int in = o.in;
+  weight = register_parameter("weight", torch::empty({o.out, o.in, k[0], k[1], k[2]}));
+  bias = register_parameter("bias", torch::empty({o.out}));
+  // Conv3d's default initialisation.
+  torch::nn::init::kaiming_uniform_(weight, std::sqrt(5.0));
+  const double bound = 1.0 / std::sqrt(double(in * k[0] * k[1] * k[2]));
+  torch::nn::init::uniform_(bias, -bound, bound);
+}
+
+torch::Tensor SliceConvImpl::forward(const torch::Tensor& x) {
+  // N C D H W -> N D C H W, depth padded, so each kernel slice sees a batch of 2D images.
+  auto slices = x.transpose(1, 2);
+  if (padding[0] > 0) slices = torch::constant_pad_nd(slices, {0, 0, 0, 0, 0, 0, padding[0], padding[0]});
+  slices = slices.contiguous();
+  const int64_t n = x.size(0), c = x.size(1), depth = slices.size(1);
+  const int64_t outDepth = (depth - kernel[0]) / stride[0] + 1;
+  torch::Tensor sum;
+  for (int64_t k = 0; k < kernel[0]; ++k) {
+    auto part = slices.narrow(1, k, (outDepth - 1) * stride[0] + 1);
+    if (stride[0] > 1) part = part.slice(1, 0, part.size(1), stride[0]);
+    part = part.reshape({n * outDepth, c, slices.size(3), slices.size(4)});
+    auto y = torch::conv2d(part, weight.select(2, k), k == 0 ? bias : torch::Tensor(), {stride[1], stride[2]},
+                           {padding[1], padding[2]});
+    sum = k == 0 ? y : sum + y;
+  }
+  return sum.view({n, outDepth, sum.size(1), sum.size(2), sum.size(3)}).transpose(1, 2).contiguous();
+}
+
+SliceUpImpl::SliceUpImpl(int in, int out, std::vector<int64_t> f) : factor(std::move(f)) {
+  weight = register_parameter("weight", torch::empty({in, out, factor[0], factor[1], factor[2]}));
+  bias = register_parameter("bias", torch::empty({out}));
+  torch::nn::init::kaiming_uniform_(weight, std::sqrt(5.0));  // ConvTranspose3d's default
+  const double bound = 1.0 / std::sqrt(double(out * factor[0] * factor[1] * factor[2]));
+  torch::nn::init::uniform_(bias, -bound, bound);
+}
+
+torch::Tensor SliceUpImpl::forward(const torch::Tensor& x) {
+  const int64_t n = x.size(0), c = x.size(1), d = x.size(2), h = x.size(3), w = x.size(4), o = weight.size(1);
+  auto y = torch::mm(x.permute({0, 2, 3, 4, 1}).reshape({n * d * h * w, c}), weight.reshape({c, -1}));
+  y = y.view({n, d, h, w, o, factor[0], factor[1], factor[2]}).permute({0, 4, 1, 5, 2, 6, 3, 7});
+  return y.reshape({n, o, d * factor[0], h * factor[1], w * factor[2]}) + bias.view({1, o, 1, 1, 1});
+}
+
 ConvBlockImpl::ConvBlockImpl(int in, int out, bool flat, double dropout) {
-  const std::vector<int64_t> k = flat ? std::vector<int64_t>{1, 3, 3} : std::vector<int64_t>{3, 3, 3};
-  const std::vector<int64_t> pad = flat ? std::vector<int64_t>{0, 1, 1} : std::vector<int64_t>{1, 1, 1};
-  body = torch::nn::Sequential(torch::nn::Conv3d(Conv3dOptions(in, out, k).padding(pad)), torch::nn::BatchNorm3d(out),
-                               torch::nn::PReLU(), torch::nn::Dropout(dropout),
-                               torch::nn::Conv3d(Conv3dOptions(out, out, k).padding(pad)), torch::nn::BatchNorm3d(out),
-                               torch::nn::PReLU());
+  const std::array<int64_t, 3> k = flat ? std::array<int64_t, 3>{1, 3, 3} : std::array<int64_t, 3>{3, 3, 3};
+  const std::array<int64_t, 3> pad = flat ? std::array<int64_t, 3>{0, 1, 1} : std::array<int64_t, 3>{1, 1, 1};
+  body = torch::nn::Sequential(SliceConv(SliceConvOptions{in, out, k, {1, 1, 1}, pad}), torch::nn::BatchNorm3d(out), torch::nn::PReLU(),
+                               torch::nn::Dropout(dropout), SliceConv(SliceConvOptions{out, out, k, {1, 1, 1}, pad}),
+                               torch::nn::BatchNorm3d(out), torch::nn::PReLU());
   register_module("body", body);
 }
 
@@ -43,13 +87,13 @@ std::vector<torch::Tensor> EncoderImpl::forward(torch::Tensor x) {
 
 DecoderImpl::DecoderImpl(int out, const NetConfig& c) {
   for (size_t i = 4; i-- > 0;) {
-    ups.push_back(torch::nn::ConvTranspose3d(ConvTranspose3dOptions(c.channels[i + 1], c.channels[i], scale(i)).stride(scale(i))));
+    ups.push_back(SliceUp(c.channels[i + 1], c.channels[i], scale(i)));
     register_module("up" + std::to_string(i), ups.back());
     // Decoder blocks carry no dropout, as in PyMIC's 2.5D U-Net (the authors' library).
     blocks.push_back(ConvBlock(2 * c.channels[i], c.channels[i], planar(i), 0.0));
     register_module("block" + std::to_string(i), blocks.back());
   }
-  head = torch::nn::Conv3d(Conv3dOptions(c.channels[0], out, {1, 3, 3}).padding({0, 1, 1}));
+  head = SliceConv(SliceConvOptions{c.channels[0], out, {1, 3, 3}, {1, 1, 1}, {0, 1, 1}});
   register_module("head", head);
 }
 
@@ -78,9 +122,7 @@ std::pair<torch::Tensor, torch::Tensor> DBNetImpl::forward(torch::Tensor x) {
 }
 
 PatchGANImpl::PatchGANImpl(int in, int w) {
-  auto conv = [](int a, int b, int64_t s) {
-    return torch::nn::Conv3d(Conv3dOptions(a, b, 4).stride({1, s, s}).padding(1));
-  };
+  auto conv = [](int a, int b, int64_t s) { return SliceConv(SliceConvOptions{a, b, {4, 4, 4}, {1, s, s}, {1, 1, 1}}); };
   auto act = [] { return torch::nn::LeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.2)); };
   body = torch::nn::Sequential(conv(in, w, 2), act(),                                           //
                                conv(w, 2 * w, 2), torch::nn::BatchNorm3d(2 * w), act(),       //

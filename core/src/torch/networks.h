@@ -3,9 +3,39 @@
 // and the 3D PatchGAN discriminator. Tensors are N x C x D x H x W (D = slices, z).
 #include <torch/torch.h>
 
+#include <array>
+
 #include "tiss/config.h"
 
 namespace tiss::nn {
+
+/// A 3D convolution computed as a sum over its kernel's depth of 2D convolutions of shifted
+/// slices (exactly Conv3d's result). LibTorch's CPU conv3d here runs without oneDNN and is
+/// 10-50x slower than its oneDNN conv2d (docs/engine.md has the figures); on CUDA both are cuDNN.
+struct SliceConvOptions {
+  int in, out;
+  std::array<int64_t, 3> kernel;  ///< (depth, height, width), as stride and padding
+  std::array<int64_t, 3> stride{1, 1, 1};
+  std::array<int64_t, 3> padding{0, 0, 0};
+};
+struct SliceConvImpl : torch::nn::Module {
+  explicit SliceConvImpl(const SliceConvOptions& o);
+  torch::Tensor forward(const torch::Tensor& x);
+  torch::Tensor weight, bias;
+  std::array<int64_t, 3> kernel, stride, padding;
+};
+TORCH_MODULE(SliceConv);
+
+/// A transposed convolution with kernel = stride (no overlap), computed as one matrix product
+/// per voxel followed by a reshuffle: the same result as ConvTranspose3d, several times faster
+/// on LibTorch's CPU path.
+struct SliceUpImpl : torch::nn::Module {
+  SliceUpImpl(int in, int out, std::vector<int64_t> factor);
+  torch::Tensor forward(const torch::Tensor& x);
+  torch::Tensor weight, bias;  ///< weight as ConvTranspose3d: in x out x kd x kh x kw
+  std::vector<int64_t> factor;
+};
+TORCH_MODULE(SliceUp);
 
 /// conv - BN - PReLU - dropout - conv - BN - PReLU; kernel 1x3x3 (2D levels) or 3x3x3.
 struct ConvBlockImpl : torch::nn::Module {
@@ -29,9 +59,9 @@ TORCH_MODULE(Encoder);
 struct DecoderImpl : torch::nn::Module {
   DecoderImpl(int out, const NetConfig& c);
   torch::Tensor forward(const std::vector<torch::Tensor>& skips);
-  std::vector<torch::nn::ConvTranspose3d> ups;
+  std::vector<SliceUp> ups;
   std::vector<ConvBlock> blocks;
-  torch::nn::Conv3d head{nullptr};
+  SliceConv head{nullptr};
 };
 TORCH_MODULE(Decoder);
 
