@@ -15,5 +15,6 @@ void addBenchCommand(CLI::App& app, int& exitCode);
 void addTrainCommand(CLI::App& app, int& exitCode, int argc, char** argv);
 void addInferCommand(CLI::App& app, int& exitCode);
 void addParamsCommand(CLI::App& app, int& exitCode);
+void addConfigCommand(CLI::App& app, int& exitCode);
 
 }  // namespace tissnet

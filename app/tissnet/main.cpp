@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   tissnet::addTrainCommand(app, exitCode, argc, argv);
   tissnet::addInferCommand(app, exitCode);
   tissnet::addParamsCommand(app, exitCode);
+  tissnet::addConfigCommand(app, exitCode);
   tissnet::addBenchCommand(app, exitCode);
   try {
     app.parse(argc, argv);

@@ -64,7 +64,8 @@ json toObject(const TrainConfig& c) {
           {"seed", c.seed},
           {"data", {{"patch", formatSizeDHW(c.patch)}, {"batch", c.batch}, {"tumor_share", c.tumorShare},
                     {"flips", c.flips}, {"workers", c.loaderWorkers}}},
-          {"net", {{"channels", c.net.channels}, {"dropout", c.net.dropout}, {"disc_channels", c.net.discChannels}}},
+          {"net", {{"channels", c.net.channels}, {"dropout", c.net.dropout}, {"disc_channels", c.net.discChannels},
+                   {"upsampling", c.net.linearUpsampling ? "linear" : "transposed"}}},
           {"loss", {{"alpha_g", c.loss.alphaG}, {"alpha_t", c.loss.alphaT}, {"lambda_p", c.loss.lambdaP},
                     {"lambda_c", c.loss.lambdaC}, {"lambda_s", c.loss.lambdaS}, {"syn_t", c.loss.synT},
                     {"fine", c.loss.fine}, {"err", c.loss.err}, {"con", c.loss.con},
@@ -126,6 +127,9 @@ Result<TrainConfig> fromObject(const json& j) {
     c.net.channels = n.at("channels").get<std::vector<int>>();
     c.net.dropout = n.at("dropout").get<std::vector<double>>();
     c.net.discChannels = n.at("disc_channels").get<int>();
+    const std::string up = n.at("upsampling").get<std::string>();
+    if (up != "transposed" && up != "linear") return makeError("", "'net.upsampling' is '" + up + "'; expected transposed or linear");
+    c.net.linearUpsampling = up == "linear";
     const json& l = j.at("loss");
     c.loss.alphaG = l.at("alpha_g").get<double>();
     c.loss.alphaT = l.at("alpha_t").get<double>();
@@ -218,9 +222,13 @@ Result<TrainConfig> loadConfig(const std::string& file, const std::vector<std::s
 std::string toJson(const TrainConfig& c) { return toObject(c).dump(2) + "\n"; }
 
 Result<TrainConfig> configFromJson(const std::string& text, const std::string& source) {
-  const json j = json::parse(text, nullptr, false);
-  if (j.is_discarded()) return makeError(source, "not valid JSON");
-  auto c = fromObject(j);
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return makeError(source, "not valid JSON");
+  // Keys added since the file was written take their preset's default.
+  const std::string preset = j.value("preset", std::string("paper"));
+  json merged = toObject(presetConfig(preset));
+  if (auto st = mergeKnown(merged, j, ""); !st) return makeError(source, st.error().message);
+  auto c = fromObject(merged);
   if (!c) return makeError(source, c.error().message);
   return c;
 }

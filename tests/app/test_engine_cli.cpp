@@ -116,6 +116,39 @@ class TestEngineCli : public QObject {
     QVERIFY2(r.code == 0, qPrintable(r.err));
   }
 
+  void casesWithoutTargetOrLabelStillRun() {
+    // The clinical use: FLAIR and the label are missing. Inference still writes every output.
+    const QString clinical = dir_.path() + "/clinical", out = dir_.path() + "/clinical-out";
+    QVERIFY(QDir().mkpath(clinical));
+    const QString id = "BraTS20_Phantom_001";
+    QVERIFY(QDir().mkpath(clinical + "/" + id));
+    for (const char* m : {"t1", "t1ce", "t2"})
+      QVERIFY(QFile::copy(QString("%1/%2/%2_%3.nii.gz").arg(data_, id, m), QString("%1/%2/%2_%3.nii.gz").arg(clinical, id, m)));
+    QFile manifest(clinical + "/manifest.json");
+    QVERIFY(manifest.open(QIODevice::WriteOnly));
+    manifest.write(R"({"patterns": {"t1": "{case}/{case}_t1.nii.gz", "t1ce": "{case}/{case}_t1ce.nii.gz",
+      "t2": "{case}/{case}_t2.nii.gz", "flair": "{case}/{case}_flair.nii.gz", "seg": "{case}/{case}_seg.nii.gz"},
+      "task": {"name": "glioma", "sources": ["t1", "t1ce", "t2"], "target": "flair", "label": "seg", "label_values": [0, 1, 2, 4]}})");
+    manifest.close();
+    const QString tn = dir_.path() + "/tn";
+    QVERIFY(QFile::exists(tn + "/checkpoints/last.pt"));
+    const Run r = tissnet({"infer", "--run", tn, "--data", clinical, "--cases", "all", "--out", out, "--threads", "2"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(QFile::exists(QString("%1/%2/%2_synth.nii.gz").arg(out, id)));
+    QVERIFY(QFile::exists(QString("%1/%2/%2_yf_mask.nii.gz").arg(out, id)));
+    QVERIFY(!QFile::exists(QString("%1/%2/%2_target_norm.nii.gz").arg(out, id)));
+  }
+
+  void separateSynthesisThenSegmentation() {
+    const QString syn = dir_.path() + "/syn", seg = dir_.path() + "/seg-synth";
+    Run r = tissnet(QStringList{"train", "--data", data_, "--run", syn, "--set", "loss.lambda_p=0"} + tiny("synthesis", 20));
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(!r.out.contains("\"fine\":"));  // no segmentor in the synthesis stage
+    r = tissnet(QStringList{"train", "--data", data_, "--run", seg, "--set", "runs.synthesis=" + syn} + tiny("seg-synth", 20));
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains("\"state\":\"finished\""));
+  }
+
   void sameSeedSameLosses() {
     const QString a = dir_.path() + "/det-a", b = dir_.path() + "/det-b";
     QCOMPARE(tissnet(QStringList{"train", "--data", data_, "--run", a} + tiny("seg-source", 20)).code, 0);

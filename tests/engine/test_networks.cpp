@@ -20,6 +20,26 @@ TEST(Networks, UNetKeepsTheInputShape) {
   EXPECT_EQ(y.sizes(), (std::vector<int64_t>{2, 1, 16, 64, 48}));
 }
 
+TEST(Networks, LinearUpsamplingIsAnOption) {
+  NetConfig c = small();
+  c.linearUpsampling = true;
+  nn::UNet25D net(2, 1, c);
+  EXPECT_EQ(net->forward(torch::randn({1, 2, 8, 32, 32})).sizes(), (std::vector<int64_t>{1, 1, 8, 32, 32}));
+  nn::UNet25D transposed(2, 1, small());
+  EXPECT_LT(nn::parameterCount(*net), nn::parameterCount(*transposed));  // 1x1x1 instead of 2x2x2 kernels
+}
+
+TEST(Networks, SliceConvolutionsEqualConv3d) {
+  torch::manual_seed(4);
+  nn::SliceConv conv(nn::SliceConvOptions{5, 7, {4, 4, 4}, {1, 2, 2}, {1, 1, 1}});
+  const auto x = torch::randn({2, 5, 9, 20, 22});
+  const auto reference = torch::conv3d(x, conv->weight, conv->bias, {1, 2, 2}, {1, 1, 1});
+  EXPECT_TRUE(torch::allclose(conv->forward(x), reference, 1e-4, 1e-5));
+  nn::SliceUp up(6, 4, std::vector<int64_t>{2, 2, 2});
+  const auto y = torch::randn({2, 6, 3, 5, 7});
+  EXPECT_TRUE(torch::allclose(up->forward(y), torch::conv_transpose3d(y, up->weight, up->bias, {2, 2, 2}), 1e-4, 1e-5));
+}
+
 TEST(Networks, EncoderLevelsAre2DThen3D) {
   nn::Encoder enc(1, small());
   const auto levels = enc->forward(torch::randn({1, 1, 16, 64, 64}));

@@ -31,6 +31,7 @@ struct NetConfig {
   std::vector<int> channels{32, 64, 128, 256, 512};       ///< five levels, top first
   std::vector<double> dropout{0.0, 0.0, 0.3, 0.4, 0.5};    ///< per level
   int discChannels = 64;                                   ///< first PatchGAN layer
+  bool linearUpsampling = false;  ///< decoder: trilinear upsampling + 1x1x1 conv instead of transposed conv
 };
 
 struct LossConfig {

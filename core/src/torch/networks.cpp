@@ -43,19 +43,29 @@ torch::Tensor SliceConvImpl::forward(const torch::Tensor& x) {
   return sum.view({n, outDepth, sum.size(1), sum.size(2), sum.size(3)}).transpose(1, 2).contiguous();
 }
 
-SliceUpImpl::SliceUpImpl(int in, int out, std::vector<int64_t> f) : factor(std::move(f)) {
-  weight = register_parameter("weight", torch::empty({in, out, factor[0], factor[1], factor[2]}));
+SliceUpImpl::SliceUpImpl(int in, int out, std::vector<int64_t> f, bool lin) : factor(std::move(f)), linear(lin) {
+  const std::vector<int64_t> k = linear ? std::vector<int64_t>{1, 1, 1} : factor;
+  weight = register_parameter("weight", torch::empty({in, out, k[0], k[1], k[2]}));
   bias = register_parameter("bias", torch::empty({out}));
   torch::nn::init::kaiming_uniform_(weight, std::sqrt(5.0));  // ConvTranspose3d's default
-  const double bound = 1.0 / std::sqrt(double(out * factor[0] * factor[1] * factor[2]));
+  const double bound = 1.0 / std::sqrt(double(out * k[0] * k[1] * k[2]));
   torch::nn::init::uniform_(bias, -bound, bound);
 }
 
-torch::Tensor SliceUpImpl::forward(const torch::Tensor& x) {
+torch::Tensor SliceUpImpl::forward(const torch::Tensor& input) {
+  torch::Tensor x = input;
+  if (linear) {
+    namespace F = torch::nn::functional;
+    x = F::interpolate(x, F::InterpolateFuncOptions()
+                              .scale_factor(std::vector<double>{double(factor[0]), double(factor[1]), double(factor[2])})
+                              .mode(torch::kTrilinear)
+                              .align_corners(false));
+  }
   const int64_t n = x.size(0), c = x.size(1), d = x.size(2), h = x.size(3), w = x.size(4), o = weight.size(1);
   auto y = torch::mm(x.permute({0, 2, 3, 4, 1}).reshape({n * d * h * w, c}), weight.reshape({c, -1}));
-  y = y.view({n, d, h, w, o, factor[0], factor[1], factor[2]}).permute({0, 4, 1, 5, 2, 6, 3, 7});
-  return y.reshape({n, o, d * factor[0], h * factor[1], w * factor[2]}) + bias.view({1, o, 1, 1, 1});
+  const auto k = weight.sizes();
+  y = y.view({n, d, h, w, o, k[2], k[3], k[4]}).permute({0, 4, 1, 5, 2, 6, 3, 7});
+  return y.reshape({n, o, d * k[2], h * k[3], w * k[4]}) + bias.view({1, o, 1, 1, 1});
 }
 
 ConvBlockImpl::ConvBlockImpl(int in, int out, bool flat, double dropout) {
@@ -87,7 +97,7 @@ std::vector<torch::Tensor> EncoderImpl::forward(torch::Tensor x) {
 
 DecoderImpl::DecoderImpl(int out, const NetConfig& c) {
   for (size_t i = 4; i-- > 0;) {
-    ups.push_back(SliceUp(c.channels[i + 1], c.channels[i], scale(i)));
+    ups.push_back(SliceUp(c.channels[i + 1], c.channels[i], scale(i), c.linearUpsampling));
     register_module("up" + std::to_string(i), ups.back());
     // Decoder blocks carry no dropout, as in PyMIC's 2.5D U-Net (the authors' library).
     blocks.push_back(ConvBlock(2 * c.channels[i], c.channels[i], planar(i), 0.0));

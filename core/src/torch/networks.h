@@ -29,11 +29,13 @@ TORCH_MODULE(SliceConv);
 /// A transposed convolution with kernel = stride (no overlap), computed as one matrix product
 /// per voxel followed by a reshuffle: the same result as ConvTranspose3d, several times faster
 /// on LibTorch's CPU path.
+/// With `linear`, trilinear interpolation followed by a 1x1x1 convolution instead.
 struct SliceUpImpl : torch::nn::Module {
-  SliceUpImpl(int in, int out, std::vector<int64_t> factor);
+  SliceUpImpl(int in, int out, std::vector<int64_t> factor, bool linear = false);
   torch::Tensor forward(const torch::Tensor& x);
-  torch::Tensor weight, bias;  ///< weight as ConvTranspose3d: in x out x kd x kh x kw
+  torch::Tensor weight, bias;  ///< weight as ConvTranspose3d: in x out x kd x kh x kw (1x1x1 when linear)
   std::vector<int64_t> factor;
+  bool linear;
 };
 TORCH_MODULE(SliceUp);
 
