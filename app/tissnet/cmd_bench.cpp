@@ -94,7 +94,7 @@ int benchEngine(const EngineArgs& a, bool training) {
   if (training) {
     auto b = tiss::benchTrain(*c, a.sources, a.device, a.iterations);
     if (!b) return fail(b.error());
-    std::printf("train on %s: median %.0f ms per iteration over %d (after 2 warm-up), peak resident %.0f MB\n",
+    std::printf("train on %s: median %.0f ms per iteration over %d (after 1 warm-up), peak resident %.0f MB\n",
                 b->device.c_str(), b->medianMsPerIteration, b->iterations, b->peakResidentMb);
     return 0;
   }

@@ -15,7 +15,7 @@ struct TrainBench {
   std::string device;
 };
 
-/// Times `iterations` training steps of `config`'s stage (after 2 warm-up steps) with batch
+/// Times `iterations` training steps of `config`'s stage (after 1 warm-up step) with batch
 /// and patch from the config and `sources` source channels; a frozen S_p of the config's
 /// widths is built in memory when the stage needs one.
 Result<TrainBench> benchTrain(const TrainConfig& config, int sources, const std::string& device, int iterations);

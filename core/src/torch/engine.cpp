@@ -39,7 +39,10 @@ Result<torch::Device> pickDevice(const std::string& request, int threads) {
   auto name = resolveDevice(request);
   if (!name) return name.error();
   if (threads > 0) torch::set_num_threads(threads);
-  return torch::Device(*name);
+  const torch::Device device(*name);
+  // Fixed patch shapes: let cuDNN pick its fastest convolution algorithms.
+  if (device.is_cuda()) at::globalContext().setBenchmarkCuDNN(true);
+  return device;
 }
 
 // A trained model of another run, frozen: S_p for tissnet, G for seg-synth.

@@ -96,6 +96,7 @@ Status infer(const InferRequest& r, const std::function<void(int, int)>& progres
   if (!name) return name.error();
   if (r.threads > 0) torch::set_num_threads(r.threads);
   const torch::Device device(*name);
+  if (device.is_cuda()) at::globalContext().setBenchmarkCuDNN(true);
   auto data = openDataset(r.dataDir);
   if (!data) return data.error();
   const int sources = int(data->manifest.task.sources.size());

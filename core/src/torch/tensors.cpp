@@ -1,5 +1,7 @@
 #include "tensors.h"
 
+#include <ATen/autocast_mode.h>
+
 #include <cmath>
 
 namespace tiss {
@@ -82,6 +84,9 @@ torch::Tensor padTo(const torch::Tensor& t, const std::vector<int64_t>& size, do
 
 Outputs slidingWindow(StageModel& model, const Batch& whole, const Size3& patch, double overlap) {
   torch::NoGradGuard nograd;
+  // On CUDA, half precision where it is safe (autocast's op lists); results come back as float.
+  const bool autocast = whole.sources.is_cuda();
+  if (autocast) at::autocast::set_enabled(true);
   const std::vector<int64_t> window{patch[2], patch[1], patch[0]};
   const std::vector<int64_t> full{whole.sources.size(2), whole.sources.size(3), whole.sources.size(4)};
   std::vector<int64_t> padded(3);
@@ -97,14 +102,21 @@ Outputs slidingWindow(StageModel& model, const Batch& whole, const Size3& patch,
                                                            Slice(y, y + window[1]), Slice(x, x + window[2])};
         Batch w{b.sources.index(at), b.target.defined() ? b.target.index(at) : torch::Tensor(), b.label.index(at)};
         for (auto& [name, out] : model.predict(w)) {
-          if (!sum.count(name)) sum[name] = torch::zeros({1, 1, padded[0], padded[1], padded[2]}, out.options());
-          sum[name].index(at).add_(out * weight);
+          if (!sum.count(name)) sum[name] = torch::zeros({1, 1, padded[0], padded[1], padded[2]}, weight.options());
+          sum[name].index(at).add_(out.to(torch::kFloat) * weight);
         }
         norm.index(at).add_(weight);
       }
+  if (autocast) {
+    at::autocast::set_enabled(false);
+    at::autocast::clear_cache();
+  }
   Outputs result;
   for (auto& [name, s] : sum)
-    result[name] = (s / norm).index({Slice(), Slice(), Slice(0, full[0]), Slice(0, full[1]), Slice(0, full[2])}).to(torch::kCPU).contiguous();
+    result[name] = (s / norm)
+                       .index({Slice(), Slice(), Slice(0, full[0]), Slice(0, full[1]), Slice(0, full[2])})
+                       .to(torch::kCPU, torch::kFloat)
+                       .contiguous();
   return result;
 }
 
