@@ -73,6 +73,36 @@ class TestTissnetCli : public QObject {
     QVERIFY(r.out.contains("missing modality 't2'"));
     QVERIFY(r.out.contains("1 ok, 1 with problems"));
   }
+  void engineInformationCommands() {
+    Run r = tissnet({"params", "--preset", "paper"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("G                             30.26 M"), qPrintable(r.out));
+    r = tissnet({"config", "--preset", "cpu-small", "--set", "loss.lambda_p=15"});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("\"lambda_p\": 15"));
+    QVERIFY(r.out.contains("\"preset\": \"cpu-small\""));
+    const QStringList tiny{"--preset", "cpu-small", "--set", "net.channels=[4,8,8,16,16]", "--set", "data.patch=8x32x32",
+                           "--set", "net.disc_channels=4", "--threads", "2"};
+    r = tissnet(QStringList{"bench", "train", "--iterations", "1"} + tiny);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains("ms per iteration"));
+    r = tissnet(QStringList{"bench", "infer", "--size", "8x48x48"} + tiny);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains("per 8x48x48 case (4 windows"));
+  }
+  void tableComparesEvalFiles() {
+    QFile a(dir_.path() + "/a.csv"), b(dir_.path() + "/b.csv");
+    QVERIFY(a.open(QIODevice::WriteOnly) && b.open(QIODevice::WriteOnly));
+    a.write("case,dice_pct,assd_mm,hd95_mm,error\nc1,80,1,2,\nc2,82,1,2,\nc3,84,1,2,\n");
+    b.write("case,dice_pct,assd_mm,hd95_mm,error\nc1,90,1,2,\nc2,91,1,2,\nc3,93,1,2,\n");
+    a.close();
+    b.close();
+    const Run r = tissnet({"table", "base=" + a.fileName(), "new=" + b.fileName()});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("| base (n=3) | 82.00 ± 2.00 |"), qPrintable(r.out));
+    QVERIFY(r.out.contains("| new (n=3) | 91.33 ± 1.53 † |"));
+    QVERIFY(tissnet({"table", "broken"}).code != 0);
+  }
   void manifestForAnotherLayout() {
     const QString data = dir_.path() + "/vs";
     QCOMPARE(tissnet({"phantom", "--layout", "vs", "--cases", "2", "--size", "8x32x32", "--out", data}).code, 0);
