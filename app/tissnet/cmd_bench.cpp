@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "progress.h"
 #include "tiss/bench.h"
+#include "tiss/check.h"
 #include "tiss/device.h"
 #include "tiss/dataset.h"
 #include "tiss/image_io.h"
@@ -70,6 +71,26 @@ int benchIo(const IoArgs& a) {
   return 0;
 }
 
+// Headers-only scan of a data set, as the workbench's browser does when opening it.
+int benchScan(const std::string& dir, int threads) {
+  auto t0 = Clock::now();
+  auto d = tiss::openDataset(dir);
+  if (!d) return fail(d.error());
+  const double listSeconds = secondsSince(t0);
+  tiss::CheckOptions o;
+  o.headersOnly = true;
+  o.threads = threads;
+  const auto reports = tiss::checkDataset(*d, o);
+  long files = 0, problems = 0;
+  for (const auto& r : reports) {
+    files += long(r.headers.size());
+    problems += !r.ok();
+  }
+  std::printf("scan %zu cases (%ld headers, %d threads): list %.3f s, list + validate headers %.3f s; %ld with problems\n",
+              reports.size(), files, threads, listSeconds, secondsSince(t0), problems);
+  return 0;
+}
+
 struct EngineArgs {
   std::string config, preset, device = "auto", size = "155x240x240";
   std::vector<std::string> sets;
@@ -118,6 +139,13 @@ void addBenchCommand(CLI::App& app, int& exitCode) {
   io->add_option("--patch", args->patch, "patch size DxHxW")->capture_default_str();
   io->add_option("--patches", args->patches, "patches to draw per measurement")->check(CLI::Range(1, 1000000))->capture_default_str();
   io->callback([args, &exitCode] { exitCode = benchIo(*args); });
+
+  auto scanDir = std::make_shared<std::string>();
+  auto scanThreads = std::make_shared<int>(2);
+  auto* scan = bench->add_subcommand("scan", "Seconds to list a data set and validate its headers (no voxel reads)");
+  scan->add_option("DIR", *scanDir, "data set folder")->required();
+  scan->add_option("--threads", *scanThreads, "worker threads")->check(CLI::Range(1, 256))->capture_default_str();
+  scan->callback([scanDir, scanThreads, &exitCode] { exitCode = benchScan(*scanDir, *scanThreads); });
 
   auto engine = std::make_shared<EngineArgs>();
   auto* train = bench->add_subcommand("train", "Median ms per training iteration and peak memory of a config");

@@ -62,6 +62,9 @@ class TestTissnetCli : public QObject {
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains("load one case"));
     QVERIFY(r.out.contains("2 worker(s)"));
+    r = tissnet({"bench", "scan", data});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("scan 4 cases (20 headers"), qPrintable(r.out));
   }
   void checkReportsProblemsWithExitCode() {
     const QString data = dir_.path() + "/broken";
