@@ -1,6 +1,8 @@
 #include "tiss/results_table.h"
 
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -49,11 +51,18 @@ Result<CaseMetrics> readEvalCsv(const std::string& file) {
   if (!std::getline(in, line) || line.rfind("case,", 0) != 0) return makeError(file, "not a tissnet eval CSV (no 'case,' header)");
   const auto header = splitCsv(line);
   CaseMetrics m;
-  while (std::getline(in, line)) {
+  for (int lineNo = 2; std::getline(in, line); ++lineNo) {
     const auto cells = splitCsv(line);
     if (cells.empty() || cells[0] == "mean" || cells[0] == "sd" || (cells.size() > 1 && cells[1].empty())) continue;
-    for (size_t i = 1; i < cells.size() && i < header.size(); ++i)
-      if (header[i] != "error" && !cells[i].empty()) m[cells[0]][header[i]] = std::stod(cells[i]);
+    for (size_t i = 1; i < cells.size() && i < header.size(); ++i) {
+      if (header[i] == "error" || cells[i].empty()) continue;
+      char* end = nullptr;
+      const double v = std::strtod(cells[i].c_str(), &end);
+      if (end == cells[i].c_str() || *end != '\0' || !std::isfinite(v))
+        return makeError(file, "line " + std::to_string(lineNo) + ": '" + cells[i] + "' in column " + header[i] +
+                                   " is not a number");
+      m[cells[0]][header[i]] = v;
+    }
   }
   if (m.empty()) return makeError(file, "holds no evaluated case");
   return m;
@@ -62,8 +71,10 @@ Result<CaseMetrics> readEvalCsv(const std::string& file) {
 std::string comparisonTable(const std::vector<MethodResults>& methods) {
   std::vector<Column> cols;
   for (const Column& c : kColumns) {
+    // A column is shown only when every case of every method has it.
     bool everywhere = !methods.empty();
-    for (const auto& method : methods) everywhere = everywhere && method.cases.begin()->second.count(c.key);
+    for (const auto& method : methods)
+      for (const auto& [id, row] : method.cases) everywhere = everywhere && row.count(c.key);
     if (everywhere) cols.push_back(c);
   }
   std::ostringstream table, notes;

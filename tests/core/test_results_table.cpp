@@ -26,6 +26,22 @@ class TestResultsTable : public QObject {
     QCOMPARE(m->at("c1").at("hd95_mm"), 3.0);
     QVERIFY(!readEvalCsv(testsupport::path(dir_.path(), "missing.csv")).ok());
   }
+  void badCellsAreNamedNotFatal() {
+    auto m = readEvalCsv(csv("bad.csv", "c1,80.0,1.0,3.0,\nc2,eighty,1.0,3.0,\n"));
+    QVERIFY(!m.ok());
+    QVERIFY2(m.error().describe().find("line 3: 'eighty' in column dice_pct") != std::string::npos,
+             m.error().describe().c_str());
+    QVERIFY(!readEvalCsv(csv("inf.csv", "c1,inf,1.0,3.0,\n")).ok());
+  }
+  void columnsMissingForSomeCasesAreLeftOut() {
+    const std::string path = testsupport::path(dir_.path(), "mixed.csv");
+    std::ofstream(path) << "case,dice_pct,assd_mm,hd95_mm,psnr_global_db,error\nc1,80,1,2,30,\nc2,82,1,2,,\n";
+    auto m = readEvalCsv(path);
+    QVERIFY(m.ok());
+    const QString table = QString::fromStdString(comparisonTable({{"a", *m}, {"b", *m}}));
+    QVERIFY(!table.contains("PSNR"));
+    QVERIFY(table.contains("Dice (%)"));
+  }
   void tableShowsMeanSdAndMarksSignificance() {
     // Baseline Dice 10, 10, 10, 10, 10; method 11, 12, 13, 14, 16: differences 1, 2, 3, 4, 6,
     // t = 3.7199 with 4 df, p = 0.0205 (see test_statistics): marked.
