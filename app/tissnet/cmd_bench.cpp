@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <thread>
 
+#include <unistd.h>
+
 #include "commands.h"
 #include "progress.h"
 #include "tiss/bench.h"
@@ -11,7 +13,9 @@
 #include "tiss/device.h"
 #include "tiss/dataset.h"
 #include "tiss/image_io.h"
+#include "tiss/parallel.h"
 #include "tiss/patch_sampler.h"
+#include "tiss/thumbnail.h"
 
 namespace tissnet {
 namespace {
@@ -91,6 +95,30 @@ int benchScan(const std::string& dir, int threads) {
   return 0;
 }
 
+// Thumbnail throughput of the data set browser: every case drawn into a fresh cache, then
+// served again from it.
+int benchThumbs(const std::string& dir, int threads) {
+  auto d = tiss::openDataset(dir);
+  if (!d) return fail(d.error());
+  const auto cache = std::filesystem::temp_directory_path() / ("tissnet-bench-thumbs-" + std::to_string(::getpid()));
+  auto pass = [&] {
+    const auto t0 = Clock::now();
+    std::atomic<long> failed{0};
+    tiss::parallelFor(d->cases.size(), threads, [&](size_t i) {
+      failed += !tiss::makeThumbnails(*d, d->cases[i], cache.string()).ok();
+    });
+    return std::make_pair(secondsSince(t0), failed.load());
+  };
+  const auto [cold, failed] = pass();
+  const auto [warm, unused] = pass();
+  (void)unused;
+  std::filesystem::remove_all(cache);
+  const double n = double(d->cases.size());
+  std::printf("thumbnails of %zu cases (%d threads): drawn %.3f s (%.1f cases/s), from the disk cache %.3f s (%.0f cases/s); %ld failed\n",
+              d->cases.size(), threads, cold, n / cold, warm, n / warm, failed);
+  return 0;
+}
+
 struct EngineArgs {
   std::string config, preset, device = "auto", size = "155x240x240";
   std::vector<std::string> sets;
@@ -146,6 +174,11 @@ void addBenchCommand(CLI::App& app, int& exitCode) {
   scan->add_option("DIR", *scanDir, "data set folder")->required();
   scan->add_option("--threads", *scanThreads, "worker threads")->check(CLI::Range(1, 256))->capture_default_str();
   scan->callback([scanDir, scanThreads, &exitCode] { exitCode = benchScan(*scanDir, *scanThreads); });
+
+  auto* thumbs = bench->add_subcommand("thumbs", "Thumbnail throughput of the data set browser (drawn, then cached)");
+  thumbs->add_option("DIR", *scanDir, "data set folder")->required();
+  thumbs->add_option("--threads", *scanThreads, "worker threads")->check(CLI::Range(1, 256))->capture_default_str();
+  thumbs->callback([scanDir, scanThreads, &exitCode] { exitCode = benchThumbs(*scanDir, *scanThreads); });
 
   auto engine = std::make_shared<EngineArgs>();
   auto* train = bench->add_subcommand("train", "Median ms per training iteration and peak memory of a config");

@@ -72,7 +72,7 @@ json toObject(const TrainConfig& c) {
                     {"seg_input", nameOf(kInputs, c.loss.segInput)}}},
           {"optim", {{"lr", c.optim.lr}, {"epochs_constant", c.optim.epochsConstant},
                      {"epochs_decay", c.optim.epochsDecay}, {"iterations_per_epoch", c.optim.iterationsPerEpoch},
-                     {"plateau_patience", c.optim.plateauPatience}}},
+                     {"plateau_patience", c.optim.plateauPatience}, {"amp", c.optim.amp}}},
           {"validation", {{"every", c.validateEvery}, {"overlap", c.overlap}, {"cases", c.validationCases}}},
           {"checkpoint", {{"every", c.checkpointEvery}}},
           {"runs", {{"sp", c.spRun}, {"synthesis", c.synthesisRun}}},
@@ -149,6 +149,7 @@ Result<TrainConfig> fromObject(const json& j) {
     c.optim.epochsDecay = o.at("epochs_decay").get<int>();
     c.optim.iterationsPerEpoch = o.at("iterations_per_epoch").get<int>();
     c.optim.plateauPatience = o.at("plateau_patience").get<int>();
+    c.optim.amp = o.at("amp").get<bool>();
     c.validateEvery = j.at("validation").at("every").get<int>();
     c.overlap = j.at("validation").at("overlap").get<double>();
     c.validationCases = j.at("validation").at("cases").get<int>();

@@ -1,13 +1,9 @@
 #include "tiss/preview.h"
 
-#include <itkImage.h>
-#include <itkImageFileWriter.h>
-#include <itkPNGImageIOFactory.h>
-
 #include <algorithm>
 #include <cmath>
-#include <mutex>
 
+#include "png_writer.h"
 
 namespace tiss {
 
@@ -26,33 +22,18 @@ long largestSlice(const Volume& m) {
 }
 
 Status writePreviewPng(const std::vector<PreviewPanel>& panels, long z, const std::string& path) {
-  static std::once_flag once;
-  std::call_once(once, [] { itk::PNGImageIOFactory::RegisterOneFactory(); });
   if (panels.empty()) return makeError(path, "nothing to preview");
   const Size3 n = panels.front().volume->size();
-  using Image = itk::Image<unsigned char, 2>;
-  auto img = Image::New();
-  Image::RegionType region;
-  region.SetSize(0, itk::SizeValueType(n[0] * long(panels.size())));
-  region.SetSize(1, itk::SizeValueType(n[1]));
-  img->SetRegions(region);
-  img->Allocate();
+  const long width = n[0] * long(panels.size());
+  std::vector<uint8_t> pixels(size_t(width * n[1]));
   for (size_t p = 0; p < panels.size(); ++p)
     for (long y = 0; y < n[1]; ++y)
       for (long x = 0; x < n[0]; ++x) {
         const float v = panels[p].volume->at(x, y, std::clamp(z, 0L, n[2] - 1));
         const double t = panels[p].image ? (v + 1) / 2 : v;
-        img->SetPixel({{long(p) * n[0] + x, y}}, static_cast<unsigned char>(std::lround(std::clamp(t, 0.0, 1.0) * 255)));
+        pixels[size_t(y * width + long(p) * n[0] + x)] = static_cast<uint8_t>(std::lround(std::clamp(t, 0.0, 1.0) * 255));
       }
-  auto writer = itk::ImageFileWriter<Image>::New();
-  writer->SetFileName(path);
-  writer->SetInput(img);
-  try {
-    writer->Update();
-  } catch (const itk::ExceptionObject& e) {
-    return makeError(path, std::string("could not write the preview: ") + e.GetDescription());
-  }
-  return Status();
+  return writeGreyPng(pixels, width, n[1], path);
 }
 
 }  // namespace tiss

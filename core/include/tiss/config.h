@@ -46,6 +46,7 @@ struct OptimConfig {
   int epochsConstant = 100, epochsDecay = 150;  ///< constant lr, then linear decay to 0
   int iterationsPerEpoch = 250;
   int plateauPatience = 30;  ///< sp: halve lr after this many epochs without val improvement
+  bool amp = true;  ///< mixed precision (autocast + dynamic loss scaling) when training on CUDA; CPU ignores it
 };
 
 struct TrainConfig {

@@ -1,6 +1,7 @@
 // Stages that train one 2.5D U-Net: sp (real target), seg-source, seg-target, seg-all and
 // seg-synth (sources plus the synthesized target of a frozen synthesis run).
 #include "losses.h"
+#include "mixed_precision.h"
 #include "networks.h"
 #include "stage_model.h"
 
@@ -21,17 +22,21 @@ torch::optim::AdamOptions adam(double lr) { return torch::optim::AdamOptions(lr)
 class SegmenterModel : public StageModel {
  public:
   SegmenterModel(const TrainConfig& c, int sources, torch::Device device, Borrowed b)
-      : stage_(c.stage), net_(inputChannels(c.stage, sources), 1, c.net), borrowed_(std::move(b)) {
+      : stage_(c.stage), net_(inputChannels(c.stage, sources), 1, c.net), borrowed_(std::move(b)),
+        amp_(c.optim.amp && device.is_cuda()), scaler_(amp_) {
     net_->to(device);
     opt_ = std::make_unique<torch::optim::Adam>(net_->parameters(), adam(c.optim.lr));
   }
 
   LossTerms trainStep(const Batch& b) override {
-    const auto x = input(b);
-    const auto loss = losses::dice(torch::sigmoid(net_->forward(x)), b.label);
-    opt_->zero_grad();
-    loss.backward();
-    opt_->step();
+    torch::Tensor logits;
+    {
+      AutocastScope autocast(amp_);
+      logits = net_->forward(input(b));
+    }
+    // Dice in float32: its sums over a patch exceed float16's range.
+    const auto loss = losses::dice(torch::sigmoid(logits.to(torch::kFloat)), b.label);
+    scaler_.step(*opt_, loss);
     const double v = loss.item<double>();
     return {{"seg_dice", v}, {"total", v}};
   }
@@ -60,14 +65,20 @@ class SegmenterModel : public StageModel {
     torch::serialize::OutputArchive net, opt;
     net_->save(net);
     opt_->save(opt);
+
     a.write("net", net);
     a.write("opt", opt);
+    torch::serialize::OutputArchive amp;
+    scaler_.save(amp);
+    a.write("amp", amp);
   }
   void load(torch::serialize::InputArchive& a) override {
     torch::serialize::InputArchive net, opt;
     a.read("net", net);
     net_->load(net);
     if (a.try_read("opt", opt)) opt_->load(opt);
+    torch::serialize::InputArchive amp;
+    if (a.try_read("amp", amp)) scaler_.load(amp);
   }
   std::map<std::string, int64_t> parameterCounts() override { return {{"U-Net", nn::parameterCount(*net_)}}; }
 
@@ -93,6 +104,8 @@ class SegmenterModel : public StageModel {
   nn::UNet25D net_;
   std::unique_ptr<torch::optim::Adam> opt_;
   Borrowed borrowed_;
+  bool amp_;
+  LossScaler scaler_;
 };
 
 }  // namespace

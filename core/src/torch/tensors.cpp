@@ -1,6 +1,6 @@
 #include "tensors.h"
 
-#include <ATen/autocast_mode.h>
+#include "mixed_precision.h"
 
 #include <cmath>
 
@@ -85,8 +85,7 @@ torch::Tensor padTo(const torch::Tensor& t, const std::vector<int64_t>& size, do
 Outputs slidingWindow(StageModel& model, const Batch& whole, const Size3& patch, double overlap) {
   torch::NoGradGuard nograd;
   // On CUDA, half precision where it is safe (autocast's op lists); results come back as float.
-  const bool autocast = whole.sources.is_cuda();
-  if (autocast) at::autocast::set_enabled(true);
+  AutocastScope autocast(whole.sources.is_cuda());
   const std::vector<int64_t> window{patch[2], patch[1], patch[0]};
   const std::vector<int64_t> full{whole.sources.size(2), whole.sources.size(3), whole.sources.size(4)};
   std::vector<int64_t> padded(3);
@@ -107,10 +106,6 @@ Outputs slidingWindow(StageModel& model, const Batch& whole, const Size3& patch,
         }
         norm.index(at).add_(weight);
       }
-  if (autocast) {
-    at::autocast::set_enabled(false);
-    at::autocast::clear_cache();
-  }
   Outputs result;
   for (auto& [name, s] : sum)
     result[name] = (s / norm)

@@ -2,6 +2,7 @@
 // discriminators D_g and D_t, and the frozen S_p. With stage `synthesis` (lambda_S = 0 in the
 // paper's ablations) S is not built.
 #include "losses.h"
+#include "mixed_precision.h"
 #include "networks.h"
 #include "stage_model.h"
 
@@ -33,7 +34,8 @@ class TissNetModel : public StageModel {
  public:
   TissNetModel(const TrainConfig& c, int sources, torch::Device device, Borrowed b)
       : loss_(c.loss), output_(c.output), withS_(c.stage == Stage::TissNet && c.loss.lambdaS > 0), g_(sources, 1, 1, c.net),
-        dg_(sources + 1, c.net.discChannels), dt_(sources + 1, c.net.discChannels), borrowed_(std::move(b)) {
+        dg_(sources + 1, c.net.discChannels), dt_(sources + 1, c.net.discChannels), borrowed_(std::move(b)),
+        amp_(c.optim.amp && device.is_cuda()), scalerGS_(amp_), scalerD_(amp_) {
     g_->to(device);
     dg_->to(device);
     dt_->to(device);
@@ -46,32 +48,17 @@ class TissNetModel : public StageModel {
   }
 
   LossTerms trainStep(const Batch& b) override {
-    Outputs o = forward(b);
-    const auto mask = losses::tumorBoxMask(b.label);
     LossTerms terms;
-    auto add = [&](const char* name, const torch::Tensor& t, double w, torch::Tensor& total) {
-      terms[name] = t.item<double>();
-      total = total.defined() ? total + w * t : w * t;
-    };
+    Outputs o;
     torch::Tensor total;
-    add("syn_g_l1", torch::l1_loss(o["synth"], b.target), loss_.alphaG, total);
-    add("syn_g_adv", losses::lsganGenerator(dg_->forward(torch::cat({b.sources, o["synth"]}, 1))), 1, total);
-    if (loss_.synT) {
-      add("syn_t_l1", torch::l1_loss(mask * o["synth"], mask * b.target), loss_.alphaT, total);
-      add("syn_t_adv", losses::lsganGenerator(dt_->forward(mask * torch::cat({b.sources, o["synth"]}, 1))), 1, total);
-    }
-    if (loss_.lambdaP > 0 && borrowed_.spForward)
-      add("perceptibility", losses::dice(borrowed_.spForward(o["synth"]), b.label), loss_.lambdaP, total);
-    add("coarse", losses::dice(o["yc"], b.label), loss_.lambdaC, total);
-    if (withS_) {
-      if (loss_.fine) add("fine", losses::dice(o["yf"], b.label), loss_.lambdaS, total);
-      if (loss_.err) add("error", losses::dice(o["ye"], losses::errorTarget(o["yc"], b.label)), loss_.lambdaS, total);
-      if (loss_.con) add("consistency", losses::consistency(o["yf"], o["yr"]), loss_.lambdaS, total);
+    const auto mask = losses::tumorBoxMask(b.label);
+    {
+      AutocastScope autocast(amp_);
+      o = forward(b);
+      total = generatorLoss(b, o, mask, terms);
     }
     terms["total"] = total.item<double>();
-    optGS_->zero_grad();
-    total.backward();
-    optGS_->step();
+    scalerGS_.step(*optGS_, total);
     terms["discriminator"] = discriminatorStep(b, o["synth"].detach(), mask);
     return terms;
   }
@@ -117,6 +104,8 @@ class TissNetModel : public StageModel {
     if (withS_) put("S", *s_);
     put("opt_gs", *optGS_);
     put("opt_d", *optD_);
+    put("amp_gs", scalerGS_);
+    put("amp_d", scalerD_);
   }
   void load(torch::serialize::InputArchive& a) override {
     auto get = [&](const char* key, auto& loadable, bool required) {
@@ -131,6 +120,8 @@ class TissNetModel : public StageModel {
     if (withS_) get("S", *s_, true);
     get("opt_gs", *optGS_, false);
     get("opt_d", *optD_, false);
+    get("amp_gs", scalerGS_, false);
+    get("amp_d", scalerD_, false);
   }
   std::map<std::string, int64_t> parameterCounts() override {
     std::map<std::string, int64_t> n{{"G", nn::parameterCount(*g_)}, {"D_g", nn::parameterCount(*dg_)},
@@ -140,15 +131,45 @@ class TissNetModel : public StageModel {
   }
 
  private:
+  // Every weighted term of G and S (method.md); fills `terms` with each unweighted value.
+  torch::Tensor generatorLoss(const Batch& b, Outputs& o, const torch::Tensor& mask, LossTerms& terms) {
+    torch::Tensor total;
+    auto add = [&](const char* name, const torch::Tensor& t, double w) {
+      terms[name] = t.item<double>();
+      total = total.defined() ? total + w * t : w * t;
+    };
+    add("syn_g_l1", torch::l1_loss(o["synth"], b.target), loss_.alphaG);
+    add("syn_g_adv", losses::lsganGenerator(judge(dg_, torch::cat({b.sources, o["synth"]}, 1))), 1);
+    if (loss_.synT) {
+      add("syn_t_l1", torch::l1_loss(mask * o["synth"], mask * b.target), loss_.alphaT);
+      add("syn_t_adv", losses::lsganGenerator(judge(dt_, mask * torch::cat({b.sources, o["synth"]}, 1))), 1);
+    }
+    if (loss_.lambdaP > 0 && borrowed_.spForward)
+      add("perceptibility", losses::dice(borrowed_.spForward(o["synth"]).to(torch::kFloat), b.label), loss_.lambdaP);
+    add("coarse", losses::dice(o["yc"], b.label), loss_.lambdaC);
+    if (withS_) {
+      if (loss_.fine) add("fine", losses::dice(o["yf"], b.label), loss_.lambdaS);
+      if (loss_.err) add("error", losses::dice(o["ye"], losses::errorTarget(o["yc"], b.label)), loss_.lambdaS);
+      if (loss_.con) add("consistency", losses::consistency(o["yf"], o["yr"]), loss_.lambdaS);
+    }
+    return total;
+  }
+
+  // A discriminator's patch scores in float32: under autocast they come out as float16, and
+  // the loss means are safer in full precision.
+  static torch::Tensor judge(nn::PatchGAN& d, const torch::Tensor& x) { return d->forward(x).to(torch::kFloat); }
+
+  // Network outputs are cast to float32 before the sigmoid/tanh: Dice sums over a whole
+  // patch exceed float16's range.
   Outputs forward(const Batch& b) {
     Outputs o;
     auto [synth, coarse] = g_->forward(b.sources);
-    o["synth"] = torch::tanh(synth);
-    o["yc"] = torch::sigmoid(coarse);
+    o["synth"] = torch::tanh(synth.to(torch::kFloat));
+    o["yc"] = torch::sigmoid(coarse.to(torch::kFloat));
     if (!withS_) return o;
     auto [fine, error] = s_->forward(segmentorInput(b.sources, o["synth"], o["yc"]));
-    o["yf"] = torch::sigmoid(fine);
-    o["ye"] = torch::sigmoid(error);
+    o["yf"] = torch::sigmoid(fine.to(torch::kFloat));
+    o["ye"] = torch::sigmoid(error.to(torch::kFloat));
     o["yr"] = losses::refined(o["yc"], o["ye"]);
     return o;
   }
@@ -174,11 +195,13 @@ class TissNetModel : public StageModel {
 
   double discriminatorStep(const Batch& b, const torch::Tensor& fakeTarget, const torch::Tensor& mask) {
     const auto real = torch::cat({b.sources, b.target}, 1), fake = torch::cat({b.sources, fakeTarget}, 1);
-    auto total = losses::lsganDiscriminator(dg_->forward(real), dg_->forward(fake));
-    if (loss_.synT) total = total + losses::lsganDiscriminator(dt_->forward(mask * real), dt_->forward(mask * fake));
-    optD_->zero_grad();
-    total.backward();
-    optD_->step();
+    torch::Tensor total;
+    {
+      AutocastScope autocast(amp_);
+      total = losses::lsganDiscriminator(judge(dg_, real), judge(dg_, fake));
+      if (loss_.synT) total = total + losses::lsganDiscriminator(judge(dt_, mask * real), judge(dt_, mask * fake));
+    }
+    scalerD_.step(*optD_, total);
     return total.item<double>();
   }
 
@@ -189,6 +212,8 @@ class TissNetModel : public StageModel {
   nn::PatchGAN dg_, dt_;
   std::unique_ptr<torch::optim::Adam> optGS_, optD_;
   Borrowed borrowed_;
+  bool amp_;
+  LossScaler scalerGS_, scalerD_;
 };
 
 }  // namespace
