@@ -18,4 +18,368 @@ Fix or replace the file and try again; nothing else was changed.</source>
 请修复或替换该文件后重试；其他内容均未更改。</translation>
     </message>
 </context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::CasePage</name>
+    <message>
+        <source>%1 × %2 × %3 voxels of %4 × %5 × %6 mm</source>
+        <translation>%1 × %2 × %3 体素，体素间距 %4 × %5 × %6 mm</translation>
+    </message>
+    <message>
+        <source>tumor %1 mL</source>
+        <translation>肿瘤 %1 mL</translation>
+    </message>
+    <message>
+        <source>Slice viewers for this case open here.</source>
+        <translation>此病例的切片视图在此打开。</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::CaseTableModel</name>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>val</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Axial slice through the tumor&apos;s largest extent</source>
+        <translation>经过肿瘤最大截面的轴位切片</translation>
+    </message>
+    <message>
+        <source>%1 × %2 × %3</source>
+        <translation>%1 × %2 × %3</translation>
+    </message>
+    <message>
+        <source>%1 × %2 × %3 mm</source>
+        <translation>%1 × %2 × %3 mm</translation>
+    </message>
+    <message>
+        <source>%1 mL</source>
+        <translation>%1 mL</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation><numerusform>%n 个问题</numerusform></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>headers OK, reading…</source>
+        <translation>文件头正常，读取中…</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation>缩略图</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>模态</translation>
+    </message>
+    <message>
+        <source>Size (voxels)</source>
+        <translation>尺寸（体素）</translation>
+    </message>
+    <message>
+        <source>Spacing</source>
+        <translation>体素间距</translation>
+    </message>
+    <message>
+        <source>Tumor volume</source>
+        <translation>肿瘤体积</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::DatasetBrowserPanel</name>
+    <message>
+        <source>Saving the split</source>
+        <translation>保存数据划分</translation>
+    </message>
+    <message>
+        <source>Filter cases by id (Ctrl+F)</source>
+        <translation>按编号筛选病例 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Cases with problems</source>
+        <translation>有问题的病例</translation>
+    </message>
+    <message>
+        <source>All parts</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Move selected</source>
+        <translation>移动所选</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Re-draw split</source>
+        <translation>重新划分</translation>
+    </message>
+    <message>
+        <source>Save split</source>
+        <translation>保存划分</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cases, %3 with problems</source>
+        <translation>%2 个病例中显示 %1 个，%3 个有问题</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::DatasetSession</name>
+    <message>
+        <source>Opening the data set</source>
+        <translation>打开数据集</translation>
+    </message>
+    <message>
+        <source>Checking %1</source>
+        <translation>正在检查 %1</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::MainWindow</name>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>Saving the workspace</source>
+        <translation>保存工作区</translation>
+    </message>
+    <message>
+        <source>Check cancelled</source>
+        <translation>检查已取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked %n case(s), %1 with problems</source>
+        <translation><numerusform>已检查 %n 个病例，%1 个有问题</numerusform></translation>
+    </message>
+    <message>
+        <source>TISS Workbench</source>
+        <translation>TISS 工作台</translation>
+    </message>
+    <message>
+        <source>TISS Workbench — %1</source>
+        <translation>TISS 工作台 — %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Workspaces</source>
+        <translation>最近的工作区(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Toolbar</source>
+        <translation>工具栏</translation>
+    </message>
+    <message>
+        <source>Open &amp;Workspace…</source>
+        <translation>打开工作区(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Data Set…</source>
+        <translation>打开数据集(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rescan Data Set</source>
+        <translation>重新检查数据集(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Split</source>
+        <translation>保存划分(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Find Cases</source>
+        <translation>查找病例(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show Only Cases With &amp;Problems</source>
+        <translation>仅显示有问题的病例(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Close Case Page</source>
+        <translation>关闭病例页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About TISS Workbench</source>
+        <translation>关于 TISS 工作台(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the background task (Esc)</source>
+        <translation>取消后台任务 (Esc)</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Data Set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Opening the workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <source>Workspace %1</source>
+        <translation>工作区 %1</translation>
+    </message>
+    <message>
+        <source>Open or create a workspace folder</source>
+        <translation>打开或创建工作区文件夹</translation>
+    </message>
+    <message>
+        <source>Open a data set folder</source>
+        <translation>打开数据集文件夹</translation>
+    </message>
+    <message>
+        <source>About TISS Workbench</source>
+        <translation>关于 TISS 工作台</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;TISS Workbench&lt;/b&gt; %1&lt;br&gt;Synthesis of a missing MRI modality and brain-tumor segmentation with TISS-Net.</source>
+        <translation>&lt;b&gt;TISS 工作台&lt;/b&gt; %1&lt;br&gt;使用 TISS-Net 合成缺失的 MRI 模态并分割脑肿瘤。</translation>
+    </message>
+    <message>
+        <source>Unsaved split</source>
+        <translation>划分未保存</translation>
+    </message>
+    <message>
+        <source>The edited split is not saved. Save it now?</source>
+        <translation>编辑后的数据划分尚未保存。现在保存吗？</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Automatic (CUDA when available)</source>
+        <translation>自动（可用时使用 CUDA）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA (GPU 0)</source>
+        <translation>CUDA（GPU 0）</translation>
+    </message>
+    <message>
+        <source>Compute device</source>
+        <translation>计算设备</translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>CPU 线程数</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Runs folder</source>
+        <translation>训练运行文件夹</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
 </TS>

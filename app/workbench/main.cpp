@@ -1,0 +1,61 @@
+// tissnet-workbench: the desktop program. Opens the last (or given) workspace, optionally a
+// data set in it, and can save a screenshot of the window once the data set is checked.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QTimer>
+
+#include "common/Translations.h"
+#include "dataset/DatasetSession.h"
+#include "dataset/ThumbnailProvider.h"
+#include "shell/MainWindow.h"
+#include "shell/SettingsModel.h"
+
+namespace {
+
+// Saves the window to `file` once the scan is done and the visible thumbnails are drawn.
+void screenshotWhenReady(tiss::ui::MainWindow* w, const QString& file) {
+  auto* poll = new QTimer(w);
+  QObject::connect(poll, &QTimer::timeout, w, [w, file, poll] {
+    if (w->session()->scanning() || w->session()->thumbnails()->pending() > 0) return;
+    poll->stop();
+    const bool ok = w->grab().save(file);
+    std::fprintf(ok ? stdout : stderr, ok ? "screenshot: %s\n" : "could not write the screenshot %s\n", qPrintable(file));
+    QApplication::exit(ok ? 0 : 1);
+  });
+  poll->start(500);  // the first tick lets the view request its thumbnails
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName("TissWorkbench");
+  QApplication::setApplicationName("tissnet-workbench");
+  QApplication::setApplicationVersion(TISS_VERSION);
+  QApplication::setWindowIcon(QIcon(":/icons/tissnet.svg"));
+  QCommandLineParser cli;
+  cli.setApplicationDescription(QApplication::translate("main", "TISS Workbench: brain-tumor MRI synthesis and segmentation"));
+  cli.addHelpOption();
+  cli.addVersionOption();
+  const QCommandLineOption workspace("workspace", QApplication::translate("main", "Workspace folder (default: the last one, else ~/TissWorkbench)."), "dir");
+  const QCommandLineOption data("data", QApplication::translate("main", "Data set folder to open and add to the workspace."), "dir");
+  const QCommandLineOption settingsFile("settings", QApplication::translate("main", "Settings file to use instead of the user's."), "file");
+  const QCommandLineOption screenshot("screenshot", QApplication::translate("main", "Save the window as PNG once the data set is checked, then quit."), "png");
+  cli.addOptions({workspace, data, settingsFile, screenshot});
+  cli.process(app);
+
+  std::unique_ptr<QSettings> store = cli.isSet(settingsFile)
+                                         ? std::make_unique<QSettings>(cli.value(settingsFile), QSettings::IniFormat)
+                                         : std::make_unique<QSettings>();
+  tiss::ui::MainWindow window(store.get());
+  tiss::ui::switchLanguage(window.settings()->language());
+  if (cli.isSet(screenshot)) window.setQuiet(true);
+  const QString dir = cli.isSet(workspace) ? cli.value(workspace)
+                                           : store->value("workspace/last", tiss::ui::SettingsModel::defaultWorkspace()).toString();
+  window.openWorkspace(dir);
+  if (cli.isSet(data)) window.openDataset(cli.value(data));
+  window.show();
+  if (cli.isSet(screenshot)) screenshotWhenReady(&window, cli.value(screenshot));
+  return app.exec();
+}

@@ -1,0 +1,147 @@
+// The workbench window, offscreen: menus follow the language, the dock layout is remembered,
+// the shortcuts dialog lists the actions, opening a data set fills the browser and a
+// double-click opens the case; a bad folder gives a message and loses nothing.
+#include <QDockWidget>
+#include <QFile>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "common/Translations.h"
+#include "dataset/CaseFilterModel.h"
+#include "dataset/DatasetBrowserPanel.h"
+#include "dataset/DatasetSession.h"
+#include "shell/CasePage.h"
+#include "shell/MainWindow.h"
+#include "shell/ShortcutsDialog.h"
+#include "shell/WorkspaceModel.h"
+#include "test_support.h"
+
+using namespace tiss;
+using namespace tiss::ui;
+
+class TestMainWindow : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  std::unique_ptr<QSettings> store_;
+
+  QStringList menuTitles(MainWindow& w) {
+    QStringList titles;
+    for (QAction* a : w.menuBar()->actions()) titles << a->text();
+    return titles;
+  }
+  // Qt posts LanguageChange to the windows; deliver it before looking.
+  bool switchTo(const QString& code) {
+    const bool ok = switchLanguage(code);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    return ok;
+  }
+  std::unique_ptr<MainWindow> makeWindow() {
+    auto w = std::make_unique<MainWindow>(store_.get());
+    w->setQuiet(true);
+    return w;
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    store_ = std::make_unique<QSettings>(dir_.path() + "/settings.ini", QSettings::IniFormat);
+    testsupport::writePhantom(dir_.path() + "/data", PhantomLayout::Brats, 4, 9);
+  }
+
+  void menusFollowTheLanguage() {
+    auto w = makeWindow();
+    QCOMPARE(menuTitles(*w), QStringList({"&File", "&View", "&Tools", "&Help"}));
+    QVERIFY(switchTo("de"));
+    QCOMPARE(menuTitles(*w), QStringList({"&Datei", "&Ansicht", "&Werkzeuge", "&Hilfe"}));
+    QCOMPARE(w->pages()->tabText(0), QString("Datensatz"));
+    QVERIFY(switchTo("zh_CN"));
+    QVERIFY(menuTitles(*w).first().contains(QString::fromUtf8("文件")));
+    QVERIFY(switchTo("en"));
+    QCOMPARE(menuTitles(*w).first(), QString("&File"));
+  }
+
+  void dockLayoutIsRemembered() {
+    {
+      auto w = makeWindow();
+      w->show();
+      auto* log = w->findChild<QDockWidget*>("logDock");
+      QVERIFY(log && log->isVisible());
+      log->hide();
+      w->saveLayout();
+    }
+    auto w = makeWindow();
+    w->show();
+    QVERIFY(!w->findChild<QDockWidget*>("logDock")->isVisible());
+    QVERIFY(w->findChild<QDockWidget*>("workspaceDock")->isVisible());
+    w->findChild<QDockWidget*>("logDock")->show();
+    w->saveLayout();
+  }
+
+  void shortcutsDialogListsTheActions() {
+    auto w = makeWindow();
+    int withShortcut = 0;
+    for (QAction* a : w->allActions()) withShortcut += !a->shortcut().isEmpty();
+    ShortcutsDialog dialog(w->allActions());
+    QCOMPARE(dialog.table()->rowCount(), withShortcut);
+    QStringList keys;
+    for (int r = 0; r < dialog.table()->rowCount(); ++r) keys << dialog.table()->item(r, 1)->text();
+    QVERIFY2(keys.contains("Ctrl+O"), qPrintable(keys.join(", ")));
+    QVERIFY(keys.contains("F1"));
+    QVERIFY(keys.contains("Ctrl+F"));
+  }
+
+  void openingADataSetFillsTheBrowserAndDoubleClickOpensTheCase() {
+    auto w = makeWindow();
+    QVERIFY(w->openWorkspace(dir_.path() + "/ws"));
+    QSignalSpy done(w->session(), &DatasetSession::scanFinished);
+    w->openDataset(dir_.path() + "/data");
+    QVERIFY(done.wait(60000));
+    QCOMPARE(w->browser()->table()->model()->rowCount(), 4);
+    QCOMPARE(w->workspace()->datasets(), QStringList({dir_.path() + "/data"}));
+    // Ctrl+P toggles the problems filter: none here.
+    w->show();
+    QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+    QTest::keyClick(w.get(), Qt::Key_P, Qt::ControlModifier);
+    QCOMPARE(w->browser()->table()->model()->rowCount(), 0);
+    QTest::keyClick(w.get(), Qt::Key_P, Qt::ControlModifier);
+    QCOMPARE(w->browser()->table()->model()->rowCount(), 4);
+    // Double-click on the second row.
+    QTableView* table = w->browser()->table();
+    const QModelIndex second = table->model()->index(1, 0);
+    const QRect rect = table->visualRect(second);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(w->pages()->count(), 2);
+    auto* page = qobject_cast<CasePage*>(w->pages()->currentWidget());
+    QVERIFY(page);
+    QCOMPARE(page->caseId(), second.data().toString());
+    // Reopening the workspace reopens its data set.
+    auto again = makeWindow();
+    QSignalSpy reopened(again->session(), &DatasetSession::scanFinished);
+    QVERIFY(again->openWorkspace(dir_.path() + "/ws"));
+    QVERIFY(reopened.wait(60000));
+    QCOMPARE(again->session()->cases()->rowCount(), 4);
+  }
+
+  void aFolderThatIsNoDataSetGivesAMessageAndLosesNothing() {
+    auto w = makeWindow();
+    QVERIFY(w->openWorkspace(dir_.path() + "/ws"));
+    QSignalSpy done(w->session(), &DatasetSession::scanFinished);
+    const QString empty = dir_.path() + "/empty";
+    QVERIFY(QDir().mkpath(empty));
+    w->openDataset(empty);
+    QVERIFY(done.wait(10000));
+    QVERIFY2(w->lastError().contains(empty), qPrintable(w->lastError()));
+    QCOMPARE(w->workspace()->datasets(), QStringList({dir_.path() + "/data"}));
+    QFile json(dir_.path() + "/ws/workspace.json");
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    QVERIFY(json.readAll().contains("/data\""));
+  }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_MainWindow.moc"

@@ -1,0 +1,103 @@
+#include "dataset/CaseTableModel.h"
+
+#include <QDir>
+
+#include "dataset/ThumbnailProvider.h"
+
+namespace tiss::ui {
+
+QString splitName(SplitPart part) {
+  switch (part) {
+    case SplitPart::Train: return CaseTableModel::tr("train");
+    case SplitPart::Val: return CaseTableModel::tr("val");
+    case SplitPart::Test: return CaseTableModel::tr("test");
+    case SplitPart::Unassigned: break;
+  }
+  return CaseTableModel::tr("—");
+}
+
+CaseTableModel::CaseTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void CaseTableModel::setDataset(std::shared_ptr<const Dataset> dataset) {
+  beginResetModel();
+  dataset_ = std::move(dataset);
+  rows_.clear();
+  rowById_.clear();
+  split_ = dataset_ ? dataset_->split : Split();
+  if (dataset_)
+    for (const auto& c : dataset_->cases) {
+      CaseRecord r;
+      r.id = QString::fromStdString(c.id);
+      rowById_.insert(r.id, rows_.size());
+      rows_.push_back(r);
+    }
+  endResetModel();
+  setSplitModified(false);
+}
+
+void CaseTableModel::setThumbnailProvider(ThumbnailProvider* provider) {
+  thumbnails_ = provider;
+  if (provider) connect(provider, &ThumbnailProvider::ready, this, &CaseTableModel::thumbnailsReady);
+}
+
+void CaseTableModel::thumbnailsReady(const QStringList& ids) {
+  for (const auto& id : ids)
+    if (const int row = rowOf(id); row >= 0) Q_EMIT dataChanged(index(row, Thumbnails), index(row, Thumbnails));
+}
+
+void CaseTableModel::updateRecords(const QVector<CaseRecord>& records) {
+  int first = rows_.size(), last = -1;
+  for (const auto& r : records) {
+    const int row = rowOf(r.id);
+    if (row < 0) continue;
+    rows_[row] = r;
+    first = std::min(first, row);
+    last = std::max(last, row);
+  }
+  // One signal for the whole batch: the view repaints once.
+  if (last >= 0) Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
+int CaseTableModel::problemCount() const {
+  return int(std::count_if(rows_.begin(), rows_.end(), [](const CaseRecord& r) { return r.hasProblems(); }));
+}
+
+void CaseTableModel::assign(const QList<int>& rows, SplitPart part) {
+  bool changed = false;
+  for (int row : rows) {
+    if (row < 0 || row >= rows_.size()) continue;
+    const std::string id = rows_[row].id.toStdString();
+    if (split_.partOf(id) == part) continue;
+    split_.assignment[id] = part;
+    changed = true;
+    Q_EMIT dataChanged(index(row, SplitColumn), index(row, SplitColumn));
+  }
+  if (changed) setSplitModified(true);
+}
+
+void CaseTableModel::redrawSplit(uint64_t seed) {
+  std::vector<std::string> ids;
+  for (const auto& r : rows_) ids.push_back(r.id.toStdString());
+  split_ = drawSplit(ids, seed);
+  if (!rows_.isEmpty()) Q_EMIT dataChanged(index(0, SplitColumn), index(rows_.size() - 1, SplitColumn));
+  setSplitModified(true);
+}
+
+Status CaseTableModel::saveSplit() {
+  if (!dataset_) return makeError("", "no data set is open");
+  const auto file = QDir(QString::fromStdString(dataset_->root)).filePath(kSplitFile).toStdString();
+  if (auto st = writeSplit(split_, file); !st) return st;
+  setSplitModified(false);
+  return Status();
+}
+
+void CaseTableModel::setSplitModified(bool modified) {
+  if (modified == splitModified_) return;
+  splitModified_ = modified;
+  Q_EMIT splitModifiedChanged(modified);
+}
+
+int CaseTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : rows_.size(); }
+int CaseTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+}  // namespace tiss::ui

@@ -1,0 +1,217 @@
+// MainWindow: construction of actions, menus, docks and status bar, and translation.
+#include "shell/MainWindow.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QToolButton>
+
+#include "common/ErrorText.h"
+#include "dataset/DatasetBrowserPanel.h"
+#include "dataset/DatasetSession.h"
+#include "shell/SettingsModel.h"
+#include "shell/TaskProgressModel.h"
+#include "shell/WorkspaceModel.h"
+
+namespace tiss::ui {
+
+MainWindow::MainWindow(QSettings* store, QWidget* parent)
+    : QMainWindow(parent), store_(store), settings_(new SettingsModel(store, this)),
+      workspace_(new WorkspaceModel(store, this)), tasks_(new TaskProgressModel(this)),
+      session_(new DatasetSession(tasks_, this)) {
+  setObjectName("MainWindow");
+  setWindowIcon(QIcon(":/icons/tissnet.svg"));
+  pages_ = new QTabWidget(this);
+  pages_->setObjectName("pages");
+  pages_->setTabsClosable(true);
+  pages_->setDocumentMode(true);
+  browser_ = new DatasetBrowserPanel(session_->cases(), pages_);
+  pages_->addTab(browser_, QString());
+  pages_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);  // the browser stays open
+  setCentralWidget(pages_);
+  createActions();
+  createMenus();
+  createDocks();
+  createStatusBar();
+  bindProgress();
+  connect(pages_, &QTabWidget::tabCloseRequested, this, [this](int i) {
+    if (i > 0) delete pages_->widget(i);  // the browser tab stays
+  });
+  connect(browser_, &DatasetBrowserPanel::caseActivated, this, &MainWindow::openCase);
+  connect(browser_, &DatasetBrowserPanel::errorOccurred, this, &MainWindow::showError);
+  connect(session_, &DatasetSession::failed, this, &MainWindow::showError);
+  connect(session_, &DatasetSession::opened, this, [this](const QString& dir) {
+    log(tr("Opened %1").arg(dir));
+    // Listed in the workspace once it is a data set, even one whose cases have problems.
+    if (workspace_->folder().isEmpty()) return;
+    if (auto st = workspace_->addDataset(dir); !st) showError(errorText(st.error(), tr("Saving the workspace")));
+    workspace_->setCurrentDataset(dir);
+  });
+  connect(session_, &DatasetSession::scanFinished, this, [this](bool cancelled) {
+    log(cancelled ? tr("Check cancelled") : tr("Checked %n case(s), %1 with problems", "", session_->cases()->rowCount())
+                                                .arg(session_->cases()->problemCount()));
+  });
+  connect(workspace_, &WorkspaceModel::changed, this, [this] {
+    refreshRecent();
+    refreshWorkspaceList();
+  });
+  retranslate();
+  defaultState_ = saveState();
+  resize(1280, 800);
+  restoreGeometry(store_->value("window/geometry").toByteArray());
+  restoreState(store_->value("window/state").toByteArray());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+  auto make = [this](const char* icon, const QKeySequence& key, auto slot) {
+    auto* a = new QAction(this);
+    if (icon) a->setIcon(QIcon(QString(":/icons/actions/%1.svg").arg(icon)));
+    if (!key.isEmpty()) a->setShortcut(key);
+    connect(a, &QAction::triggered, this, slot);
+    return a;
+  };
+  openWorkspace_ = make("open-workspace", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] { chooseWorkspace(); });
+  openDataset_ = make("open-dataset", QKeySequence::Open, [this] { chooseDataset(); });
+  rescan_ = make("rescan", QKeySequence::Refresh, [this] { session_->rescan(); });
+  saveSplit_ = make("save", QKeySequence::Save, [this] { browser_->saveSplit(); });
+  quit_ = make(nullptr, QKeySequence::Quit, [this] { close(); });
+  findCases_ = make("find", QKeySequence::Find, [this] {
+    pages_->setCurrentWidget(browser_);
+    browser_->focusSearch();
+  });
+  problemsOnly_ = make("problems", QKeySequence(Qt::CTRL | Qt::Key_P), [this] {
+    pages_->setCurrentWidget(browser_);
+    browser_->toggleProblemsOnly();
+  });
+  closePage_ = make(nullptr, QKeySequence::Close, [this] {
+    if (pages_->currentIndex() > 0) delete pages_->currentWidget();
+  });
+  resetLayout_ = make(nullptr, QKeySequence(), [this] { restoreState(defaultState_); });
+  settingsAction_ = make("settings", QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { showSettings(); });
+  shortcuts_ = make("shortcuts", QKeySequence::HelpContents, [this] { showShortcuts(); });
+  about_ = make(nullptr, QKeySequence(), [this] { showAbout(); });
+  cancelTask_ = make("cancel", QKeySequence(Qt::Key_Escape), [this] { tasks_->cancel(); });
+}
+
+void MainWindow::createMenus() {
+  fileMenu_ = menuBar()->addMenu(QString());
+  fileMenu_->addActions({openWorkspace_});
+  recentMenu_ = fileMenu_->addMenu(QString());
+  fileMenu_->addActions({openDataset_, rescan_, saveSplit_});
+  fileMenu_->addSeparator();
+  fileMenu_->addAction(quit_);
+  viewMenu_ = menuBar()->addMenu(QString());
+  viewMenu_->addActions({findCases_, problemsOnly_, closePage_});
+  viewMenu_->addSeparator();
+  toolsMenu_ = menuBar()->addMenu(QString());
+  toolsMenu_->addAction(settingsAction_);
+  helpMenu_ = menuBar()->addMenu(QString());
+  helpMenu_->addActions({shortcuts_, about_});
+  toolbar_ = addToolBar(QString());
+  toolbar_->setObjectName("mainToolbar");
+  toolbar_->addActions({openWorkspace_, openDataset_, rescan_, saveSplit_});
+  toolbar_->addSeparator();
+  toolbar_->addActions({findCases_, problemsOnly_, settingsAction_});
+}
+
+void MainWindow::createDocks() {
+  datasetList_ = new QListWidget(this);
+  datasetList_->setObjectName("datasetList");
+  connect(datasetList_, &QListWidget::itemActivated, this,
+          [this](QListWidgetItem* item) { openDataset(item->data(Qt::UserRole).toString()); });
+  workspaceDock_ = new QDockWidget(this);
+  workspaceDock_->setObjectName("workspaceDock");
+  workspaceDock_->setWidget(datasetList_);
+  addDockWidget(Qt::LeftDockWidgetArea, workspaceDock_);
+  log_ = new QPlainTextEdit(this);
+  log_->setObjectName("log");
+  log_->setReadOnly(true);
+  log_->setMaximumBlockCount(5000);
+  logDock_ = new QDockWidget(this);
+  logDock_->setObjectName("logDock");
+  logDock_->setWidget(log_);
+  addDockWidget(Qt::BottomDockWidgetArea, logDock_);
+  resizeDocks({workspaceDock_, logDock_}, {220, 110}, Qt::Horizontal);
+  resizeDocks({logDock_}, {110}, Qt::Vertical);
+  viewMenu_->addActions({workspaceDock_->toggleViewAction(), logDock_->toggleViewAction(), toolbar_->toggleViewAction()});
+  viewMenu_->addAction(resetLayout_);
+}
+
+void MainWindow::createStatusBar() {
+  taskLabel_ = new QLabel(this);
+  progressBar_ = new QProgressBar(this);
+  progressBar_->setObjectName("taskProgress");
+  progressBar_->setMaximumWidth(220);
+  progressBar_->setFormat("%v / %m");
+  cancelButton_ = new QToolButton(this);
+  cancelButton_->setObjectName("cancelTask");
+  cancelButton_->setDefaultAction(cancelTask_);
+  statusBar()->addPermanentWidget(taskLabel_);
+  statusBar()->addPermanentWidget(progressBar_);
+  statusBar()->addPermanentWidget(cancelButton_);
+}
+
+void MainWindow::bindProgress() {
+  auto refresh = [this] {
+    const bool busy = tasks_->busy();
+    taskLabel_->setText(busy ? tasks_->name() : QString());
+    progressBar_->setVisible(busy);
+    cancelButton_->setVisible(busy && tasks_->cancellable());
+    cancelTask_->setEnabled(busy && tasks_->cancellable());
+    progressBar_->setRange(0, tasks_->total());
+    progressBar_->setValue(tasks_->done());
+  };
+  connect(tasks_, &TaskProgressModel::changed, this, refresh);
+  refresh();
+}
+
+void MainWindow::retranslate() {
+  setWindowTitle(workspace_->folder().isEmpty() ? tr("TISS Workbench")
+                                                : tr("TISS Workbench — %1").arg(workspace_->folder()));
+  fileMenu_->setTitle(tr("&File"));
+  recentMenu_->setTitle(tr("Recent &Workspaces"));
+  viewMenu_->setTitle(tr("&View"));
+  toolsMenu_->setTitle(tr("&Tools"));
+  helpMenu_->setTitle(tr("&Help"));
+  toolbar_->setWindowTitle(tr("Toolbar"));
+  openWorkspace_->setText(tr("Open &Workspace…"));
+  openDataset_->setText(tr("&Open Data Set…"));
+  rescan_->setText(tr("&Rescan Data Set"));
+  saveSplit_->setText(tr("&Save Split"));
+  quit_->setText(tr("&Quit"));
+  findCases_->setText(tr("&Find Cases"));
+  problemsOnly_->setText(tr("Show Only Cases With &Problems"));
+  closePage_->setText(tr("&Close Case Page"));
+  resetLayout_->setText(tr("&Reset Layout"));
+  settingsAction_->setText(tr("&Settings…"));
+  shortcuts_->setText(tr("&Keyboard Shortcuts"));
+  about_->setText(tr("&About TISS Workbench"));
+  cancelTask_->setText(tr("Cancel"));
+  cancelTask_->setToolTip(tr("Cancel the background task (Esc)"));
+  workspaceDock_->setWindowTitle(tr("Workspace"));
+  logDock_->setWindowTitle(tr("Log"));
+  pages_->setTabText(0, tr("Data Set"));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QMainWindow::changeEvent(event);
+}
+
+QList<QAction*> MainWindow::allActions() const {
+  return {openWorkspace_, openDataset_, rescan_, saveSplit_, quit_, findCases_, problemsOnly_, closePage_,
+          resetLayout_, settingsAction_, shortcuts_, about_, cancelTask_};
+}
+
+}  // namespace tiss::ui

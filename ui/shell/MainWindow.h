@@ -1,0 +1,97 @@
+#pragma once
+/// The workbench window: menus, toolbar, status bar with the background task's progress and
+/// cancel, the data set browser in the centre (cases open as further tabs) and dockable
+/// Workspace and Log panels. Dock layout and window geometry are remembered in the settings.
+#include <QMainWindow>
+#include <QSettings>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QPlainTextEdit;
+class QProgressBar;
+class QTabWidget;
+class QToolButton;
+
+namespace tiss::ui {
+
+class DatasetBrowserPanel;
+class DatasetSession;
+class SettingsModel;
+class TaskProgressModel;
+class WorkspaceModel;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  /// `store` holds settings, recent workspaces and the layout (not owned).
+  explicit MainWindow(QSettings* store, QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  /// Opens a workspace folder and its current data set; errors go to the log and a dialog.
+  bool openWorkspace(const QString& dir);
+  /// Adds `dir` to the workspace and opens it in the browser.
+  void openDataset(const QString& dir);
+  /// Opens the case page of `caseId` (a tab; shown again when already open).
+  void openCase(const QString& caseId);
+
+  DatasetSession* session() const { return session_; }
+  WorkspaceModel* workspace() const { return workspace_; }
+  SettingsModel* settings() const { return settings_; }
+  TaskProgressModel* tasks() const { return tasks_; }
+  DatasetBrowserPanel* browser() const { return browser_; }
+  QTabWidget* pages() const { return pages_; }
+  /// Every action of the menus, for the shortcuts dialog and tests.
+  QList<QAction*> allActions() const;
+  /// Saves the dock layout and geometry to the store (also done on close).
+  void saveLayout();
+  /// Messages shown with a dialog are also logged here; tests read it.
+  QString lastError() const { return lastError_; }
+  /// No modal dialogs (tests and screenshots): errors only go to the log.
+  void setQuiet(bool quiet) { quiet_ = quiet; }
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void createActions();
+  void createMenus();
+  void createDocks();
+  void createStatusBar();
+  void retranslate();
+  void bindProgress();
+  void refreshRecent();
+  void refreshWorkspaceList();
+  void showError(const QString& message);
+  void log(const QString& message);
+  void chooseWorkspace();
+  void chooseDataset();
+  void showSettings();
+  void showShortcuts();
+  void showAbout();
+
+  QSettings* store_;
+  SettingsModel* settings_;
+  WorkspaceModel* workspace_;
+  TaskProgressModel* tasks_;
+  DatasetSession* session_;
+  DatasetBrowserPanel* browser_;
+  QTabWidget* pages_;
+  QDockWidget *workspaceDock_, *logDock_;
+  QListWidget* datasetList_;
+  QPlainTextEdit* log_;
+  QLabel* taskLabel_;
+  QProgressBar* progressBar_;
+  QToolButton* cancelButton_;
+  QMenu *fileMenu_, *recentMenu_, *viewMenu_, *toolsMenu_, *helpMenu_;
+  QToolBar* toolbar_;
+  QAction *openWorkspace_, *openDataset_, *rescan_, *saveSplit_, *quit_, *findCases_, *problemsOnly_,
+      *closePage_, *resetLayout_, *settingsAction_, *shortcuts_, *about_, *cancelTask_;
+  QByteArray defaultState_;
+  QString lastError_;
+  bool quiet_ = false;
+};
+
+}  // namespace tiss::ui

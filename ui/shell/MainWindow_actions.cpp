@@ -1,0 +1,124 @@
+// MainWindow: what the actions do: workspaces, data sets, case pages, dialogs, errors, layout.
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+
+#include "common/ErrorText.h"
+#include "dataset/DatasetBrowserPanel.h"
+#include "dataset/DatasetSession.h"
+#include "shell/CasePage.h"
+#include "shell/MainWindow.h"
+#include "shell/SettingsDialog.h"
+#include "shell/SettingsModel.h"
+#include "shell/ShortcutsDialog.h"
+#include "shell/WorkspaceModel.h"
+
+namespace tiss::ui {
+
+bool MainWindow::openWorkspace(const QString& dir) {
+  if (auto st = workspace_->open(dir); !st) {
+    showError(errorText(st.error(), tr("Opening the workspace")));
+    return false;
+  }
+  retranslate();  // the title names the workspace
+  log(tr("Workspace %1").arg(workspace_->folder()));
+  if (!workspace_->currentDataset().isEmpty() && QFileInfo(workspace_->currentDataset()).isDir())
+    openDataset(workspace_->currentDataset());
+  return true;
+}
+
+void MainWindow::openDataset(const QString& dir) {
+  for (int i = pages_->count() - 1; i > 0; --i) delete pages_->widget(i);
+  pages_->setCurrentWidget(browser_);
+  const QString cache = workspace_->folder().isEmpty() ? QDir::temp().filePath("tissnet-cache") : workspace_->cacheFolder();
+  session_->open(dir, cache, settings_->threads());
+}
+
+void MainWindow::openCase(const QString& caseId) {
+  for (int i = 1; i < pages_->count(); ++i)
+    if (auto* page = qobject_cast<CasePage*>(pages_->widget(i)); page && page->caseId() == caseId) {
+      pages_->setCurrentIndex(i);
+      return;
+    }
+  const int row = session_->cases()->rowOf(caseId);
+  const auto dataset = session_->cases()->dataset();
+  if (row < 0 || !dataset) return;
+  QStringList files;
+  if (const CaseFiles* c = dataset->find(caseId.toStdString()))
+    for (const auto& [key, path] : c->paths) files << QString("%1: %2").arg(QString::fromStdString(key), QString::fromStdString(path));
+  auto* page = new CasePage(session_->cases()->record(row), files, session_->thumbnails(), pages_);
+  pages_->setCurrentIndex(pages_->addTab(page, caseId));
+}
+
+void MainWindow::chooseWorkspace() {
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open or create a workspace folder"), workspace_->folder());
+  if (!dir.isEmpty()) openWorkspace(dir);
+}
+
+void MainWindow::chooseDataset() {
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a data set folder"), settings_->dataFolder());
+  if (!dir.isEmpty()) openDataset(dir);
+}
+
+void MainWindow::showSettings() { SettingsDialog(settings_, this).exec(); }
+
+void MainWindow::showShortcuts() { ShortcutsDialog(allActions(), this).exec(); }
+
+void MainWindow::showAbout() {
+  QMessageBox::about(this, tr("About TISS Workbench"),
+                     tr("<b>TISS Workbench</b> %1<br>Synthesis of a missing MRI modality and brain-tumor "
+                        "segmentation with TISS-Net.")
+                         .arg(QStringLiteral(TISS_VERSION)));
+}
+
+void MainWindow::refreshRecent() {
+  recentMenu_->clear();
+  for (const QString& dir : workspace_->recentWorkspaces())
+    recentMenu_->addAction(dir, this, [this, dir] { openWorkspace(dir); });
+  recentMenu_->setEnabled(!recentMenu_->isEmpty());
+}
+
+void MainWindow::refreshWorkspaceList() {
+  datasetList_->clear();
+  for (const QString& dir : workspace_->datasets()) {
+    auto* item = new QListWidgetItem(QIcon(":/icons/actions/open-dataset.svg"), QFileInfo(dir).fileName(), datasetList_);
+    item->setData(Qt::UserRole, dir);
+    item->setToolTip(dir);
+  }
+}
+
+void MainWindow::showError(const QString& message) {
+  lastError_ = message;
+  log(message);
+  if (!quiet_) QMessageBox::warning(this, tr("TISS Workbench"), message);
+}
+
+void MainWindow::log(const QString& message) {
+  log_->appendPlainText(QString("%1  %2").arg(QTime::currentTime().toString("HH:mm:ss"), message));
+}
+
+void MainWindow::saveLayout() {
+  store_->setValue("window/geometry", saveGeometry());
+  store_->setValue("window/state", saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (session_->cases()->splitModified() && !quiet_) {
+    const auto answer = QMessageBox::question(this, tr("Unsaved split"), tr("The edited split is not saved. Save it now?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Cancel) return event->ignore();
+    if (answer == QMessageBox::Save) browser_->saveSplit();
+  }
+  saveLayout();
+  event->accept();
+}
+
+}  // namespace tiss::ui

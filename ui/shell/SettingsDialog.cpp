@@ -1,0 +1,82 @@
+#include "shell/SettingsDialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
+
+#include "common/Translations.h"
+#include "shell/SettingsModel.h"
+
+namespace tiss::ui {
+namespace {
+
+QWidget* folderRow(QLineEdit* edit, QWidget* parent) {
+  auto* row = new QWidget(parent);
+  auto* browse = new QPushButton(QObject::tr("Browse…"), row);
+  QObject::connect(browse, &QPushButton::clicked, edit, [edit] {
+    const QString dir = QFileDialog::getExistingDirectory(edit, QObject::tr("Choose a folder"), edit->text());
+    if (!dir.isEmpty()) edit->setText(dir);
+  });
+  auto* layout = new QHBoxLayout(row);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(edit, 1);
+  layout->addWidget(browse);
+  return row;
+}
+
+}  // namespace
+
+SettingsDialog::SettingsDialog(SettingsModel* model, QWidget* parent) : QDialog(parent), model_(model) {
+  setWindowTitle(tr("Settings"));
+  device_ = new QComboBox(this);
+  device_->setObjectName("device");
+  device_->addItem(tr("Automatic (CUDA when available)"), "auto");
+  device_->addItem(tr("CPU"), "cpu");
+  device_->addItem(tr("CUDA (GPU 0)"), "cuda");
+  device_->setCurrentIndex(std::max(0, device_->findData(model->device())));
+  threads_ = new QSpinBox(this);
+  threads_->setObjectName("threads");
+  threads_->setRange(1, SettingsModel::maxThreads());
+  threads_->setValue(model->threads());
+  data_ = new QLineEdit(model->dataFolder(), this);
+  runs_ = new QLineEdit(model->runsFolder(), this);
+  language_ = new QComboBox(this);
+  language_->setObjectName("language");
+  for (const QString& code : availableLanguages()) {
+    const QLocale locale(code == "en" ? "en_US" : code);
+    language_->addItem(locale.nativeLanguageName(), code);
+  }
+  language_->setCurrentIndex(std::max(0, language_->findData(model->language())));
+  connect(language_, qOverload<int>(&QComboBox::currentIndexChanged), this,
+          [this] { model_->setLanguage(language_->currentData().toString()); });
+  auto* form = new QFormLayout;
+  form->addRow(tr("Compute device"), device_);
+  form->addRow(tr("CPU threads"), threads_);
+  form->addRow(tr("Data folder"), folderRow(data_, this));
+  form->addRow(tr("Runs folder"), folderRow(runs_, this));
+  form->addRow(tr("Interface language"), language_);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+  connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+    apply();
+    accept();
+  });
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(form);
+  layout->addWidget(buttons);
+}
+
+void SettingsDialog::apply() {
+  model_->setDevice(device_->currentData().toString());
+  model_->setThreads(threads_->value());
+  model_->setDataFolder(data_->text());
+  model_->setRunsFolder(runs_->text());
+}
+
+}  // namespace tiss::ui

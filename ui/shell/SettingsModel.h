@@ -1,0 +1,46 @@
+#pragma once
+/// The workbench settings with their ranges: compute device, CPU threads, default folders and
+/// interface language. Stored in a QSettings (injected, so tests use a file of their own).
+#include <QObject>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+
+namespace tiss::ui {
+
+class SettingsModel : public QObject {
+  Q_OBJECT
+ public:
+  /// Reads the stored values from `store` (not owned), falling back to the defaults.
+  explicit SettingsModel(QSettings* store, QObject* parent = nullptr);
+
+  /// "auto", "cpu" or "cuda" (any "cuda:N" as well).
+  QString device() const { return device_; }
+  /// False (nothing stored) for a value outside "auto", "cpu", "cuda", "cuda:N".
+  bool setDevice(const QString& device);
+  int threads() const { return threads_; }
+  static int maxThreads();
+  /// False for threads outside 1..maxThreads().
+  bool setThreads(int threads);
+  QString dataFolder() const { return dataFolder_; }
+  void setDataFolder(const QString& dir);
+  QString runsFolder() const { return runsFolder_; }
+  void setRunsFolder(const QString& dir);
+  /// Language code of availableLanguages(); switching installs it at once.
+  QString language() const { return language_; }
+  bool setLanguage(const QString& code);
+
+  static QString defaultWorkspace();  ///< ~/TissWorkbench
+
+ Q_SIGNALS:
+  void changed();
+
+ private:
+  void store(const QString& key, const QVariant& value);
+
+  QSettings* store_;
+  QString device_ = "auto", dataFolder_, runsFolder_, language_ = "en";
+  int threads_ = 2;
+};
+
+}  // namespace tiss::ui
