@@ -80,7 +80,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     </message>
     <message numerus="yes">
         <source>%n problem(s)</source>
-        <translation><numerusform>%n Problem</numerusform><numerusform>%n Probleme</numerusform></translation>
+        <translation>
+            <numerusform>%n Problem</numerusform>
+            <numerusform>%n Probleme</numerusform>
+        </translation>
     </message>
     <message>
         <source>waiting</source>
@@ -193,7 +196,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     </message>
     <message numerus="yes">
         <source>Checked %n case(s), %1 with problems</source>
-        <translation><numerusform>%n Fall geprüft, %1 mit Problemen</numerusform><numerusform>%n Fälle geprüft, %1 mit Problemen</numerusform></translation>
+        <translation>
+            <numerusform>%n Fall geprüft, %1 mit Problemen</numerusform>
+            <numerusform>%n Fälle geprüft, %1 mit Problemen</numerusform>
+        </translation>
     </message>
     <message>
         <source>TISS Workbench</source>

@@ -80,7 +80,9 @@ Fix or replace the file and try again; nothing else was changed.</source>
     </message>
     <message numerus="yes">
         <source>%n problem(s)</source>
-        <translation><numerusform>%n 个问题</numerusform></translation>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
     </message>
     <message>
         <source>waiting</source>
@@ -193,7 +195,9 @@ Fix or replace the file and try again; nothing else was changed.</source>
     </message>
     <message numerus="yes">
         <source>Checked %n case(s), %1 with problems</source>
-        <translation><numerusform>已检查 %n 个病例，%1 个有问题</numerusform></translation>
+        <translation>
+            <numerusform>已检查 %n 个病例，%1 个有问题</numerusform>
+        </translation>
     </message>
     <message>
         <source>TISS Workbench</source>

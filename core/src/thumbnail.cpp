@@ -52,13 +52,31 @@ std::optional<CaseThumbnails> cached(const std::string& indexFile, const json& s
   }
 }
 
-// Axial slice z subsampled by a whole step, windowed to the percentiles of its non-zero voxels.
-Status drawSlice(const Volume& v, long z, const ThumbnailOptions& o, const std::string& path) {
-  const long step = std::max(1L, (std::max(v.size()[0], v.size()[1]) + o.maxSide - 1) / o.maxSide);
-  const long w = (v.size()[0] + step - 1) / step, h = (v.size()[1] + step - 1) / step;
+// The in-plane box of voxels != 0 on slice z (the head), with a small margin; the whole slice
+// when it is empty. Every modality is cut to the first one's box, so the strip lines up.
+Box headBox(const Volume& v, long z) {
+  long x0 = v.size()[0], y0 = v.size()[1], x1 = -1, y1 = -1;
+  for (long y = 0; y < v.size()[1]; ++y)
+    for (long x = 0; x < v.size()[0]; ++x)
+      if (v.at(x, y, z) != 0.f) {
+        x0 = std::min(x0, x), x1 = std::max(x1, x);
+        y0 = std::min(y0, y), y1 = std::max(y1, y);
+      }
+  if (x1 < 0) return Box{{0, 0, z}, {v.size()[0], v.size()[1], 1}};
+  const long m = 2;
+  x0 = std::max(0L, x0 - m), y0 = std::max(0L, y0 - m);
+  x1 = std::min(v.size()[0] - 1, x1 + m), y1 = std::min(v.size()[1] - 1, y1 + m);
+  return Box{{x0, y0, z}, {x1 - x0 + 1, y1 - y0 + 1, 1}};
+}
+
+// The box of slice z subsampled by a whole step, windowed to the percentiles of its non-zero voxels.
+Status drawSlice(const Volume& v, const Box& box, const ThumbnailOptions& o, const std::string& path) {
+  const long z = box.begin[2];
+  const long step = std::max(1L, (std::max(box.size[0], box.size[1]) + o.maxSide - 1) / o.maxSide);
+  const long w = (box.size[0] + step - 1) / step, h = (box.size[1] + step - 1) / step;
   std::vector<float> values;
-  for (long y = 0; y < v.size()[1]; y += step)
-    for (long x = 0; x < v.size()[0]; x += step) values.push_back(v.at(x, y, z));
+  for (long y = box.begin[1]; y < box.end(1); y += step)
+    for (long x = box.begin[0]; x < box.end(0); x += step) values.push_back(v.at(x, y, z));
   std::vector<float> nonZero;
   std::copy_if(values.begin(), values.end(), std::back_inserter(nonZero), [](float f) { return f != 0.f; });
   if (nonZero.empty()) nonZero = values;
@@ -92,13 +110,18 @@ Result<CaseThumbnails> makeThumbnails(const Dataset& d, const CaseFiles& c, cons
   CaseThumbnails t;
   t.id = c.id;
   json files = json::object();
+  Box box;
   for (const auto& [key, path] : c.paths) {
     if (key == d.manifest.task.label) continue;
     auto v = readVolume(path);
     if (!v) continue;  // the check reports broken files; a thumbnail just leaves them out
-    if (t.slice < 0) t.slice = std::clamp(sliceToShow(d, c, v->size()[2]), 0L, v->size()[2] - 1);
+    if (t.slice < 0) {
+      t.slice = std::clamp(sliceToShow(d, c, v->size()[2]), 0L, v->size()[2] - 1);
+      box = headBox(*v, t.slice);
+    }
+    if (v->size()[0] < box.end(0) || v->size()[1] < box.end(1) || v->size()[2] <= t.slice) continue;
     const std::string png = (fs::path(cacheDir) / (c.id + "_" + key + ".png")).string();
-    if (auto st = drawSlice(*v, std::min(t.slice, v->size()[2] - 1), o, png); !st) return st.error();
+    if (auto st = drawSlice(*v, box, o, png); !st) return st.error();
     t.files[key] = png;
     files[key] = png;
   }

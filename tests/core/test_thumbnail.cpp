@@ -38,9 +38,19 @@ class TestThumbnail : public QObject {
     QCOMPARE(t->slice, largestSlice(*label));
     QCOMPARE(t->files.size(), size_t(4));  // t1, t1ce, t2, flair; never the label
     QVERIFY(!t->files.count("seg"));
-    // 160 x 120 voxels subsampled by 2 to fit 96 pixels.
+    // The head's box on that slice (+2 voxels), subsampled by a whole step to fit 96 pixels.
+    auto flair = readVolume(c.paths.at("flair"));
+    QVERIFY(flair.ok());
+    long x0 = 1000, x1 = -1, y0 = 1000, y1 = -1;
+    for (long y = 0; y < 120; ++y)
+      for (long x = 0; x < 160; ++x)
+        if (flair->at(x, y, t->slice) != 0.f) x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+    const long w = std::min(159L, x1 + 2) - std::max(0L, x0 - 2) + 1, h = std::min(119L, y1 + 2) - std::max(0L, y0 - 2) + 1;
+    QVERIFY(w < 160);  // the phantom's head does not fill the field of view
+    const long step = (std::max(w, h) + 95) / 96;
     const QImage png(QString::fromStdString(t->files.at("flair")));
-    QCOMPARE(png.size(), QSize(80, 60));
+    QCOMPARE(png.size(), QSize(int((w + step - 1) / step), int((h + step - 1) / step)));
+    QCOMPARE(QImage(QString::fromStdString(t->files.at("t1"))).size(), png.size());
     // The percentile window spreads the brain over the grey range.
     int darkest = 255, brightest = 0;
     for (int y = 0; y < png.height(); ++y)

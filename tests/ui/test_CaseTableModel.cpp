@@ -9,6 +9,7 @@
 
 #include <cmath>
 
+#include "common/Translations.h"
 #include "dataset/CaseFilterModel.h"
 #include "dataset/CaseTableModel.h"
 #include "dataset/DatasetSession.h"
@@ -44,6 +45,7 @@ class TestCaseTableModel : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
+    QVERIFY(switchLanguage("en"));  // English plural forms: "1 problem"
     data_ = dir_.path() + "/data";
     testsupport::writePhantom(data_, PhantomLayout::Brats, 6, 21);
     // Case 3: a truncated FLAIR; case 5: no T2 at all.
@@ -85,7 +87,7 @@ class TestCaseTableModel : public QObject {
     const QString tip = cases()->index(truncated, CaseTableModel::StatusColumn).data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(caseId(3) + "_flair.nii.gz"), qPrintable(tip));
     QVERIFY2(tip.contains("truncated", Qt::CaseInsensitive), qPrintable(tip));
-    QCOMPARE(cell(truncated, CaseTableModel::StatusColumn), QString("1 problem(s)"));
+    QCOMPARE(cell(truncated, CaseTableModel::StatusColumn), QString("1 problem"));
     const int missing = cases()->rowOf(caseId(5));
     QVERIFY(!cases()->record(missing).modalities.contains("t2"));
     const QString why = cases()->index(missing, CaseTableModel::Id).data(Qt::ToolTipRole).toString();

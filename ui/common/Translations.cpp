@@ -21,13 +21,14 @@ QString& current() {
 QStringList availableLanguages() {
   QStringList codes{"en"};
   for (const QString& f : QDir(":/i18n").entryList({"tissnet_*.qm"}, QDir::Files, QDir::Name))
-    codes << f.mid(8, f.size() - 8 - 3);
+    if (const QString code = f.mid(8, f.size() - 8 - 3); code != "en") codes << code;
   return codes;
 }
 
 bool switchLanguage(const QString& code) {
+  // English is the source language; its file only adds plural forms.
   auto* next = new QTranslator(QCoreApplication::instance());
-  if (code != "en" && !next->load(":/i18n/tissnet_" + code + ".qm")) {
+  if (!next->load(":/i18n/tissnet_" + code + ".qm") && code != "en") {
     delete next;
     return false;
   }
@@ -36,7 +37,7 @@ bool switchLanguage(const QString& code) {
     delete installed();
     installed() = nullptr;
   }
-  if (code != "en") {
+  if (!next->isEmpty()) {
     QCoreApplication::installTranslator(next);
     installed() = next;
   } else {

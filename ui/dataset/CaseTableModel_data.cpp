@@ -1,6 +1,7 @@
 // CaseTableModel: what each cell shows, sorts by and explains on hover.
 #include <QBrush>
 #include <QColor>
+#include <QIcon>
 #include <QLocale>
 
 #include "dataset/CaseTableModel.h"
@@ -18,6 +19,8 @@ QVariant CaseTableModel::data(const QModelIndex& index, int role) const {
     case SplitRole: return int(split_.partOf(r.id.toStdString()));
     case Qt::DecorationRole:
       if (index.column() == Thumbnails && thumbnails_) return thumbnails_->thumbnail(r.id);
+      // A pixmap, not an icon: the view scales icons to the (thumbnail-sized) icon size.
+      if (index.column() == StatusColumn && r.hasProblems()) return QIcon(":/icons/actions/problems.svg").pixmap(16, 16);
       return {};
     case Qt::ToolTipRole:
       if (r.hasProblems()) return r.problems.join("\n");

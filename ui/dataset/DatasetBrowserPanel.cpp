@@ -35,9 +35,9 @@ DatasetBrowserPanel::DatasetBrowserPanel(CaseTableModel* cases, QWidget* parent)
   table_->setIconSize(QSize(4 * ThumbnailProvider::kHeight + 8, ThumbnailProvider::kHeight));
   table_->setColumnWidth(CaseTableModel::Thumbnails, 4 * ThumbnailProvider::kHeight + 16);
   table_->setWordWrap(false);
-  const std::pair<int, int> widths[] = {{CaseTableModel::Id, 190}, {CaseTableModel::Modalities, 170},
-                                        {CaseTableModel::Size, 120}, {CaseTableModel::Spacing, 150},
-                                        {CaseTableModel::TumorVolume, 110}, {CaseTableModel::SplitColumn, 60}};
+  const std::pair<int, int> widths[] = {{CaseTableModel::Id, 165}, {CaseTableModel::Modalities, 150},
+                                        {CaseTableModel::Size, 118}, {CaseTableModel::Spacing, 150},
+                                        {CaseTableModel::TumorVolume, 100}, {CaseTableModel::SplitColumn, 55}};
   for (const auto& [column, width] : widths) table_->setColumnWidth(column, width);
   connect(table_, &QTableView::activated, this, [this](const QModelIndex& index) {
     Q_EMIT caseActivated(index.siblingAtColumn(CaseTableModel::Id).data().toString());

@@ -142,7 +142,7 @@ void MainWindow::createDocks() {
   logDock_->setObjectName("logDock");
   logDock_->setWidget(log_);
   addDockWidget(Qt::BottomDockWidgetArea, logDock_);
-  resizeDocks({workspaceDock_, logDock_}, {220, 110}, Qt::Horizontal);
+  resizeDocks({workspaceDock_}, {170}, Qt::Horizontal);
   resizeDocks({logDock_}, {110}, Qt::Vertical);
   viewMenu_->addActions({workspaceDock_->toggleViewAction(), logDock_->toggleViewAction(), toolbar_->toggleViewAction()});
   viewMenu_->addAction(resetLayout_);

@@ -18,12 +18,13 @@ struct CaseThumbnails {
 };
 
 struct ThumbnailOptions {
-  int maxSide = 96;  ///< pixels; slices are subsampled by a whole step to fit
+  int maxSide = 96;  ///< pixels; the head's box on the slice is subsampled by a whole step to fit
   double lowPercentile = 0.5, highPercentile = 99.5;  ///< of the slice's non-zero voxels
 };
 
 /// Makes (or finds in `cacheDir`) the thumbnails of case `c`. The slice is the label's
-/// largest tumor slice, or the middle slice when there is no label or an empty one. Modalities
+/// largest tumor slice, or the middle slice when there is no label or an empty one; each
+/// image is cut to the box of non-zero voxels of the first image on that slice (the head). Modalities
 /// whose file is missing or unreadable are left out; the result fails only when no image at all
 /// could be drawn or the cache cannot be written (the error names the file).
 Result<CaseThumbnails> makeThumbnails(const Dataset& dataset, const CaseFiles& c, const std::string& cacheDir,
