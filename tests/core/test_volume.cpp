@@ -1,5 +1,7 @@
 #include <QTest>
 
+#include <cmath>
+
 #include "test_support.h"
 #include "tiss/volume.h"
 
@@ -53,6 +55,41 @@ class TestVolume : public QObject {
     QVERIFY(a.sameAs(b));
     b.spacing[2] = 1.1;
     QVERIFY(!a.sameAs(b));
+  }
+
+  // A file stored as (z, x, y) with x reversed: reoriented, every voxel keeps its physical place.
+  void reorientationKeepsPhysicalPositions() {
+    Geometry g;
+    g.size = {3, 4, 5};
+    g.spacing = {2.0, 0.5, 1.5};
+    g.origin = {10, -20, 30};
+    // index axis 0 -> physical z, axis 1 -> physical -x, axis 2 -> physical y
+    g.direction = {0, -1, 0, 0, 0, 1, 1, 0, 0};
+    Volume v(g);
+    for (size_t i = 0; i < v.voxels.size(); ++i) v.voxels[i] = float(i);
+    const Volume r = reorientToLps(v);
+    QCOMPARE(r.size(), (Size3{4, 5, 3}));
+    QCOMPARE(r.spacing(), (Vec3{0.5, 1.5, 2.0}));
+    for (int k = 0; k < 9; ++k) QCOMPARE(r.geometry.direction[size_t(k)], k % 4 == 0 ? 1.0 : 0.0);
+    QCOMPARE(obliquity(g), 0.0);
+    for (long z = 0; z < 5; ++z)
+      for (long y = 0; y < 4; ++y)
+        for (long x = 0; x < 3; ++x) {
+          const Vec3 p = g.indexToPhysical({double(x), double(y), double(z)});
+          // Find the reoriented voxel at p.
+          const long rx = std::lround((p[0] - r.geometry.origin[0]) / 0.5);
+          const long ry = std::lround((p[1] - r.geometry.origin[1]) / 1.5);
+          const long rz = std::lround((p[2] - r.geometry.origin[2]) / 2.0);
+          QVERIFY(r.contains(rx, ry, rz));
+          QCOMPARE(r.at(rx, ry, rz), v.at(x, y, z));
+        }
+  }
+
+  void obliquityIsTheAngleToTheClosestAxis() {
+    Geometry g;
+    const double a = 10 * M_PI / 180;
+    g.direction = {std::cos(a), -std::sin(a), 0, std::sin(a), std::cos(a), 0, 0, 0, 1};
+    QVERIFY(std::abs(obliquity(g) - 10.0) < 1e-9);
   }
 };
 

@@ -28,15 +28,19 @@ int WindowLevel::grey(double value) const {
   return int(std::lround(std::clamp(t, 0.0, 1.0) * 255.0));
 }
 
+SlicePlane slicePlane(SliceAxis axis) {
+  // Coronal and sagittal show z upwards.
+  return {axis == SliceAxis::Sagittal ? 1 : 0, axis == SliceAxis::Axial ? 1 : 2, axis != SliceAxis::Axial};
+}
+
 long sliceCount(const Volume& v, SliceAxis axis) { return v.size()[int(axis)]; }
 
 QImage renderSlice(const Volume& v, SliceAxis axis, long index, const WindowLevel& wl) {
   if (index < 0 || index >= sliceCount(v, axis)) return {};
   const Size3& n = v.size();
-  // Columns and rows of the image as volume axes; coronal and sagittal show z upwards.
-  const int col = axis == SliceAxis::Sagittal ? 1 : 0;
-  const int row = axis == SliceAxis::Axial ? 1 : 2;
-  const bool flipRows = axis != SliceAxis::Axial;
+  const SlicePlane plane = slicePlane(axis);
+  const int col = plane.column, row = plane.row;
+  const bool flipRows = plane.flipRows;
   QImage img(int(n[col]), int(n[row]), QImage::Format_Grayscale8);
   for (long r = 0; r < n[row]; ++r) {
     uchar* line = img.scanLine(int(flipRows ? n[row] - 1 - r : r));

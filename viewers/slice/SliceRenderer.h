@@ -26,6 +26,22 @@ struct WindowLevel {
   int grey(double value) const;
 };
 
+/// How a slice's pixels map to volume axes: image columns run along volume axis `column`,
+/// image rows along `row` (reversed when `flipRows`, so z points up).
+struct SlicePlane {
+  int column, row;
+  bool flipRows;
+  /// The voxel shown at pixel (c, r) of slice `index` of a volume of `size`.
+  Index3 voxel(long c, long r, long index, int axis, const Size3& size) const {
+    Index3 p{0, 0, 0};
+    p[size_t(axis)] = index;
+    p[size_t(column)] = c;
+    p[size_t(row)] = flipRows ? size[size_t(row)] - 1 - r : r;
+    return p;
+  }
+};
+SlicePlane slicePlane(SliceAxis axis);
+
 /// Number of slices along `axis`.
 long sliceCount(const Volume& v, SliceAxis axis);
 

@@ -75,6 +75,15 @@ Box boundingBox(const Volume& v, float threshold = 0.f);
 /// Copies `box` out of `v` (box must lie inside v); origin moves so physical positions keep.
 Volume crop(const Volume& v, const Box& box);
 
+/// The same image with its index axes along the closest physical axes (LPS): voxels permuted
+/// and flipped so that the direction becomes the identity when the original was axis-aligned
+/// (an oblique direction keeps its small rotation: it is reported by `obliquity`). Physical
+/// positions of voxel centres are unchanged. Viewers show volumes this way, so axial means
+/// axial whatever order the file stored its axes in.
+Volume reorientToLps(const Volume& v);
+/// Largest angle (degrees) between an index axis and its closest physical axis.
+double obliquity(const Geometry& g);
+
 /// Places `part` (cropped earlier with `box`) back into a volume of geometry `full`,
 /// filling the rest with `fill`.
 Volume uncrop(const Volume& part, const Box& box, const Geometry& full, float fill);

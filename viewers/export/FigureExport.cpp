@@ -1,0 +1,92 @@
+#include "export/FigureExport.h"
+
+#include <QFileInfo>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+
+#include <cmath>
+
+namespace tiss::viewers {
+namespace {
+
+constexpr double kMmPerInch = 25.4;
+
+// Width/height of one cell: the first panel's physical aspect, so no panel is distorted.
+double cellAspect(const std::vector<const SliceView*>& panels) {
+  const QSizeF mm = panels.front()->physicalSize();
+  return mm.height() / mm.width();
+}
+
+// Paints every panel into a canvas of `size` device units.
+void paint(QPainter& painter, const std::vector<const SliceView*>& panels, int columns, const QSizeF& size,
+           const FigureOptions& o) {
+  const int rows = int((panels.size() + size_t(columns) - 1) / size_t(columns));
+  const double w = size.width() / columns, h = size.height() / rows;
+  painter.fillRect(QRectF(QPointF(0, 0), size), Qt::black);
+  for (size_t i = 0; i < panels.size(); ++i) {
+    const QRectF cell(double(i % size_t(columns)) * w, double(i / size_t(columns)) * h, w, h);
+    PanelDecor decor = panels[i]->decor();
+    decor.crosshair = false;
+    decor.labels = o.labels;
+    decor.colorBar = decor.colorBar && o.colorBars;
+    decor.scaleBar = o.scaleBar;
+    panels[i]->paintPanel(painter, cell.adjusted(1, 1, -1, -1), decor);
+  }
+}
+
+}  // namespace
+
+QSize figurePixels(const std::vector<const SliceView*>& panels, int columns, const FigureOptions& o) {
+  if (panels.empty()) return {};
+  const int rows = int((panels.size() + size_t(columns) - 1) / size_t(columns));
+  const int width = int(std::lround(o.widthMm / kMmPerInch * o.dpi));
+  return {width, int(std::lround(double(width) / columns * cellAspect(panels) * rows))};
+}
+
+Status exportFigure(const std::vector<const SliceView*>& panels, int columns, const QString& path, const FigureOptions& o) {
+  const std::string file = path.toStdString();
+  if (panels.empty() || columns < 1) return makeError(file, "there is no panel to export");
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  const QSize px = figurePixels(panels, columns, o);
+  if (suffix == "png") {
+    QImage img(px, QImage::Format_RGB32);
+    img.setDotsPerMeterX(int(std::lround(o.dpi / kMmPerInch * 1000)));
+    img.setDotsPerMeterY(img.dotsPerMeterX());
+    QPainter painter(&img);
+    paint(painter, panels, columns, px, o);
+    painter.end();
+    if (!img.save(path, "PNG")) return makeError(file, "could not write the PNG file (folder missing or not writable?)");
+    return Status();
+  }
+  // Vector formats keep the same layout at 96 units per inch; slices are embedded images.
+  const QSizeF units(o.widthMm / kMmPerInch * 96, o.widthMm / kMmPerInch * 96 * double(px.height()) / px.width());
+  if (suffix == "svg") {
+    QSvgGenerator svg;
+    svg.setFileName(path);
+    svg.setSize(units.toSize());
+    svg.setViewBox(QRectF(QPointF(0, 0), units));
+    svg.setResolution(96);
+    svg.setTitle("TISS Workbench figure");
+    QPainter painter;
+    if (!painter.begin(&svg)) return makeError(file, "could not write the SVG file (folder missing or not writable?)");
+    paint(painter, panels, columns, units, o);
+    painter.end();
+    return Status();
+  }
+  if (suffix == "pdf") {
+    QPdfWriter pdf(path);
+    pdf.setPageSize(QPageSize(QSizeF(o.widthMm, o.widthMm * double(px.height()) / px.width()), QPageSize::Millimeter));
+    pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+    pdf.setResolution(96);
+    pdf.setCreator("TISS Workbench");
+    QPainter painter;
+    if (!painter.begin(&pdf)) return makeError(file, "could not write the PDF file (folder missing or not writable?)");
+    paint(painter, panels, columns, units, o);
+    painter.end();
+    return Status();
+  }
+  return makeError(file, "unknown figure format: use .png, .svg or .pdf");
+}
+
+}  // namespace tiss::viewers
