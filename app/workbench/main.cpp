@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QTabWidget>
 #include <QTimer>
 
 #include "common/Translations.h"
@@ -10,14 +11,37 @@
 #include "dataset/ThumbnailProvider.h"
 #include "shell/MainWindow.h"
 #include "shell/SettingsModel.h"
+#include "viewer/CaseViewerModel.h"
+#include "viewer/CaseViewerPage.h"
 
 namespace {
+
+// Opens `caseId` once the data set is listed, with extra result folders and a layout preset.
+void openCaseWhenListed(tiss::ui::MainWindow* w, const QString& caseId, const QStringList& results, const QString& preset,
+                        int axis, bool view3d) {
+  QObject::connect(w->session(), &tiss::ui::DatasetSession::opened, w, [=] {
+    tiss::ui::CaseViewerPage* page = w->openCase(caseId);
+    if (!page) return;
+    for (const QString& r : results) page->model()->addResultFolder(r);
+    if (!preset.isEmpty()) page->model()->setPreset(preset);
+    if (axis >= 0) page->model()->setAxis(tiss::viewers::SliceAxis(axis));
+    page->model()->load();
+    if (view3d) page->setView3DVisible(true);
+  }, Qt::SingleShotConnection);
+}
+
+// True while the window still reads or draws something a screenshot should show.
+bool busy(tiss::ui::MainWindow* w) {
+  if (w->session()->scanning() || w->session()->thumbnails()->pending() > 0) return true;
+  auto* page = qobject_cast<tiss::ui::CaseViewerPage*>(w->pages()->currentWidget());
+  return page && (page->model()->loading() || !page->model()->images());
+}
 
 // Saves the window to `file` once the scan is done and the visible thumbnails are drawn.
 void screenshotWhenReady(tiss::ui::MainWindow* w, const QString& file) {
   auto* poll = new QTimer(w);
   QObject::connect(poll, &QTimer::timeout, w, [w, file, poll] {
-    if (w->session()->scanning() || w->session()->thumbnails()->pending() > 0) return;
+    if (busy(w)) return;
     poll->stop();
     const bool ok = w->grab().save(file);
     std::fprintf(ok ? stdout : stderr, ok ? "screenshot: %s\n" : "could not write the screenshot %s\n", qPrintable(file));
@@ -42,7 +66,12 @@ int main(int argc, char** argv) {
   const QCommandLineOption data("data", QApplication::translate("main", "Data set folder to open and add to the workspace."), "dir");
   const QCommandLineOption settingsFile("settings", QApplication::translate("main", "Settings file to use instead of the user's."), "file");
   const QCommandLineOption screenshot("screenshot", QApplication::translate("main", "Save the window as PNG once the data set is checked, then quit."), "png");
-  cli.addOptions({workspace, data, settingsFile, screenshot});
+  const QCommandLineOption caseId("case", QApplication::translate("main", "Open this case of the data set in the slice viewers."), "id");
+  const QCommandLineOption results("results", QApplication::translate("main", "Show this tissnet infer output folder with the case (repeatable)."), "dir");
+  const QCommandLineOption layout("layout", QApplication::translate("main", "Layout of the case: modalities, synthesis, masks or grid."), "preset");
+  const QCommandLineOption axis("axis", QApplication::translate("main", "Slice axis of the case: axial, coronal or sagittal."), "axis");
+  const QCommandLineOption view3d("view3d", QApplication::translate("main", "Show the case's 3D view."));
+  cli.addOptions({workspace, data, settingsFile, screenshot, caseId, results, layout, axis, view3d});
   cli.process(app);
 
   std::unique_ptr<QSettings> store = cli.isSet(settingsFile)
@@ -54,6 +83,11 @@ int main(int argc, char** argv) {
   const QString dir = cli.isSet(workspace) ? cli.value(workspace)
                                            : store->value("workspace/last", tiss::ui::SettingsModel::defaultWorkspace()).toString();
   window.openWorkspace(dir);
+  if (cli.isSet(caseId)) {
+    const QStringList axes{"sagittal", "coronal", "axial"};
+    openCaseWhenListed(&window, cli.value(caseId), cli.values(results), cli.value(layout),
+                       cli.isSet(axis) ? int(axes.indexOf(cli.value(axis))) : -1, cli.isSet(view3d));
+  }
   if (cli.isSet(data)) window.openDataset(cli.value(data));
   window.show();
   if (cli.isSet(screenshot)) screenshotWhenReady(&window, cli.value(screenshot));

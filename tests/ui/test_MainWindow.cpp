@@ -15,7 +15,7 @@
 #include "dataset/CaseFilterModel.h"
 #include "dataset/DatasetBrowserPanel.h"
 #include "dataset/DatasetSession.h"
-#include "shell/CasePage.h"
+#include "viewer/CaseViewerPage.h"
 #include "shell/MainWindow.h"
 #include "shell/ShortcutsDialog.h"
 #include "shell/WorkspaceModel.h"
@@ -116,7 +116,7 @@ class TestMainWindow : public QObject {
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
     QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, rect.center());
     QCOMPARE(w->pages()->count(), 2);
-    auto* page = qobject_cast<CasePage*>(w->pages()->currentWidget());
+    auto* page = qobject_cast<CaseViewerPage*>(w->pages()->currentWidget());
     QVERIFY(page);
     QCOMPARE(page->caseId(), second.data().toString());
     // Reopening the workspace reopens its data set.

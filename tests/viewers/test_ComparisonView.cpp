@@ -34,9 +34,9 @@ class TestComparisonView : public QObject {
   void clickInOnePanelMovesTheCursorOfAll() {
     ComparisonView view;
     const auto images = caseOf({{"t1", ramp({40, 30, 20}, {1, 1, 1})}, {"t2", ramp({40, 30, 20}, {1, 1, 1})}});
-    view.show(images, gridLayout({"t1", "t2"}, {}, {}));
+    view.display(images, gridLayout({"t1", "t2"}, {}, {}));
     view.resize(800, 400);
-    view.QWidget::show();
+    view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QCOMPARE(view.panels().size(), size_t(2));
     SliceView* left = view.panels()[0];
@@ -60,9 +60,9 @@ class TestComparisonView : public QObject {
   void anisotropicVoxelsKeepTheirPhysicalAspect() {
     ComparisonView view;
     // 0.4 x 0.4 x 1.5 mm, as a vestibular schwannoma T2.
-    view.show(caseOf({{"t2", ramp({100, 80, 20}, {0.4, 0.4, 1.5})}}), gridLayout({"t2"}, {}, {}), SliceAxis::Coronal);
+    view.display(caseOf({{"t2", ramp({100, 80, 20}, {0.4, 0.4, 1.5})}}), gridLayout({"t2"}, {}, {}), SliceAxis::Coronal);
     view.resize(600, 600);
-    view.QWidget::show();
+    view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     const QRectF r = view.panels()[0]->imageRect();
     // Coronal: x across (100 x 0.4 = 40 mm), z up (20 x 1.5 = 30 mm).
@@ -80,7 +80,7 @@ class TestComparisonView : public QObject {
     testsupport::fill(fine, {{8, 4, 2}, {8, 8, 4}});  // half overlaps: Dice 50 %
     auto coarse = truth;
     ComparisonView view;
-    view.show(caseOf({{"t1", bg}, {"seg", truth}, {"yc", coarse}, {"yf", fine}}), maskLayout("t1", "seg", "yc", "yf"));
+    view.display(caseOf({{"t1", bg}, {"seg", truth}, {"yc", coarse}, {"yf", fine}}), maskLayout("t1", "seg", "yc", "yf"));
     view.cursor()->setCursor({5, 5, 3});
     QCOMPARE(view.volumeDice(1), 100.0);
     QCOMPARE(view.volumeDice(2), 50.0);
@@ -95,9 +95,9 @@ class TestComparisonView : public QObject {
 
   void rightDragChangesTheWindow() {
     ComparisonView view;
-    view.show(caseOf({{"t1", ramp({40, 30, 20}, {1, 1, 1})}}), gridLayout({"t1"}, {}, {}));
+    view.display(caseOf({{"t1", ramp({40, 30, 20}, {1, 1, 1})}}), gridLayout({"t1"}, {}, {}));
     view.resize(400, 400);
-    view.QWidget::show();
+    view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     SliceView* panel = view.panels()[0];
     const WindowLevel before = panel->layers().base.windowLevel;

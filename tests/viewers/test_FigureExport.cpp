@@ -26,7 +26,7 @@ class TestFigureExport : public QObject {
     images->geometry = v.geometry;
     images->volumes["real"] = std::make_shared<const Volume>(v);
     images->volumes["synth"] = std::make_shared<const Volume>(v);
-    view_.show(images, synthesisLayout("real", "synth"));
+    view_.display(images, synthesisLayout("real", "synth"));
     for (auto* p : view_.panels()) panels_.push_back(p);
     QCOMPARE(panels_.size(), size_t(3));
   }

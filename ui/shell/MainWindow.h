@@ -16,6 +16,7 @@ class QToolButton;
 
 namespace tiss::ui {
 
+class CaseViewerPage;
 class DatasetBrowserPanel;
 class DatasetSession;
 class SettingsModel;
@@ -33,8 +34,9 @@ class MainWindow : public QMainWindow {
   bool openWorkspace(const QString& dir);
   /// Adds `dir` to the workspace and opens it in the browser.
   void openDataset(const QString& dir);
-  /// Opens the case page of `caseId` (a tab; shown again when already open).
-  void openCase(const QString& caseId);
+  /// Opens the case in the slice viewers (a tab; shown again when already open). Null when the
+  /// open data set has no such case.
+  CaseViewerPage* openCase(const QString& caseId);
 
   DatasetSession* session() const { return session_; }
   WorkspaceModel* workspace() const { return workspace_; }

@@ -14,12 +14,13 @@
 #include "common/ErrorText.h"
 #include "dataset/DatasetBrowserPanel.h"
 #include "dataset/DatasetSession.h"
-#include "shell/CasePage.h"
 #include "shell/MainWindow.h"
 #include "shell/SettingsDialog.h"
 #include "shell/SettingsModel.h"
 #include "shell/ShortcutsDialog.h"
 #include "shell/WorkspaceModel.h"
+#include "viewer/CaseViewerModel.h"
+#include "viewer/CaseViewerPage.h"
 
 namespace tiss::ui {
 
@@ -42,20 +43,23 @@ void MainWindow::openDataset(const QString& dir) {
   session_->open(dir, cache, settings_->threads());
 }
 
-void MainWindow::openCase(const QString& caseId) {
+CaseViewerPage* MainWindow::openCase(const QString& caseId) {
   for (int i = 1; i < pages_->count(); ++i)
-    if (auto* page = qobject_cast<CasePage*>(pages_->widget(i)); page && page->caseId() == caseId) {
+    if (auto* page = qobject_cast<CaseViewerPage*>(pages_->widget(i)); page && page->caseId() == caseId) {
       pages_->setCurrentIndex(i);
-      return;
+      return page;
     }
-  const int row = session_->cases()->rowOf(caseId);
   const auto dataset = session_->cases()->dataset();
-  if (row < 0 || !dataset) return;
-  QStringList files;
-  if (const CaseFiles* c = dataset->find(caseId.toStdString()))
-    for (const auto& [key, path] : c->paths) files << QString("%1: %2").arg(QString::fromStdString(key), QString::fromStdString(path));
-  auto* page = new CasePage(session_->cases()->record(row), files, session_->thumbnails(), pages_);
+  if (!dataset || !dataset->find(caseId.toStdString())) return nullptr;
+  auto* model = new CaseViewerModel(dataset, caseId);
+  // The workspace keeps one viewer state per data set: result folders, layout, axis.
+  model->restore(workspace_->viewerState(session_->folder()));
+  connect(model, &CaseViewerModel::stateChanged, this,
+          [this, model] { workspace_->setViewerState(session_->folder(), model->state()); });
+  auto* page = new CaseViewerPage(model, pages_);
+  connect(page, &CaseViewerPage::errorOccurred, this, &MainWindow::showError);
   pages_->setCurrentIndex(pages_->addTab(page, caseId));
+  return page;
 }
 
 void MainWindow::chooseWorkspace() {

@@ -20,6 +20,7 @@ Status WorkspaceModel::open(const QString& dir) {
     return makeError(abs.toStdString(), "cannot create the workspace folder");
   QStringList datasets;
   QString current;
+  QJsonObject viewers;
   QFile file(d.filePath(kFile));
   if (file.exists()) {
     if (!file.open(QIODevice::ReadOnly)) return makeError(file.fileName().toStdString(), "cannot be read");
@@ -29,10 +30,12 @@ Status WorkspaceModel::open(const QString& dir) {
       return makeError(file.fileName().toStdString(), "is not a valid workspace file: " + err.errorString().toStdString());
     for (const auto& v : doc.object().value("datasets").toArray()) datasets << v.toString();
     current = doc.object().value("current_dataset").toString();
+    viewers = doc.object().value("viewers").toObject();
   }
   folder_ = abs;
   datasets_ = datasets;
   current_ = current;
+  viewers_ = viewers;
   QStringList recent = store_->value("workspace/recent").toStringList();
   recent.removeAll(abs);
   recent.prepend(abs);
@@ -64,6 +67,15 @@ Status WorkspaceModel::setCurrentDataset(const QString& dir) {
   return save();
 }
 
+QJsonObject WorkspaceModel::viewerState(const QString& dir) const {
+  return viewers_.value(QFileInfo(dir).absoluteFilePath()).toObject();
+}
+
+Status WorkspaceModel::setViewerState(const QString& dir, const QJsonObject& state) {
+  viewers_.insert(QFileInfo(dir).absoluteFilePath(), state);
+  return save();
+}
+
 QStringList WorkspaceModel::recentWorkspaces() const {
   QStringList existing;
   for (const auto& dir : store_->value("workspace/recent").toStringList())
@@ -73,7 +85,8 @@ QStringList WorkspaceModel::recentWorkspaces() const {
 
 Status WorkspaceModel::save() {
   if (folder_.isEmpty()) return makeError("", "no workspace is open");
-  QJsonObject o{{"version", 1}, {"datasets", QJsonArray::fromStringList(datasets_)}, {"current_dataset", current_}};
+  QJsonObject o{{"version", 1}, {"datasets", QJsonArray::fromStringList(datasets_)}, {"current_dataset", current_},
+                {"viewers", viewers_}};
   const QString path = QDir(folder_).filePath(kFile);
   return writeFileAtomically(path.toStdString(), QJsonDocument(o).toJson().toStdString());
 }

@@ -1,6 +1,7 @@
 #pragma once
 /// A workspace: a folder holding the data sets the user added (by reference), runs and sweeps,
 /// described by workspace.json. Recent workspaces are remembered in the settings store.
+#include <QJsonObject>
 #include <QObject>
 #include <QSettings>
 #include <QStringList>
@@ -35,6 +36,10 @@ class WorkspaceModel : public QObject {
   QString currentDataset() const { return current_; }
   Status setCurrentDataset(const QString& dir);
 
+  /// The case viewers' state (result folders, layout, axis) kept for data set `dir`.
+  QJsonObject viewerState(const QString& dir) const;
+  Status setViewerState(const QString& dir, const QJsonObject& state);
+
   /// Most recent first, at most kMaxRecent, only folders that still exist.
   QStringList recentWorkspaces() const;
 
@@ -47,6 +52,7 @@ class WorkspaceModel : public QObject {
   QSettings* store_;
   QString folder_, current_;
   QStringList datasets_;
+  QJsonObject viewers_;
 };
 
 }  // namespace tiss::ui

@@ -6,6 +6,7 @@
 #include <QVBoxLayout>
 
 #include "tiss/metrics.h"
+#include "tiss/preview.h"
 
 namespace tiss::viewers {
 
@@ -27,6 +28,9 @@ ComparisonView::ComparisonView(QWidget* parent) : QWidget(parent), grid_(new QGr
   grid_->setSpacing(2);
   readout_->setObjectName("readout");
   readout_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // A long readout wraps instead of widening the window.
+  readout_->setWordWrap(true);
+  readout_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(grid_, 1);
@@ -38,7 +42,7 @@ ComparisonView::ComparisonView(QWidget* parent) : QWidget(parent), grid_(new QGr
   });
 }
 
-void ComparisonView::show(std::shared_ptr<const CaseImages> images, const LayoutSpec& layout, SliceAxis axis) {
+void ComparisonView::display(std::shared_ptr<const CaseImages> images, const LayoutSpec& layout, SliceAxis axis) {
   images_ = std::move(images);
   layout_ = layout;
   axis_ = axis;
@@ -59,6 +63,12 @@ void ComparisonView::setAxis(SliceAxis axis) {
   updateCaptions();
 }
 
+void ComparisonView::centreOn(const Volume& mask) {
+  const Box box = boundingBox(mask, 0.5f);
+  if (box.empty()) return;
+  cursor_.setCursor({box.begin[0] + box.size[0] / 2, box.begin[1] + box.size[1] / 2, largestSlice(mask)});
+}
+
 void ComparisonView::rebuild() {
   for (auto* v : views_) delete v;
   views_.clear();
@@ -76,7 +86,10 @@ void ComparisonView::rebuild() {
     shown_.push_back(&p);
   }
   columns_ = layout_.columns > 0 ? layout_.columns : int(views_.size());
-  for (size_t i = 0; i < views_.size(); ++i) grid_->addWidget(views_[i], int(i) / columns_, int(i) % columns_);
+  for (size_t i = 0; i < views_.size(); ++i) {
+    grid_->addWidget(views_[i], int(i) / columns_, int(i) % columns_);
+    if (isVisible()) views_[i]->show();  // now, not at the next event loop pass
+  }
 }
 
 std::shared_ptr<const Volume> ComparisonView::difference(const QString& a, const QString& b) {
@@ -131,7 +144,8 @@ QString ComparisonView::readout() const {
                      .arg(c[0]).arg(c[1]).arg(c[2])
                      .arg(locale.toString(mm[0], 'f', 1), locale.toString(mm[1], 'f', 1), locale.toString(mm[2], 'f', 1));
   for (const auto& [key, v] : images_->volumes)
-    text += QString("   %1 %2").arg(key, locale.toString(v->at(c[0], c[1], c[2]), 'g', 4));
+    if (!key.endsWith("_mask"))  // binary copies of the probabilities shown next to them
+      text += QString("   %1 %2").arg(key, locale.toString(v->at(c[0], c[1], c[2]), 'g', 4));
   return text;
 }
 

@@ -22,8 +22,11 @@ class ComparisonView : public QWidget {
   explicit ComparisonView(QWidget* parent = nullptr);
 
   /// Shows `images` with `layout` along `axis`; panels whose keys are missing are left out.
-  void show(std::shared_ptr<const CaseImages> images, const LayoutSpec& layout, SliceAxis axis = SliceAxis::Axial);
+  void display(std::shared_ptr<const CaseImages> images, const LayoutSpec& layout, SliceAxis axis = SliceAxis::Axial);
   void setAxis(SliceAxis axis);
+  /// Moves the cursor into `mask`'s largest axial slice, at the centre of its box (no move
+  /// when the mask is empty).
+  void centreOn(const Volume& mask);
   const LayoutSpec& layoutSpec() const { return layout_; }
   CursorModel* cursor() { return &cursor_; }
   const std::vector<SliceView*>& panels() const { return views_; }

@@ -1,0 +1,77 @@
+#pragma once
+/// The state behind a case page: which case, which result folders (outputs of `tissnet infer`),
+/// the loaded images, the chosen layout and axis. Loads on a worker thread; the page binds to it.
+/// Its state is plain JSON so the workspace can keep it per data set.
+#include <QJsonObject>
+#include <QObject>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+
+#include "layout/CaseImages.h"
+#include "layout/LayoutSpec.h"
+#include "slice/SliceRenderer.h"
+#include "tiss/dataset.h"
+
+namespace tiss::ui {
+
+class CaseViewerModel : public QObject {
+  Q_OBJECT
+ public:
+  /// Layout presets by id; "custom" is the user's own panel choice.
+  static QStringList presetIds();
+  static QString presetTitle(const QString& id);
+
+  CaseViewerModel(std::shared_ptr<const Dataset> dataset, const QString& caseId, QObject* parent = nullptr);
+  ~CaseViewerModel() override;
+
+  QString caseId() const { return caseId_; }
+  /// Key of the data set's label (the ground truth).
+  QString labelKey() const { return QString::fromStdString(dataset_->manifest.task.label); }
+  const Task& task() const { return dataset_->manifest.task; }
+  QStringList resultFolders() const { return results_; }
+  /// Adds a `tissnet infer` output folder; false when it holds nothing for this case.
+  bool addResultFolder(const QString& folder);
+  /// Reads every image of the case and of the result folders in the background.
+  void load();
+  bool loading() const { return loading_; }
+  std::shared_ptr<const viewers::CaseImages> images() const { return images_; }
+
+  QString preset() const { return preset_; }
+  /// Chooses a preset (rebuilding the layout from the keys loaded).
+  void setPreset(const QString& id);
+  const viewers::LayoutSpec& layout() const { return layout_; }
+  /// Sets panel `panel`'s image to `key` (the layout becomes "custom").
+  void setPanelImage(int panel, const QString& key);
+  viewers::SliceAxis axis() const { return axis_; }
+  void setAxis(viewers::SliceAxis axis);
+
+  /// Result folders, preset, custom layout and axis, for the workspace.
+  QJsonObject state() const;
+  void restore(const QJsonObject& state);
+
+  /// The layout `id` for the keys of `images` (runs named by their folder).
+  static viewers::LayoutSpec presetLayout(const QString& id, const viewers::CaseImages& images, const Task& task);
+
+ Q_SIGNALS:
+  void loaded();
+  void failed(const QString& message);
+  void layoutChanged();
+  void stateChanged();
+
+ private:
+  std::map<QString, QString> files() const;
+
+  std::shared_ptr<const Dataset> dataset_;
+  QString caseId_, preset_ = "modalities";
+  QStringList results_;
+  std::shared_ptr<const viewers::CaseImages> images_;
+  viewers::LayoutSpec layout_;
+  viewers::SliceAxis axis_ = viewers::SliceAxis::Axial;
+  bool loading_ = false;
+  int generation_ = 0;
+  std::shared_ptr<std::atomic<bool>> alive_ = std::make_shared<std::atomic<bool>>(true);
+};
+
+}  // namespace tiss::ui

@@ -1,0 +1,184 @@
+#include "viewer/CaseViewerPage.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+#include "common/ErrorText.h"
+#include "export/FigureExport.h"
+#include "layout/ComparisonView.h"
+#include "viewer/CaseViewerModel.h"
+#include "volume3d/VolumeView3D.h"
+
+namespace tiss::ui {
+
+using viewers::LayoutSpec;
+
+CaseViewerPage::CaseViewerPage(CaseViewerModel* model, QWidget* parent)
+    : QWidget(parent), model_(model), view_(new viewers::ComparisonView(this)) {
+  setObjectName("CaseViewerPage");
+  model_->setParent(this);
+  preset_ = new QComboBox(this);
+  preset_->setObjectName("layoutPreset");
+  axis_ = new QComboBox(this);
+  axis_->setObjectName("axis");
+  addResults_ = new QPushButton(this);
+  export_ = new QPushButton(this);
+  export_->setObjectName("exportFigure");
+  show3d_ = new QPushButton(this);
+  show3d_->setObjectName("show3d");
+  show3d_->setCheckable(true);
+  split_ = new QSplitter(this);
+  split_->addWidget(view_);
+  status_ = new QLabel(this);
+  auto* bar = new QHBoxLayout;
+  bar->addWidget(preset_);
+  bar->addWidget(axis_);
+  bar->addWidget(addResults_);
+  bar->addStretch(1);
+  bar->addWidget(status_);
+  bar->addWidget(show3d_);
+  bar->addWidget(export_);
+  pickers_ = new QHBoxLayout;
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(4, 4, 4, 4);
+  layout->addLayout(bar);
+  layout->addLayout(pickers_);
+  layout->addWidget(split_, 1);
+  retranslate();
+  connect(preset_, qOverload<int>(&QComboBox::activated), this,
+          [this](int i) { model_->setPreset(preset_->itemData(i).toString()); });
+  connect(axis_, qOverload<int>(&QComboBox::activated), this,
+          [this](int i) { model_->setAxis(viewers::SliceAxis(axis_->itemData(i).toInt())); });
+  connect(addResults_, &QPushButton::clicked, this, &CaseViewerPage::chooseResults);
+  connect(export_, &QPushButton::clicked, this, &CaseViewerPage::chooseExport);
+  connect(show3d_, &QPushButton::toggled, this, &CaseViewerPage::setView3DVisible);
+  connect(model_, &CaseViewerModel::layoutChanged, this, &CaseViewerPage::showLayout);
+  connect(model_, &CaseViewerModel::failed, this, [this](const QString& message) {
+    status_->setText(tr("Could not open the case"));
+    Q_EMIT errorOccurred(message);
+  });
+  connect(model_, &CaseViewerModel::loaded, this, [this] { status_->clear(); });
+  status_->setText(tr("Reading images…"));
+  model_->load();
+}
+
+QString CaseViewerPage::caseId() const { return model_->caseId(); }
+
+void CaseViewerPage::showLayout() {
+  if (!model_->images()) return;
+  preset_->setCurrentIndex(preset_->findData(model_->preset()));
+  axis_->setCurrentIndex(axis_->findData(int(model_->axis())));
+  const bool firstShow = view_->panels().empty();
+  view_->display(model_->images(), model_->layout(), model_->axis());
+  // Open on the tumor, where there is something to compare.
+  if (firstShow)
+    if (auto label = model_->images()->get(model_->labelKey())) view_->centreOn(*label);
+  rebuildPanelPickers();
+  if (view3d_) fill3D();
+}
+
+void CaseViewerPage::setView3DVisible(bool visible) {
+  show3d_->setChecked(visible);
+  if (visible && !view3d_) {
+    view3d_ = new viewers::VolumeView3D(view_->cursor(), split_);
+    view3d_->setObjectName("view3d");
+    split_->addWidget(view3d_);
+    split_->setSizes({3 * width() / 4, width() / 4});
+    fill3D();
+  }
+  if (view3d_) view3d_->setVisible(visible);
+}
+
+void CaseViewerPage::fill3D() {
+  const auto images = model_->images();
+  if (!images || view_->panels().empty()) return;
+  auto& r = view3d_->renderer();
+  const auto& background = view_->panels().front()->layers().base;
+  r.setImage(*background.volume, background.windowLevel);
+  r.clearSurfaces();
+  // The masks of the mask layout, in its colours: ground truth, coarse, fine.
+  const LayoutSpec layout = CaseViewerModel::presetLayout("masks", *images, model_->task());
+  const QColor colours[] = {viewers::groundTruthColour(), viewers::coarseColour(), viewers::fineColour()};
+  const double opacities[] = {0.45, 0.35, 0.8};  // the fine result inside, seen through the others
+  for (size_t i = 0; i < layout.panels.size() && i < 3; ++i) {
+    const QString key = layout.panels[i].overlays.front().key;
+    if (auto v = images->get(key); v && (i == 0 || key != model_->labelKey()))
+      r.addSurface(key, *v, colours[i], opacities[i]);
+  }
+  r.setCursor(view_->cursor()->cursor());
+  r.resetCamera();
+  view3d_->refresh();
+}
+
+void CaseViewerPage::rebuildPanelPickers() {
+  while (auto* item = pickers_->takeAt(0)) {
+    delete item->widget();
+    delete item;
+  }
+  const auto& panels = model_->layout().panels;
+  for (size_t i = 0; i < panels.size(); ++i) {
+    auto* pick = new QComboBox(this);
+    pick->setObjectName(QString("panelImage%1").arg(i));
+    pick->addItems(model_->images()->keys());
+    pick->setCurrentText(panels[i].base);
+    pick->setToolTip(tr("Image shown in panel %1").arg(i + 1));
+    connect(pick, qOverload<int>(&QComboBox::activated), this,
+            [this, i, pick] { model_->setPanelImage(int(i), pick->currentText()); });
+    pickers_->addWidget(pick, 1);
+    if (isVisible()) pick->show();
+  }
+}
+
+void CaseViewerPage::chooseResults() {
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a folder written by tissnet infer"));
+  if (dir.isEmpty()) return;
+  if (!model_->addResultFolder(dir))
+    return Q_EMIT errorOccurred(tr("%1 holds no results for case %2 (expected %2/%2_<output>.nii.gz). Choose the --out "
+                                   "folder of tissnet infer.").arg(dir, model_->caseId()));
+  status_->setText(tr("Reading images…"));
+  model_->load();
+}
+
+QString CaseViewerPage::exportFigure(const QString& path, double dpi) {
+  std::vector<const viewers::SliceView*> panels(view_->panels().begin(), view_->panels().end());
+  viewers::FigureOptions o;
+  o.dpi = dpi;
+  const auto st = viewers::exportFigure(panels, view_->columns(), path, o);
+  return st ? QString() : errorText(st.error(), tr("Exporting the figure"));
+}
+
+void CaseViewerPage::chooseExport() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export figure"), model_->caseId() + ".png",
+                                                    tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
+  if (path.isEmpty()) return;
+  if (const QString error = exportFigure(path); !error.isEmpty()) Q_EMIT errorOccurred(error);
+}
+
+void CaseViewerPage::retranslate() {
+  preset_->clear();
+  for (const QString& id : CaseViewerModel::presetIds()) preset_->addItem(CaseViewerModel::presetTitle(id), id);
+  preset_->setCurrentIndex(preset_->findData(model_->preset()));
+  axis_->clear();
+  axis_->addItem(tr("Axial"), int(viewers::SliceAxis::Axial));
+  axis_->addItem(tr("Coronal"), int(viewers::SliceAxis::Coronal));
+  axis_->addItem(tr("Sagittal"), int(viewers::SliceAxis::Sagittal));
+  axis_->setCurrentIndex(axis_->findData(int(model_->axis())));
+  addResults_->setText(tr("Add results…"));
+  addResults_->setToolTip(tr("Show the outputs of tissnet infer for this case"));
+  export_->setText(tr("Export figure…"));
+  show3d_->setText(tr("3D view"));
+  show3d_->setToolTip(tr("Surfaces of the masks and three slice planes at the cursor (drag to rotate, R to reset)"));
+}
+
+void CaseViewerPage::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslate();
+  QWidget::changeEvent(event);
+}
+
+}  // namespace tiss::ui

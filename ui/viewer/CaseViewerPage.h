@@ -1,0 +1,59 @@
+#pragma once
+/// A case in the slice viewers: layout preset, axis, panel images, result folders and figure
+/// export above a ComparisonView. Binds to a CaseViewerModel.
+#include <QWidget>
+
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QPushButton;
+
+class QSplitter;
+
+namespace tiss::viewers {
+class ComparisonView;
+class VolumeView3D;
+}
+
+namespace tiss::ui {
+
+class CaseViewerModel;
+
+class CaseViewerPage : public QWidget {
+  Q_OBJECT
+ public:
+  CaseViewerPage(CaseViewerModel* model, QWidget* parent = nullptr);
+  CaseViewerModel* model() const { return model_; }
+  viewers::ComparisonView* view() const { return view_; }
+  QString caseId() const;
+  /// Shows or hides the 3D view beside the slices (VTK; needs an X display).
+  void setView3DVisible(bool visible);
+  viewers::VolumeView3D* view3D() const { return view3d_; }
+  /// Writes the current layout as a figure (.png, .svg, .pdf); the error text is empty on success.
+  QString exportFigure(const QString& path, double dpi = 300);
+
+ Q_SIGNALS:
+  void errorOccurred(const QString& message);
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void showLayout();
+  void rebuildPanelPickers();
+  void chooseResults();
+  void chooseExport();
+  void retranslate();
+  void fill3D();
+
+  CaseViewerModel* model_;
+  viewers::ComparisonView* view_;
+  QComboBox *preset_, *axis_;
+  QPushButton *addResults_, *export_, *show3d_;
+  QSplitter* split_;
+  viewers::VolumeView3D* view3d_ = nullptr;
+  QHBoxLayout* pickers_;
+  QLabel* status_;
+};
+
+}  // namespace tiss::ui
