@@ -1,0 +1,114 @@
+// The case page's model: presets built from the keys of a case and its tissnet infer outputs,
+// result folders checked, state kept as JSON; the page shows the mask layout with Dice.
+#include <QDir>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "layout/ComparisonView.h"
+#include "test_support.h"
+#include "tiss/image_io.h"
+#include "viewer/CaseViewerModel.h"
+#include "viewer/CaseViewerPage.h"
+
+using namespace tiss;
+using namespace tiss::ui;
+
+class TestCaseViewerModel : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  std::shared_ptr<const Dataset> dataset_;
+  QString results_;
+  const QString id_ = "BraTS20_Phantom_001";
+
+  // A fake `tissnet infer` output for case 1: the label as y_c and y_f, a target copy as x_t'.
+  void writeResults() {
+    results_ = dir_.path() + "/tissnet-test";
+    QVERIFY(QDir().mkpath(results_ + "/" + id_));
+    const CaseFiles* c = dataset_->find(id_.toStdString());
+    auto seg = readVolume(c->paths.at("seg"));
+    auto flair = readVolume(c->paths.at("flair"));
+    QVERIFY(seg.ok() && flair.ok());
+    for (const char* name : {"yc", "yf"}) QVERIFY(writeVolume(tumorMaskOf(*seg), path(name)).ok());
+    QVERIFY(writeVolume(*flair, path("synth")).ok());
+    QVERIFY(writeVolume(*flair, path("target_norm")).ok());
+  }
+  std::string path(const char* name) const { return (results_ + "/" + id_ + "/" + id_ + "_" + name + ".nii.gz").toStdString(); }
+  static Volume tumorMaskOf(Volume v) {
+    for (float& x : v.voxels) x = x > 0 ? 1.f : 0.f;
+    v.pixelType = PixelType::Float32;
+    return v;
+  }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    testsupport::writePhantom(dir_.path() + "/data", PhantomLayout::Brats, 2, 13);
+    auto d = openDataset((dir_.path() + "/data").toStdString());
+    QVERIFY(d.ok());
+    dataset_ = std::make_shared<const Dataset>(*d);
+    writeResults();
+  }
+
+  void presetsUseTheRunsOutputs() {
+    CaseViewerModel m(dataset_, id_);
+    QVERIFY(!m.addResultFolder(dir_.path()));  // nothing for this case there
+    QVERIFY(m.addResultFolder(results_));
+    QSignalSpy loaded(&m, &CaseViewerModel::loaded);
+    m.load();
+    QVERIFY(loaded.wait(30000));
+    QVERIFY(m.images()->keys().contains("tissnet-test/yf"));
+    m.setPreset("masks");
+    const auto& masks = m.layout();
+    QCOMPARE(masks.panels.size(), size_t(3));
+    QCOMPARE(masks.panels[0].base, QString("tissnet-test/target_norm"));
+    QCOMPARE(masks.panels[2].overlays[0].key, QString("tissnet-test/yf"));
+    QCOMPARE(masks.panels[2].diceAgainst, QString("seg"));
+    m.setPreset("synthesis");
+    QCOMPARE(m.layout().panels[1].base, QString("tissnet-test/synth"));
+    QCOMPARE(m.layout().panels[2].minus, QString("tissnet-test/synth"));
+    m.setPreset("modalities");
+    QCOMPARE(m.layout().panels.size(), size_t(4));  // t1, t1ce, t2, flair
+    QCOMPARE(m.layout().panels[3].overlays[0].key, QString("seg"));
+  }
+
+  void stateRoundTripsAsJson() {
+    CaseViewerModel m(dataset_, id_);
+    QVERIFY(m.addResultFolder(results_));
+    QSignalSpy loaded(&m, &CaseViewerModel::loaded);
+    m.load();
+    QVERIFY(loaded.wait(30000));
+    m.setPreset("grid");
+    m.setPanelImage(0, "t2");
+    m.setAxis(viewers::SliceAxis::Coronal);
+    QCOMPARE(m.preset(), QString("custom"));
+    const QByteArray json = QJsonDocument(m.state()).toJson();
+    CaseViewerModel again(dataset_, id_);
+    again.restore(QJsonDocument::fromJson(json).object());
+    QCOMPARE(again.resultFolders(), QStringList({results_}));
+    QCOMPARE(again.preset(), QString("custom"));
+    QCOMPARE(int(again.axis()), int(viewers::SliceAxis::Coronal));
+    QCOMPARE(again.layout().panels[0].base, QString("t2"));
+  }
+
+  void pageShowsTheMaskLayoutWithDice() {
+    auto* model = new CaseViewerModel(dataset_, id_);
+    model->addResultFolder(results_);
+    model->setPreset("masks");
+    QSignalSpy loaded(model, &CaseViewerModel::loaded);
+    CaseViewerPage page(model);
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(page.view()->panels().size(), size_t(3));
+    // y_f is the ground truth itself here: 100 % on the whole volume.
+    QCOMPARE(page.view()->volumeDice(2), 100.0);
+    // The page opens on the tumor.
+    QVERIFY2(page.view()->panels()[2]->caption().contains("100.0 % (slice)"), qPrintable(page.view()->panels()[2]->caption()));
+    const QString png = dir_.path() + "/masks.png";
+    QCOMPARE(page.exportFigure(png, 100), QString());
+    QVERIFY(!QImage(png).isNull());
+    QVERIFY(!page.exportFigure(dir_.path() + "/no/such/folder/x.png").isEmpty());
+  }
+};
+
+QTEST_MAIN(TestCaseViewerModel)
+#include "test_CaseViewerModel.moc"
