@@ -11,6 +11,7 @@
 #include "tiss/image_io.h"
 #include "viewer/CaseViewerModel.h"
 #include "viewer/CaseViewerPage.h"
+#include "viewer/PaperFigureModel.h"
 
 using namespace tiss;
 using namespace tiss::ui;
@@ -30,7 +31,7 @@ class TestCaseViewerModel : public QObject {
     auto seg = readVolume(c->paths.at("seg"));
     auto flair = readVolume(c->paths.at("flair"));
     QVERIFY(seg.ok() && flair.ok());
-    for (const char* name : {"yc", "yf"}) QVERIFY(writeVolume(tumorMaskOf(*seg), path(name)).ok());
+    for (const char* name : {"yc", "yf", "seg"}) QVERIFY(writeVolume(tumorMaskOf(*seg), path(name)).ok());
     QVERIFY(writeVolume(*flair, path("synth")).ok());
     QVERIFY(writeVolume(*flair, path("target_norm")).ok());
   }
@@ -107,6 +108,29 @@ class TestCaseViewerModel : public QObject {
     QCOMPARE(page.exportFigure(png, 100), QString());
     QVERIFY(!QImage(png).isNull());
     QVERIFY(!page.exportFigure(dir_.path() + "/no/such/folder/x.png").isEmpty());
+  }
+
+  void paperFigureOfTestCasesAndRuns() {
+    PaperFigureModel m(dataset_, {results_});
+    QStringList titles;
+    for (const auto& c : m.candidateColumns()) titles << c.title;
+    QCOMPARE(titles, QStringList({"t1", "t1ce", "t2", "flair", "tissnet-test"}));
+    QCOMPARE(m.candidateColumns().back().result, QString("tissnet-test/seg"));
+    m.spec.cases = {id_};
+    m.spec.columns = {m.candidateColumns()[3], m.candidateColumns()[4]};
+    m.options.widthMm = 25.4;
+    m.options.dpi = 200;
+    QSignalSpy finished(&m, &PaperFigureModel::finished);
+    const QString png = dir_.path() + "/paper.png";
+    m.exportFigure(png);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().first().toString(), QString());
+    QCOMPARE(QImage(png).width(), 200);
+    // A case that does not exist is reported by name.
+    m.spec.cases = {"nope"};
+    m.exportFigure(dir_.path() + "/x.png");
+    QVERIFY(finished.wait(30000));
+    QVERIFY(finished.last().first().toString().contains("nope"));
   }
 };
 

@@ -98,6 +98,7 @@ void MainWindow::createActions() {
     if (pages_->currentIndex() > 0) delete pages_->currentWidget();
   });
   resetLayout_ = make(nullptr, QKeySequence(), [this] { restoreState(defaultState_); });
+  paperFigure_ = make(nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] { showPaperFigure(); });
   settingsAction_ = make("settings", QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { showSettings(); });
   shortcuts_ = make("shortcuts", QKeySequence::HelpContents, [this] { showShortcuts(); });
   about_ = make(nullptr, QKeySequence(), [this] { showAbout(); });
@@ -115,7 +116,7 @@ void MainWindow::createMenus() {
   viewMenu_->addActions({findCases_, problemsOnly_, closePage_});
   viewMenu_->addSeparator();
   toolsMenu_ = menuBar()->addMenu(QString());
-  toolsMenu_->addAction(settingsAction_);
+  toolsMenu_->addActions({paperFigure_, settingsAction_});
   helpMenu_ = menuBar()->addMenu(QString());
   helpMenu_->addActions({shortcuts_, about_});
   toolbar_ = addToolBar(QString());
@@ -194,6 +195,7 @@ void MainWindow::retranslate() {
   problemsOnly_->setText(tr("Show Only Cases With &Problems"));
   closePage_->setText(tr("&Close Case Page"));
   resetLayout_->setText(tr("&Reset Layout"));
+  paperFigure_->setText(tr("&Paper Figure…"));
   settingsAction_->setText(tr("&Settings…"));
   shortcuts_->setText(tr("&Keyboard Shortcuts"));
   about_->setText(tr("&About TISS Workbench"));
@@ -211,7 +213,7 @@ void MainWindow::changeEvent(QEvent* event) {
 
 QList<QAction*> MainWindow::allActions() const {
   return {openWorkspace_, openDataset_, rescan_, saveSplit_, quit_, findCases_, problemsOnly_, closePage_,
-          resetLayout_, settingsAction_, shortcuts_, about_, cancelTask_};
+          resetLayout_, paperFigure_, settingsAction_, shortcuts_, about_, cancelTask_};
 }
 
 }  // namespace tiss::ui

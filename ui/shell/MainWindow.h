@@ -73,6 +73,7 @@ class MainWindow : public QMainWindow {
   void showSettings();
   void showShortcuts();
   void showAbout();
+  void showPaperFigure();
 
   QSettings* store_;
   SettingsModel* settings_;
@@ -90,7 +91,7 @@ class MainWindow : public QMainWindow {
   QMenu *fileMenu_, *recentMenu_, *viewMenu_, *toolsMenu_, *helpMenu_;
   QToolBar* toolbar_;
   QAction *openWorkspace_, *openDataset_, *rescan_, *saveSplit_, *quit_, *findCases_, *problemsOnly_,
-      *closePage_, *resetLayout_, *settingsAction_, *shortcuts_, *about_, *cancelTask_;
+      *closePage_, *resetLayout_, *paperFigure_, *settingsAction_, *shortcuts_, *about_, *cancelTask_;
   QByteArray defaultState_;
   QString lastError_;
   bool quiet_ = false;

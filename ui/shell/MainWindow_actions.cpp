@@ -5,6 +5,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
@@ -21,6 +22,8 @@
 #include "shell/WorkspaceModel.h"
 #include "viewer/CaseViewerModel.h"
 #include "viewer/CaseViewerPage.h"
+#include "viewer/PaperFigureDialog.h"
+#include "viewer/PaperFigureModel.h"
 
 namespace tiss::ui {
 
@@ -73,6 +76,15 @@ void MainWindow::chooseDataset() {
 }
 
 void MainWindow::showSettings() { SettingsDialog(settings_, this).exec(); }
+
+void MainWindow::showPaperFigure() {
+  const auto dataset = session_->cases()->dataset();
+  if (!dataset) return showError(tr("Open a data set first: the figure's rows are its cases."));
+  QStringList results;
+  for (const auto& r : workspace_->viewerState(session_->folder()).value("results").toArray()) results << r.toString();
+  PaperFigureModel model(dataset, results);
+  PaperFigureDialog(&model, this).exec();
+}
 
 void MainWindow::showShortcuts() { ShortcutsDialog(allActions(), this).exec(); }
 

@@ -28,9 +28,9 @@ void paint(QPainter& painter, const std::vector<const SliceView*>& panels, int c
     const QRectF cell(double(i % size_t(columns)) * w, double(i / size_t(columns)) * h, w, h);
     PanelDecor decor = panels[i]->decor();
     decor.crosshair = false;
-    decor.labels = o.labels;
+    decor.labels = decor.labels && o.labels;
     decor.colorBar = decor.colorBar && o.colorBars;
-    decor.scaleBar = o.scaleBar;
+    decor.scaleBar = decor.scaleBar && o.scaleBar;
     panels[i]->paintPanel(painter, cell.adjusted(1, 1, -1, -1), decor);
   }
 }
