@@ -28,20 +28,84 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>Choose a folder</source>
         <translation>Ordner wählen</translation>
     </message>
+    <message>
+        <source>Real vs synthesized</source>
+        <translation>Real gegen synthetisch</translation>
+    </message>
+    <message>
+        <source>Real target</source>
+        <translation>Reale Zielmodalität</translation>
+    </message>
+    <message>
+        <source>Synthesized target</source>
+        <translation>Synthetisierte Zielmodalität</translation>
+    </message>
+    <message>
+        <source>|Real − synthesized|</source>
+        <translation>|Real − synthetisch|</translation>
+    </message>
+    <message>
+        <source>Ground truth vs coarse vs fine</source>
+        <translation>Referenz gegen grob gegen fein</translation>
+    </message>
+    <message>
+        <source>Ground truth</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>Coarse y_c</source>
+        <translation>Grob y_c</translation>
+    </message>
+    <message>
+        <source>Fine y_f</source>
+        <translation>Fein y_f</translation>
+    </message>
+    <message>
+        <source>All modalities</source>
+        <translation>Alle Modalitäten</translation>
+    </message>
 </context>
 <context>
-    <name>tiss::ui::CasePage</name>
+    <name>main</name>
     <message>
-        <source>%1 × %2 × %3 voxels of %4 × %5 × %6 mm</source>
-        <translation>%1 × %2 × %3 Voxel zu %4 × %5 × %6 mm</translation>
+        <source>TISS Workbench: brain-tumor MRI synthesis and segmentation</source>
+        <translation>TISS-Workbench: MRT-Synthese und Segmentierung von Hirntumoren</translation>
     </message>
     <message>
-        <source>tumor %1 mL</source>
-        <translation>Tumor %1 mL</translation>
+        <source>Workspace folder (default: the last one, else ~/TissWorkbench).</source>
+        <translation>Arbeitsbereich-Ordner (Standard: der zuletzt verwendete, sonst ~/TissWorkbench).</translation>
     </message>
     <message>
-        <source>Slice viewers for this case open here.</source>
-        <translation>Die Schichtansichten dieses Falls öffnen sich hier.</translation>
+        <source>Data set folder to open and add to the workspace.</source>
+        <translation>Datensatz-Ordner, der geöffnet und dem Arbeitsbereich hinzugefügt wird.</translation>
+    </message>
+    <message>
+        <source>Settings file to use instead of the user&apos;s.</source>
+        <translation>Einstellungsdatei anstelle der des Benutzers.</translation>
+    </message>
+    <message>
+        <source>Save the window as PNG once the data set is checked, then quit.</source>
+        <translation>Fenster als PNG speichern, sobald der Datensatz geprüft ist, dann beenden.</translation>
+    </message>
+    <message>
+        <source>Open this case of the data set in the slice viewers.</source>
+        <translation>Diesen Fall des Datensatzes in den Schichtansichten öffnen.</translation>
+    </message>
+    <message>
+        <source>Show this tissnet infer output folder with the case (repeatable).</source>
+        <translation>Diesen Ausgabeordner von tissnet infer mit dem Fall zeigen (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>Layout of the case: modalities, synthesis, masks or grid.</source>
+        <translation>Anordnung des Falls: modalities, synthesis, masks oder grid.</translation>
+    </message>
+    <message>
+        <source>Slice axis of the case: axial, coronal or sagittal.</source>
+        <translation>Schichtachse des Falls: axial, coronal oder sagittal.</translation>
+    </message>
+    <message>
+        <source>Show the case&apos;s 3D view.</source>
+        <translation>Die 3D-Ansicht des Falls zeigen.</translation>
     </message>
 </context>
 <context>
@@ -128,6 +192,100 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>Status</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::CaseViewerModel</name>
+    <message>
+        <source>Real | synthesized | difference</source>
+        <translation>Real | synthetisch | Differenz</translation>
+    </message>
+    <message>
+        <source>Ground truth | coarse | fine</source>
+        <translation>Referenz | grob | fein</translation>
+    </message>
+    <message>
+        <source>All modalities and runs</source>
+        <translation>Alle Modalitäten und Läufe</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Eigene</translation>
+    </message>
+    <message>
+        <source>Modalities with ground truth</source>
+        <translation>Modalitäten mit Referenz</translation>
+    </message>
+    <message>
+        <source>Opening the case</source>
+        <translation>Öffnen des Falls</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::CaseViewerPage</name>
+    <message>
+        <source>Could not open the case</source>
+        <translation>Der Fall konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Reading images…</source>
+        <translation>Lese Bilder…</translation>
+    </message>
+    <message>
+        <source>Image shown in panel %1</source>
+        <translation>Bild in Feld %1</translation>
+    </message>
+    <message>
+        <source>Choose a folder written by tissnet infer</source>
+        <translation>Einen von tissnet infer geschriebenen Ordner wählen</translation>
+    </message>
+    <message>
+        <source>%1 holds no results for case %2 (expected %2/%2_&lt;output&gt;.nii.gz). Choose the --out folder of tissnet infer.</source>
+        <translation>%1 enthält keine Ergebnisse für Fall %2 (erwartet: %2/%2_&lt;Ausgabe&gt;.nii.gz). Wählen Sie den --out-Ordner von tissnet infer.</translation>
+    </message>
+    <message>
+        <source>Exporting the figure</source>
+        <translation>Exportieren der Abbildung</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>Abbildung exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Axial</source>
+        <translation>Axial</translation>
+    </message>
+    <message>
+        <source>Coronal</source>
+        <translation>Koronal</translation>
+    </message>
+    <message>
+        <source>Sagittal</source>
+        <translation>Sagittal</translation>
+    </message>
+    <message>
+        <source>Add results…</source>
+        <translation>Ergebnisse hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Show the outputs of tissnet infer for this case</source>
+        <translation>Die Ausgaben von tissnet infer für diesen Fall zeigen</translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation>Abbildung exportieren…</translation>
+    </message>
+    <message>
+        <source>3D view</source>
+        <translation>3D-Ansicht</translation>
+    </message>
+    <message>
+        <source>Surfaces of the masks and three slice planes at the cursor (drag to rotate, R to reset)</source>
+        <translation>Oberflächen der Masken und drei Schichtebenen am Cursor (Ziehen dreht, R setzt zurück)</translation>
     </message>
 </context>
 <context>
@@ -333,6 +491,92 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>The edited split is not saved. Save it now?</source>
         <translation>Die bearbeitete Aufteilung ist nicht gespeichert. Jetzt speichern?</translation>
     </message>
+    <message>
+        <source>&amp;Paper Figure…</source>
+        <translation>&amp;Publikationsabbildung…</translation>
+    </message>
+    <message>
+        <source>Open a data set first: the figure&apos;s rows are its cases.</source>
+        <translation>Öffnen Sie zuerst einen Datensatz: Die Zeilen der Abbildung sind seine Fälle.</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::PaperFigureDialog</name>
+    <message>
+        <source>Paper Figure</source>
+        <translation>Publikationsabbildung</translation>
+    </message>
+    <message>
+        <source>Largest tumor slice of each case</source>
+        <translation>Größte Tumorschicht jedes Falls</translation>
+    </message>
+    <message>
+        <source>Fixed slice</source>
+        <translation>Feste Schicht</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Ground truth contoured in yellow, results in green.</source>
+        <translation>Referenz gelb umrandet, Ergebnisse grün.</translation>
+    </message>
+    <message>
+        <source>Cases (rows)</source>
+        <translation>Fälle (Zeilen)</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <source>Fixed slice index</source>
+        <translation>Index der festen Schicht</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <source>Resolution (PNG)</source>
+        <translation>Auflösung (PNG)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Figure written.</source>
+        <translation>Abbildung geschrieben.</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>Abbildung exportieren</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;SVG drawing (*.svg);;PNG image (*.png)</source>
+        <translation>PDF-Dokument (*.pdf);;SVG-Zeichnung (*.svg);;PNG-Bild (*.png)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n case(s)…</source>
+        <translation><numerusform>Lese %n Fall…</numerusform><numerusform>Lese %n Fälle…</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::PaperFigureModel</name>
+    <message>
+        <source>Building the figure</source>
+        <translation>Erstellen der Abbildung</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::SettingsDialog</name>
@@ -386,6 +630,24 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>Shortcut</source>
         <translation>Kürzel</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::viewers::ComparisonView</name>
+    <message>
+        <source>Dice %1 % (slice), %2 % (volume)</source>
+        <translation>Dice %1 % (Schicht), %2 % (Volumen)</translation>
+    </message>
+    <message>
+        <source>voxel (%1, %2, %3)   %4, %5, %6 mm</source>
+        <translation>Voxel (%1, %2, %3)   %4, %5, %6 mm</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::viewers::SliceView</name>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
     </message>
 </context>
 </TS>

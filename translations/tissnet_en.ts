@@ -15,4 +15,11 @@
         <translation><numerusform>Checked %n case, %1 with problems</numerusform><numerusform>Checked %n cases, %1 with problems</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>tiss::ui::PaperFigureDialog</name>
+    <message numerus="yes">
+        <source>Reading %n case(s)…</source>
+        <translation><numerusform>Reading %n case…</numerusform><numerusform>Reading %n cases…</numerusform></translation>
+    </message>
+</context>
 </TS>

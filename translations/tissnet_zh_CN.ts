@@ -28,20 +28,84 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>Choose a folder</source>
         <translation>选择文件夹</translation>
     </message>
+    <message>
+        <source>Real vs synthesized</source>
+        <translation>真实与合成对比</translation>
+    </message>
+    <message>
+        <source>Real target</source>
+        <translation>真实目标模态</translation>
+    </message>
+    <message>
+        <source>Synthesized target</source>
+        <translation>合成目标模态</translation>
+    </message>
+    <message>
+        <source>|Real − synthesized|</source>
+        <translation>|真实 − 合成|</translation>
+    </message>
+    <message>
+        <source>Ground truth vs coarse vs fine</source>
+        <translation>金标准、粗分割与精分割对比</translation>
+    </message>
+    <message>
+        <source>Ground truth</source>
+        <translation>金标准</translation>
+    </message>
+    <message>
+        <source>Coarse y_c</source>
+        <translation>粗分割 y_c</translation>
+    </message>
+    <message>
+        <source>Fine y_f</source>
+        <translation>精分割 y_f</translation>
+    </message>
+    <message>
+        <source>All modalities</source>
+        <translation>全部模态</translation>
+    </message>
 </context>
 <context>
-    <name>tiss::ui::CasePage</name>
+    <name>main</name>
     <message>
-        <source>%1 × %2 × %3 voxels of %4 × %5 × %6 mm</source>
-        <translation>%1 × %2 × %3 体素，体素间距 %4 × %5 × %6 mm</translation>
+        <source>TISS Workbench: brain-tumor MRI synthesis and segmentation</source>
+        <translation>TISS 工作台：脑肿瘤 MRI 合成与分割</translation>
     </message>
     <message>
-        <source>tumor %1 mL</source>
-        <translation>肿瘤 %1 mL</translation>
+        <source>Workspace folder (default: the last one, else ~/TissWorkbench).</source>
+        <translation>工作区文件夹（默认：上次使用的，否则 ~/TissWorkbench）。</translation>
     </message>
     <message>
-        <source>Slice viewers for this case open here.</source>
-        <translation>此病例的切片视图在此打开。</translation>
+        <source>Data set folder to open and add to the workspace.</source>
+        <translation>要打开并加入工作区的数据集文件夹。</translation>
+    </message>
+    <message>
+        <source>Settings file to use instead of the user&apos;s.</source>
+        <translation>代替用户设置的设置文件。</translation>
+    </message>
+    <message>
+        <source>Save the window as PNG once the data set is checked, then quit.</source>
+        <translation>数据集检查完成后将窗口保存为 PNG 并退出。</translation>
+    </message>
+    <message>
+        <source>Open this case of the data set in the slice viewers.</source>
+        <translation>在切片视图中打开数据集中的该病例。</translation>
+    </message>
+    <message>
+        <source>Show this tissnet infer output folder with the case (repeatable).</source>
+        <translation>与病例一起显示该 tissnet infer 输出文件夹（可重复）。</translation>
+    </message>
+    <message>
+        <source>Layout of the case: modalities, synthesis, masks or grid.</source>
+        <translation>病例布局：modalities、synthesis、masks 或 grid。</translation>
+    </message>
+    <message>
+        <source>Slice axis of the case: axial, coronal or sagittal.</source>
+        <translation>病例的切片方向：axial、coronal 或 sagittal。</translation>
+    </message>
+    <message>
+        <source>Show the case&apos;s 3D view.</source>
+        <translation>显示病例的三维视图。</translation>
     </message>
 </context>
 <context>
@@ -127,6 +191,100 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::CaseViewerModel</name>
+    <message>
+        <source>Real | synthesized | difference</source>
+        <translation>真实 | 合成 | 差异</translation>
+    </message>
+    <message>
+        <source>Ground truth | coarse | fine</source>
+        <translation>金标准 | 粗分割 | 精分割</translation>
+    </message>
+    <message>
+        <source>All modalities and runs</source>
+        <translation>全部模态与运行</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Modalities with ground truth</source>
+        <translation>模态及金标准</translation>
+    </message>
+    <message>
+        <source>Opening the case</source>
+        <translation>打开病例</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::CaseViewerPage</name>
+    <message>
+        <source>Could not open the case</source>
+        <translation>无法打开病例</translation>
+    </message>
+    <message>
+        <source>Reading images…</source>
+        <translation>正在读取图像…</translation>
+    </message>
+    <message>
+        <source>Image shown in panel %1</source>
+        <translation>面板 %1 显示的图像</translation>
+    </message>
+    <message>
+        <source>Choose a folder written by tissnet infer</source>
+        <translation>选择由 tissnet infer 写出的文件夹</translation>
+    </message>
+    <message>
+        <source>%1 holds no results for case %2 (expected %2/%2_&lt;output&gt;.nii.gz). Choose the --out folder of tissnet infer.</source>
+        <translation>%1 中没有病例 %2 的结果（应为 %2/%2_&lt;输出&gt;.nii.gz）。请选择 tissnet infer 的 --out 文件夹。</translation>
+    </message>
+    <message>
+        <source>Exporting the figure</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Axial</source>
+        <translation>轴位</translation>
+    </message>
+    <message>
+        <source>Coronal</source>
+        <translation>冠状位</translation>
+    </message>
+    <message>
+        <source>Sagittal</source>
+        <translation>矢状位</translation>
+    </message>
+    <message>
+        <source>Add results…</source>
+        <translation>添加结果…</translation>
+    </message>
+    <message>
+        <source>Show the outputs of tissnet infer for this case</source>
+        <translation>显示该病例的 tissnet infer 输出</translation>
+    </message>
+    <message>
+        <source>Export figure…</source>
+        <translation>导出图片…</translation>
+    </message>
+    <message>
+        <source>3D view</source>
+        <translation>三维视图</translation>
+    </message>
+    <message>
+        <source>Surfaces of the masks and three slice planes at the cursor (drag to rotate, R to reset)</source>
+        <translation>掩膜表面及光标处的三个切片平面（拖动旋转，R 复位）</translation>
     </message>
 </context>
 <context>
@@ -331,6 +489,92 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>The edited split is not saved. Save it now?</source>
         <translation>编辑后的数据划分尚未保存。现在保存吗？</translation>
     </message>
+    <message>
+        <source>&amp;Paper Figure…</source>
+        <translation>论文插图(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open a data set first: the figure&apos;s rows are its cases.</source>
+        <translation>请先打开数据集：插图的每一行是其中一个病例。</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::PaperFigureDialog</name>
+    <message>
+        <source>Paper Figure</source>
+        <translation>论文插图</translation>
+    </message>
+    <message>
+        <source>Largest tumor slice of each case</source>
+        <translation>每个病例肿瘤最大的切片</translation>
+    </message>
+    <message>
+        <source>Fixed slice</source>
+        <translation>固定切片</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source> mm</source>
+        <translation> mm</translation>
+    </message>
+    <message>
+        <source>Ground truth contoured in yellow, results in green.</source>
+        <translation>金标准以黄色轮廓显示，结果以绿色显示。</translation>
+    </message>
+    <message>
+        <source>Cases (rows)</source>
+        <translation>病例（行）</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Slice</source>
+        <translation>切片</translation>
+    </message>
+    <message>
+        <source>Fixed slice index</source>
+        <translation>固定切片序号</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Resolution (PNG)</source>
+        <translation>分辨率（PNG）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Figure written.</source>
+        <translation>图片已写出。</translation>
+    </message>
+    <message>
+        <source>Export figure</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;SVG drawing (*.svg);;PNG image (*.png)</source>
+        <translation>PDF 文档 (*.pdf);;SVG 矢量图 (*.svg);;PNG 图像 (*.png)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n case(s)…</source>
+        <translation><numerusform>正在读取 %n 个病例…</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::PaperFigureModel</name>
+    <message>
+        <source>Building the figure</source>
+        <translation>生成图片</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::SettingsDialog</name>
@@ -384,6 +628,24 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>Shortcut</source>
         <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::viewers::ComparisonView</name>
+    <message>
+        <source>Dice %1 % (slice), %2 % (volume)</source>
+        <translation>Dice %1 %（切片），%2 %（体积）</translation>
+    </message>
+    <message>
+        <source>voxel (%1, %2, %3)   %4, %5, %6 mm</source>
+        <translation>体素 (%1, %2, %3)   %4, %5, %6 mm</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::viewers::SliceView</name>
+    <message>
+        <source>%1 mm</source>
+        <translation>%1 mm</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,9 @@
 // The case page's model: presets built from the keys of a case and its tissnet infer outputs,
 // result folders checked, state kept as JSON; the page shows the mask layout with Dice.
+#include <QCheckBox>
 #include <QDir>
+#include <QSpinBox>
+#include <QTableWidget>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -11,6 +14,7 @@
 #include "tiss/image_io.h"
 #include "viewer/CaseViewerModel.h"
 #include "viewer/CaseViewerPage.h"
+#include "viewer/OverlayPanel.h"
 #include "viewer/PaperFigureModel.h"
 
 using namespace tiss;
@@ -108,6 +112,33 @@ class TestCaseViewerModel : public QObject {
     QCOMPARE(page.exportFigure(png, 100), QString());
     QVERIFY(!QImage(png).isNull());
     QVERIFY(!page.exportFigure(dir_.path() + "/no/such/folder/x.png").isEmpty());
+  }
+
+  void overlaysAreEditedForEveryPanel() {
+    auto* model = new CaseViewerModel(dataset_, id_);
+    model->addResultFolder(results_);
+    model->setPreset("grid");
+    QSignalSpy loaded(model, &CaseViewerModel::loaded);
+    CaseViewerPage page(model);
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(model->overlayKeys(), QStringList({"seg", "tissnet-test/seg", "tissnet-test/yc", "tissnet-test/yf"}));
+    OverlayPanel* panel = page.overlays();
+    QCOMPARE(panel->table()->rowCount(), 4);
+    const QImage before = page.view()->panels()[0]->composed();
+    // Switch y_f on: every panel gets it, green, as contour after the second click.
+    auto* shown = qobject_cast<QCheckBox*>(panel->table()->cellWidget(3, 0));
+    QCOMPARE(shown->text(), QString("tissnet-test/yf"));
+    shown->setChecked(true);
+    for (const auto& p : model->layout().panels) QCOMPARE(p.overlays.back().key, QString("tissnet-test/yf"));
+    QCOMPARE(model->overlay("tissnet-test/yf")->colour, viewers::fineColour());
+    QVERIFY(page.view()->panels()[0]->composed() != before);
+    qobject_cast<QCheckBox*>(panel->table()->cellWidget(3, 3))->setChecked(true);
+    QVERIFY(model->overlay("tissnet-test/yf")->contour);
+    qobject_cast<QSpinBox*>(panel->table()->cellWidget(3, 2))->setValue(100);
+    QCOMPARE(model->overlay("tissnet-test/yf")->opacity, 1.0);
+    shown->setChecked(false);
+    QVERIFY(!model->overlay("tissnet-test/yf"));
+    QCOMPARE(model->preset(), QString("custom"));
   }
 
   void paperFigureOfTestCasesAndRuns() {

@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 #include "layout/CaseImages.h"
 #include "layout/LayoutSpec.h"
@@ -44,6 +45,16 @@ class CaseViewerModel : public QObject {
   const viewers::LayoutSpec& layout() const { return layout_; }
   /// Sets panel `panel`'s image to `key` (the layout becomes "custom").
   void setPanelImage(int panel, const QString& key);
+  /// Keys that can be overlaid: the label and every mask or probability output of the runs.
+  QStringList overlayKeys() const;
+  /// The overlay `key` as it is drawn on the panels (first panel that has it), if any.
+  std::optional<viewers::OverlaySpec> overlay(const QString& key) const;
+  /// Draws `spec` on every panel (replacing an overlay of the same key), or removes `key`
+  /// from every panel when `spec` is empty. The layout becomes "custom".
+  void setOverlay(const QString& key, const std::optional<viewers::OverlaySpec>& spec);
+  /// The colour an overlay gets by default: ground truth yellow, y_c red, y_f green, y_r blue,
+  /// y_e magenta, others orange.
+  static QColor defaultColour(const QString& key);
   viewers::SliceAxis axis() const { return axis_; }
   void setAxis(viewers::SliceAxis axis);
 

@@ -1,6 +1,8 @@
 // CaseViewerModel: the layout presets, built from whatever keys a case and its runs have.
 #include "viewer/CaseViewerModel.h"
 
+#include <algorithm>
+
 namespace tiss::ui {
 
 using viewers::CaseImages;
@@ -34,6 +36,45 @@ LayoutSpec CaseViewerModel::presetLayout(const QString& id, const CaseImages& im
   l.name = presetTitle("modalities");
   for (auto& p : l.panels) p.overlays.push_back({label, viewers::groundTruthColour(), 0.9, true, false});
   return l;
+}
+
+QStringList CaseViewerModel::overlayKeys() const {
+  QStringList keys;
+  if (!images_) return keys;
+  for (const QString& k : images_->keys()) {
+    const QString name = k.section('/', -1);
+    if (k == labelKey() || name == "yc" || name == "yf" || name == "yr" || name == "ye" || name == "seg" || name == "sp_on_synth")
+      keys << k;
+  }
+  return keys;
+}
+
+QColor CaseViewerModel::defaultColour(const QString& key) {
+  const QString name = key.section('/', -1);
+  if (!key.contains('/')) return viewers::groundTruthColour();
+  if (name == "yc") return viewers::coarseColour();
+  if (name == "yf" || name == "seg") return viewers::fineColour();
+  if (name == "yr") return QColor(60, 140, 255);
+  if (name == "ye") return QColor(230, 60, 230);
+  return QColor(255, 150, 40);
+}
+
+std::optional<viewers::OverlaySpec> CaseViewerModel::overlay(const QString& key) const {
+  for (const auto& p : layout_.panels)
+    for (const auto& o : p.overlays)
+      if (o.key == key) return o;
+  return std::nullopt;
+}
+
+void CaseViewerModel::setOverlay(const QString& key, const std::optional<viewers::OverlaySpec>& spec) {
+  for (auto& p : layout_.panels) {
+    auto& o = p.overlays;
+    o.erase(std::remove_if(o.begin(), o.end(), [&](const viewers::OverlaySpec& s) { return s.key == key; }), o.end());
+    if (spec) o.push_back(*spec);
+  }
+  preset_ = "custom";
+  Q_EMIT layoutChanged();
+  Q_EMIT stateChanged();
 }
 
 }  // namespace tiss::ui

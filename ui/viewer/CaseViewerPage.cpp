@@ -13,6 +13,7 @@
 #include "export/FigureExport.h"
 #include "layout/ComparisonView.h"
 #include "viewer/CaseViewerModel.h"
+#include "viewer/OverlayPanel.h"
 #include "volume3d/VolumeView3D.h"
 
 namespace tiss::ui {
@@ -33,13 +34,20 @@ CaseViewerPage::CaseViewerPage(CaseViewerModel* model, QWidget* parent)
   show3d_ = new QPushButton(this);
   show3d_->setObjectName("show3d");
   show3d_->setCheckable(true);
+  overlaysButton_ = new QPushButton(this);
+  overlaysButton_->setObjectName("showOverlays");
+  overlaysButton_->setCheckable(true);
   split_ = new QSplitter(this);
   split_->addWidget(view_);
+  overlays_ = new OverlayPanel(model_, split_);
+  overlays_->hide();
+  split_->addWidget(overlays_);
   status_ = new QLabel(this);
   auto* bar = new QHBoxLayout;
   bar->addWidget(preset_);
   bar->addWidget(axis_);
   bar->addWidget(addResults_);
+  bar->addWidget(overlaysButton_);
   bar->addStretch(1);
   bar->addWidget(status_);
   bar->addWidget(show3d_);
@@ -58,6 +66,7 @@ CaseViewerPage::CaseViewerPage(CaseViewerModel* model, QWidget* parent)
   connect(addResults_, &QPushButton::clicked, this, &CaseViewerPage::chooseResults);
   connect(export_, &QPushButton::clicked, this, &CaseViewerPage::chooseExport);
   connect(show3d_, &QPushButton::toggled, this, &CaseViewerPage::setView3DVisible);
+  connect(overlaysButton_, &QPushButton::toggled, overlays_, &QWidget::setVisible);
   connect(model_, &CaseViewerModel::layoutChanged, this, &CaseViewerPage::showLayout);
   connect(model_, &CaseViewerModel::failed, this, [this](const QString& message) {
     status_->setText(tr("Could not open the case"));
@@ -89,7 +98,8 @@ void CaseViewerPage::setView3DVisible(bool visible) {
     view3d_ = new viewers::VolumeView3D(view_->cursor(), split_);
     view3d_->setObjectName("view3d");
     split_->addWidget(view3d_);
-    split_->setSizes({3 * width() / 4, width() / 4});
+    // Slices, overlay table (when shown), 3D view.
+    split_->setSizes({2 * width() / 3, overlays_->isVisible() ? 260 : 0, width() / 3});
     fill3D();
   }
   if (view3d_) view3d_->setVisible(visible);
@@ -173,6 +183,8 @@ void CaseViewerPage::retranslate() {
   addResults_->setToolTip(tr("Show the outputs of tissnet infer for this case"));
   export_->setText(tr("Export figure…"));
   show3d_->setText(tr("3D view"));
+  overlaysButton_->setText(tr("Overlays"));
+  overlaysButton_->setToolTip(tr("Masks and probability maps: colour, opacity, contour"));
   show3d_->setToolTip(tr("Surfaces of the masks and three slice planes at the cursor (drag to rotate, R to reset)"));
 }
 

@@ -18,6 +18,7 @@ class VolumeView3D;
 namespace tiss::ui {
 
 class CaseViewerModel;
+class OverlayPanel;
 
 class CaseViewerPage : public QWidget {
   Q_OBJECT
@@ -29,6 +30,7 @@ class CaseViewerPage : public QWidget {
   /// Shows or hides the 3D view beside the slices (VTK; needs an X display).
   void setView3DVisible(bool visible);
   viewers::VolumeView3D* view3D() const { return view3d_; }
+  OverlayPanel* overlays() const { return overlays_; }
   /// Writes the current layout as a figure (.png, .svg, .pdf); the error text is empty on success.
   QString exportFigure(const QString& path, double dpi = 300);
 
@@ -49,7 +51,8 @@ class CaseViewerPage : public QWidget {
   CaseViewerModel* model_;
   viewers::ComparisonView* view_;
   QComboBox *preset_, *axis_;
-  QPushButton *addResults_, *export_, *show3d_;
+  QPushButton *addResults_, *export_, *show3d_, *overlaysButton_;
+  OverlayPanel* overlays_;
   QSplitter* split_;
   viewers::VolumeView3D* view3d_ = nullptr;
   QHBoxLayout* pickers_;

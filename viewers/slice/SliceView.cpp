@@ -52,15 +52,19 @@ void SliceView::setLabels(bool on) {
 }
 
 void SliceView::paintColorBar(QPainter& painter, const QRectF& target) const {
+  // A grey image with a probability map explains the map (0..1); otherwise the image's own map.
+  const bool probability = layers_.base.colorMap == ColorMap::Grey && !layers_.probabilities.empty();
+  const ColorMap map = probability ? layers_.probabilities.front().colorMap : layers_.base.colorMap;
+  const WindowLevel& wl = layers_.base.windowLevel;
+  const double lo = probability ? 0 : wl.level - wl.window / 2, hi = probability ? 1 : wl.level + wl.window / 2;
   const QRectF bar(target.right() - 22, target.top() + target.height() * 0.2, 10, target.height() * 0.6);
-  painter.drawImage(bar, colorBar(layers_.base.colorMap, 1, 256));
+  painter.drawImage(bar, colorBar(map, 1, 256));
   painter.setPen(Qt::white);
   painter.drawRect(bar);
-  const WindowLevel& wl = layers_.base.windowLevel;
   const QLocale locale;
   const QRectF labels(target.left(), bar.top() - 16, target.width() - 26, bar.height() + 32);
-  painter.drawText(labels, Qt::AlignRight | Qt::AlignTop, locale.toString(wl.level + wl.window / 2, 'g', 3));
-  painter.drawText(labels, Qt::AlignRight | Qt::AlignBottom, locale.toString(wl.level - wl.window / 2, 'g', 3));
+  painter.drawText(labels, Qt::AlignRight | Qt::AlignTop, locale.toString(hi, 'g', 3));
+  painter.drawText(labels, Qt::AlignRight | Qt::AlignBottom, locale.toString(lo, 'g', 3));
 }
 
 void SliceView::paintScaleBar(QPainter& painter, const QRectF& image) const {

@@ -56,12 +56,15 @@ SurfaceRenderer::SurfaceRenderer() : d_(std::make_unique<Impl>()) {
   d_->window->SetOffScreenRendering(1);
   d_->window->AddRenderer(d_->renderer);
   d_->window->SetMultiSamples(0);
-  d_->renderer->SetBackground(0.08, 0.08, 0.1);
+  d_->renderer->SetBackground(0.2, 0.22, 0.27);  // slate: black image borders stay visible
   d_->grey->SetSaturationRange(0, 0);
   d_->grey->SetHueRange(0, 0);
   d_->grey->SetValueRange(0, 1);
   d_->grey->Build();
   d_->colours->SetLookupTable(d_->grey);
+  // RGB, not RGBA: opaque planes are drawn with the opaque geometry, before the translucent
+  // surfaces, so depth sorting stays right.
+  d_->colours->SetOutputFormatToRGB();
   for (auto& plane : d_->planes) {
     plane = vtkSmartPointer<vtkImageActor>::New();
     plane->SetVisibility(false);
