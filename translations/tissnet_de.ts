@@ -287,6 +287,34 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>Surfaces of the masks and three slice planes at the cursor (drag to rotate, R to reset)</source>
         <translation>Oberflächen der Masken und drei Schichtebenen am Cursor (Ziehen dreht, R setzt zurück)</translation>
     </message>
+    <message>
+        <source>Window: auto (0.5–99.5 %)</source>
+        <translation>Fenster: automatisch (0,5–99,5 %)</translation>
+    </message>
+    <message>
+        <source>Window: full range</source>
+        <translation>Fenster: gesamter Bereich</translation>
+    </message>
+    <message>
+        <source>Window: wide (0.1–99.9 %)</source>
+        <translation>Fenster: weit (0,1–99,9 %)</translation>
+    </message>
+    <message>
+        <source>Window: narrow (5–95 %)</source>
+        <translation>Fenster: eng (5–95 %)</translation>
+    </message>
+    <message>
+        <source>Window of every grey panel; right-drag in a panel to adjust it, A for automatic</source>
+        <translation>Fenster aller Graubild-Felder; im Feld mit rechter Maustaste ziehen zum Anpassen, A für automatisch</translation>
+    </message>
+    <message>
+        <source>Overlays</source>
+        <translation>Überlagerungen</translation>
+    </message>
+    <message>
+        <source>Masks and probability maps: colour, opacity, contour</source>
+        <translation>Masken und Wahrscheinlichkeitskarten: Farbe, Deckkraft, Kontur</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::DatasetBrowserPanel</name>
@@ -501,6 +529,29 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     </message>
 </context>
 <context>
+    <name>tiss::ui::OverlayPanel</name>
+    <message>
+        <source>Overlay</source>
+        <translation>Überlagerung</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <source>Contour</source>
+        <translation>Kontur</translation>
+    </message>
+    <message>
+        <source>Probability map</source>
+        <translation>Wahrscheinlichkeitskarte</translation>
+    </message>
+</context>
+<context>
     <name>tiss::ui::PaperFigureDialog</name>
     <message>
         <source>Paper Figure</source>
@@ -568,7 +619,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     </message>
     <message numerus="yes">
         <source>Reading %n case(s)…</source>
-        <translation><numerusform>Lese %n Fall…</numerusform><numerusform>Lese %n Fälle…</numerusform></translation>
+        <translation>
+            <numerusform>Lese %n Fall…</numerusform>
+            <numerusform>Lese %n Fälle…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -286,6 +286,34 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>Surfaces of the masks and three slice planes at the cursor (drag to rotate, R to reset)</source>
         <translation>掩膜表面及光标处的三个切片平面（拖动旋转，R 复位）</translation>
     </message>
+    <message>
+        <source>Window: auto (0.5–99.5 %)</source>
+        <translation>窗宽窗位：自动（0.5–99.5 %）</translation>
+    </message>
+    <message>
+        <source>Window: full range</source>
+        <translation>窗宽窗位：全范围</translation>
+    </message>
+    <message>
+        <source>Window: wide (0.1–99.9 %)</source>
+        <translation>窗宽窗位：宽（0.1–99.9 %）</translation>
+    </message>
+    <message>
+        <source>Window: narrow (5–95 %)</source>
+        <translation>窗宽窗位：窄（5–95 %）</translation>
+    </message>
+    <message>
+        <source>Window of every grey panel; right-drag in a panel to adjust it, A for automatic</source>
+        <translation>所有灰度面板的窗宽窗位；在面板中按右键拖动调整，按 A 自动</translation>
+    </message>
+    <message>
+        <source>Overlays</source>
+        <translation>叠加层</translation>
+    </message>
+    <message>
+        <source>Masks and probability maps: colour, opacity, contour</source>
+        <translation>掩膜与概率图：颜色、不透明度、轮廓</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::DatasetBrowserPanel</name>
@@ -499,6 +527,29 @@ Fix or replace the file and try again; nothing else was changed.</source>
     </message>
 </context>
 <context>
+    <name>tiss::ui::OverlayPanel</name>
+    <message>
+        <source>Overlay</source>
+        <translation>叠加层</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Contour</source>
+        <translation>轮廓</translation>
+    </message>
+    <message>
+        <source>Probability map</source>
+        <translation>概率图</translation>
+    </message>
+</context>
+<context>
     <name>tiss::ui::PaperFigureDialog</name>
     <message>
         <source>Paper Figure</source>
@@ -566,7 +617,9 @@ Fix or replace the file and try again; nothing else was changed.</source>
     </message>
     <message numerus="yes">
         <source>Reading %n case(s)…</source>
-        <translation><numerusform>正在读取 %n 个病例…</numerusform></translation>
+        <translation>
+            <numerusform>正在读取 %n 个病例…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,16 @@ class TestSliceRenderer : public QObject {
     QCOMPARE(wl.level, 104.5);
     QCOMPARE(wl.window, 9.0);
   }
+  void presetsArePercentileRanges() {
+    auto v = testsupport::blank({101, 1, 1});
+    for (long x = 0; x < 101; ++x) v.at(x, 0, 0) = float(x + 1);  // 1..101
+    const WindowLevel full = WindowLevel::fromPreset(v, WindowLevel::Preset::Full);
+    QCOMPARE(full.level - full.window / 2, 1.0);
+    QCOMPARE(full.level + full.window / 2, 101.0);
+    const WindowLevel narrow = WindowLevel::fromPreset(v, WindowLevel::Preset::Narrow);
+    QCOMPARE(narrow.level - narrow.window / 2, 6.0);   // 5th percentile
+    QCOMPARE(narrow.level + narrow.window / 2, 96.0);  // 95th
+  }
 };
 
 QTEST_APPLESS_MAIN(TestSliceRenderer)

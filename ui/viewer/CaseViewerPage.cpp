@@ -28,6 +28,8 @@ CaseViewerPage::CaseViewerPage(CaseViewerModel* model, QWidget* parent)
   preset_->setObjectName("layoutPreset");
   axis_ = new QComboBox(this);
   axis_->setObjectName("axis");
+  window_ = new QComboBox(this);
+  window_->setObjectName("windowPreset");
   addResults_ = new QPushButton(this);
   export_ = new QPushButton(this);
   export_->setObjectName("exportFigure");
@@ -46,6 +48,7 @@ CaseViewerPage::CaseViewerPage(CaseViewerModel* model, QWidget* parent)
   auto* bar = new QHBoxLayout;
   bar->addWidget(preset_);
   bar->addWidget(axis_);
+  bar->addWidget(window_);
   bar->addWidget(addResults_);
   bar->addWidget(overlaysButton_);
   bar->addStretch(1);
@@ -63,6 +66,9 @@ CaseViewerPage::CaseViewerPage(CaseViewerModel* model, QWidget* parent)
           [this](int i) { model_->setPreset(preset_->itemData(i).toString()); });
   connect(axis_, qOverload<int>(&QComboBox::activated), this,
           [this](int i) { model_->setAxis(viewers::SliceAxis(axis_->itemData(i).toInt())); });
+  connect(window_, qOverload<int>(&QComboBox::activated), this, [this](int i) {
+    view_->applyWindowPreset(viewers::WindowLevel::Preset(window_->itemData(i).toInt()));
+  });
   connect(addResults_, &QPushButton::clicked, this, &CaseViewerPage::chooseResults);
   connect(export_, &QPushButton::clicked, this, &CaseViewerPage::chooseExport);
   connect(show3d_, &QPushButton::toggled, this, &CaseViewerPage::setView3DVisible);
@@ -179,6 +185,13 @@ void CaseViewerPage::retranslate() {
   axis_->addItem(tr("Coronal"), int(viewers::SliceAxis::Coronal));
   axis_->addItem(tr("Sagittal"), int(viewers::SliceAxis::Sagittal));
   axis_->setCurrentIndex(axis_->findData(int(model_->axis())));
+  using Preset = viewers::WindowLevel::Preset;
+  window_->clear();
+  window_->addItem(tr("Window: auto (0.5–99.5 %)"), int(Preset::Auto));
+  window_->addItem(tr("Window: full range"), int(Preset::Full));
+  window_->addItem(tr("Window: wide (0.1–99.9 %)"), int(Preset::Wide));
+  window_->addItem(tr("Window: narrow (5–95 %)"), int(Preset::Narrow));
+  window_->setToolTip(tr("Window of every grey panel; right-drag in a panel to adjust it, A for automatic"));
   addResults_->setText(tr("Add results…"));
   addResults_->setToolTip(tr("Show the outputs of tissnet infer for this case"));
   export_->setText(tr("Export figure…"));

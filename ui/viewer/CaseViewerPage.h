@@ -50,7 +50,7 @@ class CaseViewerPage : public QWidget {
 
   CaseViewerModel* model_;
   viewers::ComparisonView* view_;
-  QComboBox *preset_, *axis_;
+  QComboBox *preset_, *axis_, *window_;
   QPushButton *addResults_, *export_, *show3d_, *overlaysButton_;
   OverlayPanel* overlays_;
   QSplitter* split_;

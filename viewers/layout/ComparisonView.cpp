@@ -63,6 +63,13 @@ void ComparisonView::setAxis(SliceAxis axis) {
   updateCaptions();
 }
 
+void ComparisonView::applyWindowPreset(WindowLevel::Preset preset) {
+  for (SliceView* v : views_) {
+    const auto& base = v->layers().base;
+    if (base.volume && base.colorMap == ColorMap::Grey) v->setWindowLevel(WindowLevel::fromPreset(*base.volume, preset));
+  }
+}
+
 void ComparisonView::centreOn(const Volume& mask) {
   const Box box = boundingBox(mask, 0.5f);
   if (box.empty()) return;

@@ -24,6 +24,9 @@ class ComparisonView : public QWidget {
   /// Shows `images` with `layout` along `axis`; panels whose keys are missing are left out.
   void display(std::shared_ptr<const CaseImages> images, const LayoutSpec& layout, SliceAxis axis = SliceAxis::Axial);
   void setAxis(SliceAxis axis);
+  /// Sets every grey panel's window to `preset` of its own image (colour-mapped panels keep
+  /// theirs).
+  void applyWindowPreset(WindowLevel::Preset preset);
   /// Moves the cursor into `mask`'s largest axial slice, at the centre of its box (no move
   /// when the mask is empty).
   void centreOn(const Volume& mask);

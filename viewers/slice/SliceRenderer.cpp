@@ -22,6 +22,16 @@ WindowLevel WindowLevel::fromPercentiles(const Volume& v, double lo, double hi) 
   return b > a ? fromRange(a, b) : fromRange(a - 0.5, a + 0.5);
 }
 
+WindowLevel WindowLevel::fromPreset(const Volume& v, Preset preset) {
+  switch (preset) {
+    case Preset::Full: return fromPercentiles(v, 0, 100);
+    case Preset::Wide: return fromPercentiles(v, 0.1, 99.9);
+    case Preset::Narrow: return fromPercentiles(v, 5, 95);
+    case Preset::Auto: break;
+  }
+  return fromPercentiles(v);
+}
+
 int WindowLevel::grey(double value) const {
   const double w = std::max(window, 1e-12);
   const double t = (value - (level - w / 2)) / w;

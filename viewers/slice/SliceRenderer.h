@@ -22,6 +22,11 @@ struct WindowLevel {
   /// The automatic window: the [lo, hi] percentiles of the non-zero voxels (all voxels when
   /// every voxel is zero).
   static WindowLevel fromPercentiles(const Volume& v, double lo = 0.5, double hi = 99.5);
+  /// Window presets for MR images, which have no absolute scale: percentile ranges of the
+  /// non-zero voxels, or the full range.
+  enum class Preset { Auto, Full, Wide, Narrow };
+  /// Auto: 0.5-99.5 %; Full: min-max; Wide: 0.1-99.9 %; Narrow: 5-95 %.
+  static WindowLevel fromPreset(const Volume& v, Preset preset);
   /// Grey value 0..255 of an intensity.
   int grey(double value) const;
 };
