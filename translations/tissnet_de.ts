@@ -107,6 +107,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>Show the case&apos;s 3D view.</source>
         <translation>Die 3D-Ansicht des Falls zeigen.</translation>
     </message>
+    <message>
+        <source>Show this run folder in the training dashboard (repeatable: compared).</source>
+        <translation>Diesen Laufordner im Trainings-Dashboard zeigen (wiederholbar: verglichen).</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::CaseTableModel</name>
@@ -314,6 +318,96 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>Masks and probability maps: colour, opacity, contour</source>
         <translation>Masken und Wahrscheinlichkeitskarten: Farbe, Deckkraft, Kontur</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::CurvePlot</name>
+    <message>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::DashboardPanel</name>
+    <message>
+        <source>Smoothing %1</source>
+        <translation>Glättung %1</translation>
+    </message>
+    <message>
+        <source>Export the loss plot or every curve</source>
+        <translation>Verlustdiagramm oder alle Kurven exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;CSV data (*.csv)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf);;CSV-Daten (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>New run…</source>
+        <translation>Neuer Lauf…</translation>
+    </message>
+    <message>
+        <source>Open run folder…</source>
+        <translation>Laufordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Ask the trainer to save a checkpoint and stop</source>
+        <translation>Den Trainer bitten, einen Checkpoint zu speichern und anzuhalten</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue from the last checkpoint</source>
+        <translation>Vom letzten Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>Logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>Iteration</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Dice (%)</source>
+        <translation>Dice (%)</translation>
+    </message>
+    <message>
+        <source>PSNR (dB)</source>
+        <translation>PSNR (dB)</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>epoch %1, iteration %2 / %3</source>
+        <translation>Epoche %1, Iteration %2 / %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>, %1 it/s, %2 min left</source>
+        <translation>, %1 It./s, noch %2 min</translation>
     </message>
 </context>
 <context>
@@ -527,6 +621,34 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>Open a data set first: the figure&apos;s rows are its cases.</source>
         <translation>Öffnen Sie zuerst einen Datensatz: Die Zeilen der Abbildung sind seine Fälle.</translation>
     </message>
+    <message>
+        <source>This run&apos;s trainer is not running on this computer.</source>
+        <translation>Der Trainer dieses Laufs läuft nicht auf diesem Rechner.</translation>
+    </message>
+    <message>
+        <source>Resuming the run</source>
+        <translation>Fortsetzen des Laufs</translation>
+    </message>
+    <message>
+        <source>Open a run folder</source>
+        <translation>Einen Laufordner öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;New Training Run…</source>
+        <translation>&amp;Neuer Trainingslauf…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Run Folder…</source>
+        <translation>&amp;Laufordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Starting the training run</source>
+        <translation>Starten des Trainingslaufs</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::OverlayPanel</name>
@@ -633,6 +755,80 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     </message>
 </context>
 <context>
+    <name>tiss::ui::RunMonitor</name>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>divergiert</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>abgestürzt</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::RunsModel</name>
+    <message>
+        <source>%1 / %2 (%3 %)</source>
+        <translation>%1 / %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>%1 it/s</source>
+        <translation>%1 It./s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>Iterationen</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <source>Best val. Dice</source>
+        <translation>Bester Val.-Dice</translation>
+    </message>
+</context>
+<context>
     <name>tiss::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -670,6 +866,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>Interface language</source>
         <translation>Sprache der Oberfläche</translation>
     </message>
+    <message>
+        <source>Runs training at once</source>
+        <translation>Gleichzeitig trainierende Läufe</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::ShortcutsDialog</name>
@@ -684,6 +884,76 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>Shortcut</source>
         <translation>Kürzel</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::TrainingDialog</name>
+    <message>
+        <source>New Training Run</source>
+        <translation>Neuer Trainingslauf</translation>
+    </message>
+    <message>
+        <source>Paper defaults</source>
+        <translation>Vorgaben der Publikation</translation>
+    </message>
+    <message>
+        <source>Quick CPU demo</source>
+        <translation>Schnelle CPU-Demo</translation>
+    </message>
+    <message>
+        <source>Copy from run…</source>
+        <translation>Von Lauf übernehmen…</translation>
+    </message>
+    <message>
+        <source>LibTorch default</source>
+        <translation>LibTorch-Standard</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Data set folder</source>
+        <translation>Datensatz-Ordner</translation>
+    </message>
+    <message>
+        <source>Run name</source>
+        <translation>Name des Laufs</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>CPU-Threads</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Copy the configuration of a run</source>
+        <translation>Die Konfiguration eines Laufs übernehmen</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::TrainingFormModel</name>
+    <message>
+        <source>Stage tissnet needs a trained S_p: set runs.sp to an sp run folder.</source>
+        <translation>Die Stufe tissnet braucht ein trainiertes S_p: setzen Sie runs.sp auf einen sp-Laufordner.</translation>
+    </message>
+    <message>
+        <source>Stage seg-synth needs a synthesis run: set runs.synthesis to its folder.</source>
+        <translation>Die Stufe seg-synth braucht einen Syntheselauf: setzen Sie runs.synthesis auf dessen Ordner.</translation>
+    </message>
+    <message>
+        <source>Choose a data set folder.</source>
+        <translation>Wählen Sie einen Datensatz-Ordner.</translation>
+    </message>
+    <message>
+        <source>Give the run a name (a folder name, no &apos;/&apos;).</source>
+        <translation>Geben Sie dem Lauf einen Namen (ein Ordnername, ohne '/').</translation>
     </message>
 </context>
 <context>

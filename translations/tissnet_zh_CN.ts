@@ -107,6 +107,10 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>Show the case&apos;s 3D view.</source>
         <translation>显示病例的三维视图。</translation>
     </message>
+    <message>
+        <source>Show this run folder in the training dashboard (repeatable: compared).</source>
+        <translation>在训练仪表板中显示该运行文件夹（可重复：对比显示）。</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::CaseTableModel</name>
@@ -313,6 +317,96 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>Masks and probability maps: colour, opacity, contour</source>
         <translation>掩膜与概率图：颜色、不透明度、轮廓</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::CurvePlot</name>
+    <message>
+        <source>step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::DashboardPanel</name>
+    <message>
+        <source>Smoothing %1</source>
+        <translation>平滑 %1</translation>
+    </message>
+    <message>
+        <source>Export the loss plot or every curve</source>
+        <translation>导出损失图或全部曲线</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;CSV data (*.csv)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg);;PDF 文档 (*.pdf);;CSV 数据 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>New run…</source>
+        <translation>新建运行…</translation>
+    </message>
+    <message>
+        <source>Open run folder…</source>
+        <translation>打开运行文件夹…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Ask the trainer to save a checkpoint and stop</source>
+        <translation>请求训练程序保存检查点并停止</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Continue from the last checkpoint</source>
+        <translation>从最近的检查点继续</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Dice (%)</source>
+        <translation>Dice (%)</translation>
+    </message>
+    <message>
+        <source>PSNR (dB)</source>
+        <translation>PSNR (dB)</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>epoch %1, iteration %2 / %3</source>
+        <translation>第 %1 轮，迭代 %2 / %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>, %1 it/s, %2 min left</source>
+        <translation>，%1 次/秒，剩余 %2 分钟</translation>
     </message>
 </context>
 <context>
@@ -525,6 +619,34 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>Open a data set first: the figure&apos;s rows are its cases.</source>
         <translation>请先打开数据集：插图的每一行是其中一个病例。</translation>
     </message>
+    <message>
+        <source>This run&apos;s trainer is not running on this computer.</source>
+        <translation>该运行的训练程序不在本机上运行。</translation>
+    </message>
+    <message>
+        <source>Resuming the run</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <source>Open a run folder</source>
+        <translation>打开运行文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;New Training Run…</source>
+        <translation>新建训练运行(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Run Folder…</source>
+        <translation>打开运行文件夹(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Starting the training run</source>
+        <translation>启动训练运行</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::OverlayPanel</name>
@@ -630,6 +752,80 @@ Fix or replace the file and try again; nothing else was changed.</source>
     </message>
 </context>
 <context>
+    <name>tiss::ui::RunMonitor</name>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>已崩溃</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::RunsModel</name>
+    <message>
+        <source>%1 / %2 (%3 %)</source>
+        <translation>%1 / %2（%3 %）</translation>
+    </message>
+    <message>
+        <source>%1 it/s</source>
+        <translation>%1 次/秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>Best val. Dice</source>
+        <translation>最佳验证 Dice</translation>
+    </message>
+</context>
+<context>
     <name>tiss::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -667,6 +863,10 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
+    <message>
+        <source>Runs training at once</source>
+        <translation>同时训练的运行数</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::ShortcutsDialog</name>
@@ -681,6 +881,76 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>Shortcut</source>
         <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::TrainingDialog</name>
+    <message>
+        <source>New Training Run</source>
+        <translation>新建训练运行</translation>
+    </message>
+    <message>
+        <source>Paper defaults</source>
+        <translation>论文默认值</translation>
+    </message>
+    <message>
+        <source>Quick CPU demo</source>
+        <translation>快速 CPU 演示</translation>
+    </message>
+    <message>
+        <source>Copy from run…</source>
+        <translation>从运行复制…</translation>
+    </message>
+    <message>
+        <source>LibTorch default</source>
+        <translation>LibTorch 默认</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Data set folder</source>
+        <translation>数据集文件夹</translation>
+    </message>
+    <message>
+        <source>Run name</source>
+        <translation>运行名称</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>CPU 线程数</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Copy the configuration of a run</source>
+        <translation>复制某次运行的配置</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::TrainingFormModel</name>
+    <message>
+        <source>Stage tissnet needs a trained S_p: set runs.sp to an sp run folder.</source>
+        <translation>tissnet 阶段需要已训练的 S_p：请将 runs.sp 设为一个 sp 运行文件夹。</translation>
+    </message>
+    <message>
+        <source>Stage seg-synth needs a synthesis run: set runs.synthesis to its folder.</source>
+        <translation>seg-synth 阶段需要一个合成运行：请将 runs.synthesis 设为其文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose a data set folder.</source>
+        <translation>请选择数据集文件夹。</translation>
+    </message>
+    <message>
+        <source>Give the run a name (a folder name, no &apos;/&apos;).</source>
+        <translation>请为运行命名（文件夹名，不含 '/'）。</translation>
     </message>
 </context>
 <context>

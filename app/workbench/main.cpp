@@ -3,13 +3,17 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QItemSelectionModel>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 
 #include "common/Translations.h"
 #include "dataset/DatasetSession.h"
 #include "dataset/ThumbnailProvider.h"
 #include "shell/MainWindow.h"
+#include "dashboard/DashboardPanel.h"
+#include "dashboard/RunsModel.h"
 #include "shell/SettingsModel.h"
 #include "viewer/CaseViewerModel.h"
 #include "viewer/CaseViewerPage.h"
@@ -30,11 +34,27 @@ void openCaseWhenListed(tiss::ui::MainWindow* w, const QString& caseId, const QS
   }, Qt::SingleShotConnection);
 }
 
+// Follows `folders` in the dashboard and selects them all (several: their curves compared).
+void showRuns(tiss::ui::MainWindow* w, const QStringList& folders) {
+  if (folders.isEmpty()) return;
+  for (const QString& f : folders) w->openRun(f);
+  QItemSelection selection;
+  for (const QString& f : folders) {
+    const int row = w->runs()->rowOf(f);
+    selection.select(w->runs()->index(row, 0), w->runs()->index(row, 0));
+  }
+  w->dashboard()->runTable()->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
 // True while the window still reads or draws something a screenshot should show.
 bool busy(tiss::ui::MainWindow* w) {
   if (w->session()->scanning() || w->session()->thumbnails()->pending() > 0) return true;
   auto* page = qobject_cast<tiss::ui::CaseViewerPage*>(w->pages()->currentWidget());
-  return page && (page->model()->loading() || !page->model()->images());
+  if (page && (page->model()->loading() || !page->model()->images())) return true;
+  // Runs shown in the dashboard have been read once.
+  for (int row : w->dashboard()->shownRuns())
+    if (w->runs()->monitor(row)->history().lines == 0) return true;
+  return false;
 }
 
 // Saves the window to `file` once the scan is done and the visible thumbnails are drawn.
@@ -71,7 +91,8 @@ int main(int argc, char** argv) {
   const QCommandLineOption layout("layout", QApplication::translate("main", "Layout of the case: modalities, synthesis, masks or grid."), "preset");
   const QCommandLineOption axis("axis", QApplication::translate("main", "Slice axis of the case: axial, coronal or sagittal."), "axis");
   const QCommandLineOption view3d("view3d", QApplication::translate("main", "Show the case's 3D view."));
-  cli.addOptions({workspace, data, settingsFile, screenshot, caseId, results, layout, axis, view3d});
+  const QCommandLineOption run("run", QApplication::translate("main", "Show this run folder in the training dashboard (repeatable: compared)."), "dir");
+  cli.addOptions({workspace, data, settingsFile, screenshot, caseId, results, layout, axis, view3d, run});
   cli.process(app);
 
   std::unique_ptr<QSettings> store = cli.isSet(settingsFile)
@@ -89,6 +110,7 @@ int main(int argc, char** argv) {
                        cli.isSet(axis) ? int(axes.indexOf(cli.value(axis))) : -1, cli.isSet(view3d));
   }
   if (cli.isSet(data)) window.openDataset(cli.value(data));
+  showRuns(&window, cli.values(run));
   window.show();
   if (cli.isSet(screenshot)) screenshotWhenReady(&window, cli.value(screenshot));
   return app.exec();

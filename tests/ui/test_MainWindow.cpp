@@ -115,7 +115,7 @@ class TestMainWindow : public QObject {
     const QRect rect = table->visualRect(second);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
     QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, rect.center());
-    QCOMPARE(w->pages()->count(), 2);
+    QCOMPARE(w->pages()->count(), 3);  // data set, training, the case
     auto* page = qobject_cast<CaseViewerPage*>(w->pages()->currentWidget());
     QVERIFY(page);
     QCOMPARE(page->caseId(), second.data().toString());

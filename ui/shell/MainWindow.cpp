@@ -3,6 +3,8 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QEvent>
 #include <QLabel>
 #include <QListWidget>
@@ -17,6 +19,9 @@
 
 #include "common/ErrorText.h"
 #include "dataset/DatasetBrowserPanel.h"
+#include "dashboard/DashboardPanel.h"
+#include "dashboard/RunsModel.h"
+#include "dashboard/TrainingLauncher.h"
 #include "dataset/DatasetSession.h"
 #include "shell/SettingsModel.h"
 #include "shell/TaskProgressModel.h"
@@ -36,7 +41,11 @@ MainWindow::MainWindow(QSettings* store, QWidget* parent)
   pages_->setDocumentMode(true);
   browser_ = new DatasetBrowserPanel(session_->cases(), pages_);
   pages_->addTab(browser_, QString());
-  pages_->tabBar()->setTabButton(0, QTabBar::RightSide, nullptr);  // the browser stays open
+  runs_ = new RunsModel(this);
+  dashboard_ = new DashboardPanel(runs_, pages_);
+  pages_->addTab(dashboard_, QString());
+  // The browser and the dashboard stay open; case pages come and go.
+  for (int i : {0, 1}) pages_->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
   setCentralWidget(pages_);
   createActions();
   createMenus();
@@ -44,9 +53,25 @@ MainWindow::MainWindow(QSettings* store, QWidget* parent)
   createStatusBar();
   bindProgress();
   connect(pages_, &QTabWidget::tabCloseRequested, this, [this](int i) {
-    if (i > 0) delete pages_->widget(i);  // the browser tab stays
+    if (i > 1) delete pages_->widget(i);
   });
   connect(browser_, &DatasetBrowserPanel::caseActivated, this, &MainWindow::openCase);
+  connect(dashboard_, &DashboardPanel::newRunRequested, this, &MainWindow::newTrainingRun);
+  connect(dashboard_, &DashboardPanel::openRunRequested, openRun_, &QAction::trigger);
+  connect(dashboard_, &DashboardPanel::stopRequested, this, [this](int row) {
+    if (!runs_->stop(row)) showError(tr("This run's trainer is not running on this computer."));
+  });
+  connect(dashboard_, &DashboardPanel::resumeRequested, this, [this](int row) {
+    runs_->setMaxConcurrent(settings_->maxRuns());
+    if (auto r = runs_->resume(row, defaultTissnet(), settings_->threads()); !r)
+      showError(errorText(r.error(), tr("Resuming the run")));
+  });
+  connect(dashboard_, &DashboardPanel::previewActivated, this, [this](const QString& png) {
+    auto* label = new QLabel;
+    label->setPixmap(QPixmap(png));
+    label->setAlignment(Qt::AlignCenter);
+    pages_->setCurrentIndex(pages_->addTab(label, QFileInfo(png).completeBaseName()));
+  });
   connect(browser_, &DatasetBrowserPanel::errorOccurred, this, &MainWindow::showError);
   connect(session_, &DatasetSession::failed, this, &MainWindow::showError);
   connect(session_, &DatasetSession::opened, this, [this](const QString& dir) {
@@ -95,9 +120,14 @@ void MainWindow::createActions() {
     browser_->toggleProblemsOnly();
   });
   closePage_ = make(nullptr, QKeySequence::Close, [this] {
-    if (pages_->currentIndex() > 0) delete pages_->currentWidget();
+    if (pages_->currentIndex() > 1) delete pages_->currentWidget();
   });
   resetLayout_ = make(nullptr, QKeySequence(), [this] { restoreState(defaultState_); });
+  newRun_ = make(nullptr, QKeySequence(Qt::CTRL | Qt::Key_T), [this] { newTrainingRun(); });
+  openRun_ = make(nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a run folder"), workspace_->runsFolder());
+    if (!dir.isEmpty()) openRun(dir);
+  });
   paperFigure_ = make(nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] { showPaperFigure(); });
   settingsAction_ = make("settings", QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { showSettings(); });
   shortcuts_ = make("shortcuts", QKeySequence::HelpContents, [this] { showShortcuts(); });
@@ -110,6 +140,8 @@ void MainWindow::createMenus() {
   fileMenu_->addActions({openWorkspace_});
   recentMenu_ = fileMenu_->addMenu(QString());
   fileMenu_->addActions({openDataset_, rescan_, saveSplit_});
+  fileMenu_->addSeparator();
+  fileMenu_->addActions({newRun_, openRun_});
   fileMenu_->addSeparator();
   fileMenu_->addAction(quit_);
   viewMenu_ = menuBar()->addMenu(QString());
@@ -194,6 +226,8 @@ void MainWindow::retranslate() {
   findCases_->setText(tr("&Find Cases"));
   problemsOnly_->setText(tr("Show Only Cases With &Problems"));
   closePage_->setText(tr("&Close Case Page"));
+  newRun_->setText(tr("&New Training Run…"));
+  openRun_->setText(tr("Open &Run Folder…"));
   resetLayout_->setText(tr("&Reset Layout"));
   paperFigure_->setText(tr("&Paper Figure…"));
   settingsAction_->setText(tr("&Settings…"));
@@ -204,6 +238,7 @@ void MainWindow::retranslate() {
   workspaceDock_->setWindowTitle(tr("Workspace"));
   logDock_->setWindowTitle(tr("Log"));
   pages_->setTabText(0, tr("Data Set"));
+  pages_->setTabText(1, tr("Training"));
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -213,7 +248,7 @@ void MainWindow::changeEvent(QEvent* event) {
 
 QList<QAction*> MainWindow::allActions() const {
   return {openWorkspace_, openDataset_, rescan_, saveSplit_, quit_, findCases_, problemsOnly_, closePage_,
-          resetLayout_, paperFigure_, settingsAction_, shortcuts_, about_, cancelTask_};
+          newRun_, openRun_, resetLayout_, paperFigure_, settingsAction_, shortcuts_, about_, cancelTask_};
 }
 
 }  // namespace tiss::ui

@@ -17,6 +17,8 @@ class QToolButton;
 namespace tiss::ui {
 
 class CaseViewerPage;
+class DashboardPanel;
+class RunsModel;
 class DatasetBrowserPanel;
 class DatasetSession;
 class SettingsModel;
@@ -43,6 +45,12 @@ class MainWindow : public QMainWindow {
   SettingsModel* settings() const { return settings_; }
   TaskProgressModel* tasks() const { return tasks_; }
   DatasetBrowserPanel* browser() const { return browser_; }
+  DashboardPanel* dashboard() const { return dashboard_; }
+  RunsModel* runs() const { return runs_; }
+  /// Opens the form for a new training run (on the current data set).
+  void newTrainingRun();
+  /// Follows a run folder in the dashboard and shows it.
+  void openRun(const QString& folder);
   QTabWidget* pages() const { return pages_; }
   /// Every action of the menus, for the shortcuts dialog and tests.
   QList<QAction*> allActions() const;
@@ -81,6 +89,8 @@ class MainWindow : public QMainWindow {
   TaskProgressModel* tasks_;
   DatasetSession* session_;
   DatasetBrowserPanel* browser_;
+  RunsModel* runs_;
+  DashboardPanel* dashboard_;
   QTabWidget* pages_;
   QDockWidget *workspaceDock_, *logDock_;
   QListWidget* datasetList_;
@@ -91,7 +101,7 @@ class MainWindow : public QMainWindow {
   QMenu *fileMenu_, *recentMenu_, *viewMenu_, *toolsMenu_, *helpMenu_;
   QToolBar* toolbar_;
   QAction *openWorkspace_, *openDataset_, *rescan_, *saveSplit_, *quit_, *findCases_, *problemsOnly_,
-      *closePage_, *resetLayout_, *paperFigure_, *settingsAction_, *shortcuts_, *about_, *cancelTask_;
+      *closePage_, *newRun_, *openRun_, *resetLayout_, *paperFigure_, *settingsAction_, *shortcuts_, *about_, *cancelTask_;
   QByteArray defaultState_;
   QString lastError_;
   bool quiet_ = false;

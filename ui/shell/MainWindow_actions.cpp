@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QTabWidget>
+#include <QTableView>
 
 #include "common/ErrorText.h"
 #include "dataset/DatasetBrowserPanel.h"
@@ -20,6 +21,10 @@
 #include "shell/SettingsModel.h"
 #include "shell/ShortcutsDialog.h"
 #include "shell/WorkspaceModel.h"
+#include "dashboard/DashboardPanel.h"
+#include "dashboard/RunsModel.h"
+#include "dashboard/TrainingDialog.h"
+#include "dashboard/TrainingFormModel.h"
 #include "viewer/CaseViewerModel.h"
 #include "viewer/CaseViewerPage.h"
 #include "viewer/PaperFigureDialog.h"
@@ -33,6 +38,7 @@ bool MainWindow::openWorkspace(const QString& dir) {
     return false;
   }
   retranslate();  // the title names the workspace
+  runs_->scan(workspace_->runsFolder());  // runs still training re-attach
   log(tr("Workspace %1").arg(workspace_->folder()));
   if (!workspace_->currentDataset().isEmpty() && QFileInfo(workspace_->currentDataset()).isDir())
     openDataset(workspace_->currentDataset());
@@ -40,14 +46,14 @@ bool MainWindow::openWorkspace(const QString& dir) {
 }
 
 void MainWindow::openDataset(const QString& dir) {
-  for (int i = pages_->count() - 1; i > 0; --i) delete pages_->widget(i);
+  for (int i = pages_->count() - 1; i > 1; --i) delete pages_->widget(i);
   pages_->setCurrentWidget(browser_);
   const QString cache = workspace_->folder().isEmpty() ? QDir::temp().filePath("tissnet-cache") : workspace_->cacheFolder();
   session_->open(dir, cache, settings_->threads());
 }
 
 CaseViewerPage* MainWindow::openCase(const QString& caseId) {
-  for (int i = 1; i < pages_->count(); ++i)
+  for (int i = 2; i < pages_->count(); ++i)
     if (auto* page = qobject_cast<CaseViewerPage*>(pages_->widget(i)); page && page->caseId() == caseId) {
       pages_->setCurrentIndex(i);
       return page;
@@ -63,6 +69,27 @@ CaseViewerPage* MainWindow::openCase(const QString& caseId) {
   connect(page, &CaseViewerPage::errorOccurred, this, &MainWindow::showError);
   pages_->setCurrentIndex(pages_->addTab(page, caseId));
   return page;
+}
+
+void MainWindow::newTrainingRun() {
+  TrainingFormModel form;
+  form.setDataDir(session_->folder());
+  form.setRunName(QDateTime::currentDateTime().toString("'run-'yyyyMMdd-HHmmss"));
+  form.threads = settings_->threads();
+  form.device = settings_->device();
+  TrainingDialog dialog(&form, this);
+  if (dialog.exec() != QDialog::Accepted || !form.valid()) return;
+  runs_->setMaxConcurrent(settings_->maxRuns());
+  auto row = runs_->launch(form.launch(workspace_->runsFolder(), defaultTissnet()));
+  if (!row) return showError(errorText(row.error(), tr("Starting the training run")));
+  pages_->setCurrentWidget(dashboard_);
+  dashboard_->runTable()->selectRow(*row);
+}
+
+void MainWindow::openRun(const QString& folder) {
+  const int row = runs_->attach(folder);
+  pages_->setCurrentWidget(dashboard_);
+  dashboard_->runTable()->selectRow(row);
 }
 
 void MainWindow::chooseWorkspace() {

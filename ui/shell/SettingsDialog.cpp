@@ -44,6 +44,10 @@ SettingsDialog::SettingsDialog(SettingsModel* model, QWidget* parent) : QDialog(
   threads_->setObjectName("threads");
   threads_->setRange(1, SettingsModel::maxThreads());
   threads_->setValue(model->threads());
+  maxRuns_ = new QSpinBox(this);
+  maxRuns_->setObjectName("maxRuns");
+  maxRuns_->setRange(1, 8);
+  maxRuns_->setValue(model->maxRuns());
   data_ = new QLineEdit(model->dataFolder(), this);
   runs_ = new QLineEdit(model->runsFolder(), this);
   language_ = new QComboBox(this);
@@ -58,6 +62,7 @@ SettingsDialog::SettingsDialog(SettingsModel* model, QWidget* parent) : QDialog(
   auto* form = new QFormLayout;
   form->addRow(tr("Compute device"), device_);
   form->addRow(tr("CPU threads"), threads_);
+  form->addRow(tr("Runs training at once"), maxRuns_);
   form->addRow(tr("Data folder"), folderRow(data_, this));
   form->addRow(tr("Runs folder"), folderRow(runs_, this));
   form->addRow(tr("Interface language"), language_);
@@ -75,6 +80,7 @@ SettingsDialog::SettingsDialog(SettingsModel* model, QWidget* parent) : QDialog(
 void SettingsDialog::apply() {
   model_->setDevice(device_->currentData().toString());
   model_->setThreads(threads_->value());
+  model_->setMaxRuns(maxRuns_->value());
   model_->setDataFolder(data_->text());
   model_->setRunsFolder(runs_->text());
 }

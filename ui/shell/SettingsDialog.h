@@ -21,7 +21,7 @@ class SettingsDialog : public QDialog {
  private:
   SettingsModel* model_;
   QComboBox *device_, *language_;
-  QSpinBox* threads_;
+  QSpinBox *threads_, *maxRuns_;
   QLineEdit *data_, *runs_;
 };
 

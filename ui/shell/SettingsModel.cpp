@@ -14,6 +14,7 @@ SettingsModel::SettingsModel(QSettings* store, QObject* parent) : QObject(parent
   // Stored values go through the same validation, so a hand-edited file cannot break the model.
   setDevice(store_->value("compute/device", device_).toString());
   setThreads(store_->value("compute/threads", std::min(2, maxThreads())).toInt());
+  setMaxRuns(store_->value("compute/max_runs", 1).toInt());
   dataFolder_ = store_->value("folders/data", dataFolder_).toString();
   runsFolder_ = store_->value("folders/runs", runsFolder_).toString();
   const QString lang = store_->value("interface/language", language_).toString();
@@ -36,6 +37,13 @@ bool SettingsModel::setThreads(int threads) {
   if (threads < 1 || threads > maxThreads()) return false;
   threads_ = threads;
   store("compute/threads", threads);
+  return true;
+}
+
+bool SettingsModel::setMaxRuns(int n) {
+  if (n < 1 || n > 8) return false;
+  maxRuns_ = n;
+  store("compute/max_runs", n);
   return true;
 }
 

@@ -22,6 +22,9 @@ class SettingsModel : public QObject {
   static int maxThreads();
   /// False for threads outside 1..maxThreads().
   bool setThreads(int threads);
+  /// Training runs that may train at once (1..8).
+  int maxRuns() const { return maxRuns_; }
+  bool setMaxRuns(int n);
   QString dataFolder() const { return dataFolder_; }
   void setDataFolder(const QString& dir);
   QString runsFolder() const { return runsFolder_; }
@@ -40,7 +43,7 @@ class SettingsModel : public QObject {
 
   QSettings* store_;
   QString device_ = "auto", dataFolder_, runsFolder_, language_ = "en";
-  int threads_ = 2;
+  int threads_ = 2, maxRuns_ = 1;
 };
 
 }  // namespace tiss::ui

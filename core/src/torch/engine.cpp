@@ -1,5 +1,7 @@
 // The engine facade: resolves configs, data, devices and run folders, then hands over to the
 // trainer or the sliding-window inference.
+#include <unistd.h>
+
 #include "tiss/engine.h"
 
 #include <chrono>
@@ -106,12 +108,19 @@ Result<std::vector<std::shared_ptr<const MappedCase>>> mapCases(const std::strin
   return cases;
 }
 
+std::string hostName() {
+  char name[256] = {};
+  return ::gethostname(name, sizeof(name) - 1) == 0 ? std::string(name) : std::string();
+}
+
 Status writeRunInfo(const RunFolder& run, const TrainRequest& r, const Dataset& d, const std::string& device) {
   json info{{"tissnet", "0.1.0"}, {"libtorch", torchVersion()}, {"device", device}, {"threads", torch::get_num_threads()},
             {"data", fs::absolute(r.dataDir).string()}, {"task", d.manifest.task.name},
             {"sources", d.manifest.task.sources}, {"target", d.manifest.task.target}, {"split_seed", d.split.seed},
             {"train", d.split.ids(SplitPart::Train)}, {"val", d.split.ids(SplitPart::Val)},
-            {"test", d.split.ids(SplitPart::Test)}, {"command_line", r.commandLine}, {"started", nowIso()}};
+            {"test", d.split.ids(SplitPart::Test)}, {"command_line", r.commandLine}, {"started", nowIso()},
+            // Lets a monitor on the same host tell a killed trainer from a running one.
+            {"pid", long(::getpid())}, {"host", hostName()}};
   return writeFileAtomically(run.infoFile(), info.dump(2) + "\n");
 }
 

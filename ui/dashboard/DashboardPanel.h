@@ -1,0 +1,79 @@
+#pragma once
+/// The training dashboard: the runs (left) with New, Open, Stop, Resume; for the selected runs
+/// the loss curves (every term, toggles, smoothing, log scale), validation metrics and learning
+/// rate, progress with it/s and ETA, status, the trainer's log and the validation previews.
+/// Selecting several runs overlays their curves, one colour per run.
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+class QTableView;
+
+namespace tiss::ui {
+
+class CurvePlot;
+class RunsModel;
+class SettingsModel;
+class WorkspaceModel;
+
+class DashboardPanel : public QWidget {
+  Q_OBJECT
+ public:
+  DashboardPanel(RunsModel* runs, QWidget* parent = nullptr);
+
+  CurvePlot* lossPlot() const { return losses_; }
+  CurvePlot* validationPlot() const { return validation_; }
+  CurvePlot* learningRatePlot() const { return lr_; }
+  QTableView* runTable() const { return table_; }
+  QProgressBar* progressBar() const { return progress_; }
+  QLabel* statusLabel() const { return status_; }
+  QPlainTextEdit* log() const { return log_; }
+  QListWidget* previews() const { return previews_; }
+  /// Shows the runs of these rows (one colour per run).
+  void showRuns(const QList<int>& rows);
+  QList<int> shownRuns() const { return shown_; }
+  /// Redraws everything shown from the monitors (called on their coalesced updates).
+  void refresh();
+  /// Writes every plotted curve as CSV: run, curve, step, value.
+  bool exportCsv(const QString& path) const;
+
+ Q_SIGNALS:
+  void newRunRequested();
+  void openRunRequested();
+  void stopRequested(int row);
+  void resumeRequested(int row);
+  /// A preview image was clicked (absolute path).
+  void previewActivated(const QString& png);
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  QWidget* makeRunList();
+  QWidget* makeCurveArea();
+  QWidget* makeStatusArea();
+  void refreshTermList();
+  void retranslate();
+
+  RunsModel* runs_;
+  QList<int> shown_;
+  QTableView* table_;
+  CurvePlot *losses_, *validation_, *lr_;
+  QListWidget *terms_, *previews_;
+  QSlider* smoothing_;
+  QCheckBox* logScale_;
+  QProgressBar* progress_;
+  QLabel *status_, *smoothingLabel_;
+  QPlainTextEdit* log_;
+  QPushButton *new_, *open_, *stop_, *resume_, *export_;
+};
+
+/// The colour of the n-th run (or curve) in a plot.
+QColor curveColour(int n);
+
+}  // namespace tiss::ui

@@ -1,0 +1,104 @@
+// DashboardPanel: what the shown runs put on the plots, the progress line, the log and the
+// preview strip.
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QTextStream>
+
+#include "dashboard/CurvePlot.h"
+#include "dashboard/DashboardPanel.h"
+#include "dashboard/RunsModel.h"
+#include "qcustomplot.h"
+
+namespace tiss::ui {
+
+void DashboardPanel::showRuns(const QList<int>& rows) {
+  shown_ = rows;
+  losses_->clear();
+  validation_->clear();
+  lr_->clear();
+  refresh();
+}
+
+void DashboardPanel::refresh() {
+  const bool several = shown_.size() > 1;
+  for (int i = 0; i < shown_.size(); ++i) {
+    const RunMonitor* m = runs_->monitor(shown_[i]);
+    if (!m) continue;
+    const RunHistory& h = m->history();
+    // One run: a colour per term. Several: a colour per run, the total loss of each.
+    const QString prefix = several ? m->name() + " " : QString();
+    const QStringList terms = several ? QStringList{"total"} : h.lossTerms();
+    for (int t = 0; t < terms.size(); ++t)
+      losses_->setCurve(prefix + terms[t], h.losses.value(terms[t]), curveColour(several ? i : t));
+    if (h.validation.contains("dice_pct")) validation_->setCurve(prefix + tr("Dice (%)"), h.validation["dice_pct"], curveColour(2 * i));
+    if (h.validation.contains("psnr_db"))
+      validation_->setCurve(prefix + tr("PSNR (dB)"), h.validation["psnr_db"], curveColour(2 * i + 1), true);
+    lr_->setCurve(prefix + tr("learning rate"), h.learningRate, curveColour(i));
+  }
+  for (CurvePlot* p : {losses_, validation_, lr_}) p->refreshView();
+  refreshTermList();
+  const RunMonitor* m = shown_.isEmpty() ? nullptr : runs_->monitor(shown_.first());
+  if (!m) return;
+  const RunHistory& h = m->history();
+  const QLocale locale;
+  progress_->setRange(0, int(std::max(1L, h.progress.total)));
+  progress_->setValue(int(h.progress.step));
+  progress_->setFormat(tr("epoch %1, iteration %2 / %3").arg(h.progress.epoch).arg(h.progress.step).arg(h.progress.total));
+  QString status = tr("%1: %2").arg(m->name(), RunMonitor::stateText(m->state()));
+  if (m->state() == RunMonitor::State::Running)
+    status += tr(", %1 it/s, %2 min left").arg(locale.toString(h.progress.itPerS, 'f', 2), locale.toString(h.progress.etaS / 60, 'f', 1));
+  if (!h.message.isEmpty() && m->state() != RunMonitor::State::Running) status += " — " + h.message;
+  status_->setText(status);
+  // The trainer's own output; after a crash its last lines say why.
+  const QStringList lines = lastLogLines(m->folder(), m->state() == RunMonitor::State::Crashed ? 40 : 200);
+  const QString text = lines.join('\n');
+  if (log_->toPlainText() != text) log_->setPlainText(text);
+  if (previews_->count() != h.previews.size()) {
+    previews_->clear();
+    for (const QString& rel : h.previews) {
+      const QString png = QDir(m->folder()).filePath(rel);
+      auto* item = new QListWidgetItem(QIcon(png), QFileInfo(rel).completeBaseName(), previews_);
+      item->setData(Qt::UserRole, png);
+    }
+    previews_->scrollToBottom();
+  }
+}
+
+void DashboardPanel::refreshTermList() {
+  // One row per curve, with its colour: several runs compare their totals, one run its terms.
+  QStringList names = losses_->curves();
+  std::sort(names.begin(), names.end());
+  QStringList present;
+  for (int i = 0; i < terms_->count(); ++i) present << terms_->item(i)->text();
+  if (present == names) return;
+  terms_->clear();
+  for (const QString& n : names) {
+    QPixmap swatch(12, 12);
+    swatch.fill(losses_->colour(n));
+    auto* item = new QListWidgetItem(QIcon(swatch), n, terms_);
+    item->setCheckState(Qt::Checked);
+  }
+}
+
+bool DashboardPanel::exportCsv(const QString& path) const {
+  QFile f(path);
+  if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
+  QTextStream out(&f);
+  out << "plot,curve,step,value\n";
+  const std::pair<const char*, CurvePlot*> plots[] = {{"loss", losses_}, {"validation", validation_}, {"lr", lr_}};
+  for (const auto& [plotName, plot] : plots)
+    for (const QString& curve : plot->curves()) {
+      const Series s = plot->plotted(curve);
+      for (int i = 0; i < s.steps.size(); ++i)
+        out << plotName << ',' << curve << ',' << s.steps[i] << ',' << QString::number(s.values[i], 'g', 10) << '\n';
+    }
+  return f.error() == QFile::NoError;
+}
+
+}  // namespace tiss::ui

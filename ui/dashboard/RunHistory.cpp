@@ -1,0 +1,70 @@
+#include "dashboard/RunHistory.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace tiss::ui {
+
+void Series::add(double step, double value) {
+  // Steps only grow, so the points to drop are a tail: find where it starts.
+  const auto from = std::lower_bound(steps.begin(), steps.end(), step);
+  const int keep = int(from - steps.begin());
+  steps.resize(keep);
+  values.resize(keep);
+  steps.push_back(step);
+  values.push_back(value);
+}
+
+void Series::add(const Series& later) {
+  if (later.steps.isEmpty()) return;
+  if (steps.isEmpty() || later.steps.first() > steps.last()) {
+    steps += later.steps;
+    values += later.values;
+    return;
+  }
+  for (int i = 0; i < later.steps.size(); ++i) add(later.steps[i], later.values[i]);
+}
+
+void RunHistory::apply(const QByteArray& line) {
+  if (line.trimmed().isEmpty()) return;
+  QJsonParseError err;
+  const QJsonDocument doc = QJsonDocument::fromJson(line, &err);
+  if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+    ++badLines;
+    return;
+  }
+  ++lines;
+  const QJsonObject e = doc.object();
+  const QString event = e.value("event").toString();
+  const double step = e.value("step").toDouble();
+  if (event == "step") {
+    const QJsonObject terms = e.value("losses").toObject();
+    for (auto it = terms.begin(); it != terms.end(); ++it) losses[it.key()].add(step, it.value().toDouble());
+    progress.step = long(step);
+    progress.total = long(e.value("total").toDouble());
+    progress.epoch = e.value("epoch").toInt();
+    progress.itPerS = e.value("it_per_s").toDouble();
+    progress.etaS = e.value("eta_s").toDouble();
+    progress.lr = e.value("lr").toDouble();
+    learningRate.add(step, progress.lr);
+  } else if (event == "validation") {
+    for (const char* key : {"dice_pct", "psnr_db"})
+      if (e.contains(key)) validation[key].add(step, e.value(key).toDouble());
+  } else if (event == "status") {
+    state = e.value("state").toString();
+    message = e.value("message").toString();
+  } else if (event == "preview") {
+    previews << e.value("file").toString();
+  }
+}
+
+QStringList RunHistory::lossTerms() const {
+  QStringList terms = losses.keys();
+  std::sort(terms.begin(), terms.end());
+  if (terms.removeAll("total")) terms.prepend("total");
+  return terms;
+}
+
+}  // namespace tiss::ui

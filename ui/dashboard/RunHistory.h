@@ -1,0 +1,45 @@
+#pragma once
+/// A run's history as the dashboard plots it, rebuilt from events.jsonl lines (docs/events.md):
+/// one series per loss term, validation metrics and learning rate by step, progress, status
+/// and previews. Plain values; parsing never needs a window or the process that wrote them.
+#include <QByteArray>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace tiss::ui {
+
+/// Points of one curve by step; steps increase (a resumed run replaces the steps it redoes).
+struct Series {
+  QVector<double> steps, values;
+  /// Appends (step, value), first dropping points at or after `step` (a resume redoes them).
+  void add(double step, double value);
+  /// Adds every point of `later` in order (in bulk when it starts after this series' end).
+  void add(const Series& later);
+};
+
+struct RunProgress {
+  long step = 0, total = 0;
+  int epoch = 0;
+  double itPerS = 0, etaS = 0, lr = 0;
+};
+
+struct RunHistory {
+  QHash<QString, Series> losses;      ///< by term ("total", "coarse", ...)
+  QHash<QString, Series> validation;  ///< "dice_pct", "psnr_db"
+  Series learningRate;
+  RunProgress progress;
+  QString state;                      ///< last status event: running, finished, failed, stopped
+  QString message;                    ///< its message (e.g. why a run failed)
+  QStringList previews;               ///< preview PNGs relative to the run folder, oldest first
+  long lines = 0;                     ///< event lines read
+  long badLines = 0;                  ///< lines that were not JSON objects (e.g. a torn last line)
+
+  /// Applies one event line; unknown events and keys are ignored.
+  void apply(const QByteArray& line);
+  /// Loss term names, "total" first, then alphabetical.
+  QStringList lossTerms() const;
+};
+
+}  // namespace tiss::ui
