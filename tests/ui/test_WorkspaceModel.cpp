@@ -41,6 +41,11 @@ class TestWorkspaceModel : public QObject {
     QVERIFY(again.open(ws).ok());
     QCOMPARE(again.datasets(), QStringList({"/data/brats", "/data/vs"}));
     QCOMPARE(again.currentDataset(), QString("/data/vs"));
+    QVERIFY(again.addExternalRun("/cluster/runs/a").ok());
+    QVERIFY(again.addExternalRun(ws + "/runs/inside").ok());  // the workspace's own runs are scanned anyway
+    WorkspaceModel third(store_.get());
+    QVERIFY(third.open(ws).ok());
+    QCOMPARE(third.externalRuns(), QStringList({"/cluster/runs/a"}));
     QVERIFY(again.removeDataset("/data/brats").ok());
     QCOMPARE(again.datasets(), QStringList({"/data/vs"}));
   }

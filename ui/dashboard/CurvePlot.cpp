@@ -151,7 +151,17 @@ QString CurvePlot::readoutAt(const QPoint& pos) const {
 }
 
 void CurvePlot::refreshView() {
-  if (following_) plot_->rescaleAxes(true);
+  if (following_) {
+    plot_->rescaleAxes(true);
+    // A constant curve (a fixed learning rate, one validation point) gets a readable range.
+    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis, plot_->yAxis2}) {
+      const QCPRange r = axis->range();
+      if (r.size() < 1e-9 * std::max(1.0, std::abs(r.center()))) {
+        const double pad = std::max(std::abs(r.center()) * 0.1, 1e-6);
+        axis->setRange(r.center() - pad, r.center() + pad);
+      }
+    }
+  }
   plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

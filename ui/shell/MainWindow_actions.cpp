@@ -39,6 +39,8 @@ bool MainWindow::openWorkspace(const QString& dir) {
   }
   retranslate();  // the title names the workspace
   runs_->scan(workspace_->runsFolder());  // runs still training re-attach
+  for (const QString& run : workspace_->externalRuns())
+    if (QFileInfo(run).isDir()) runs_->attach(run);
   log(tr("Workspace %1").arg(workspace_->folder()));
   if (!workspace_->currentDataset().isEmpty() && QFileInfo(workspace_->currentDataset()).isDir())
     openDataset(workspace_->currentDataset());
@@ -88,6 +90,7 @@ void MainWindow::newTrainingRun() {
 
 void MainWindow::openRun(const QString& folder) {
   const int row = runs_->attach(folder);
+  if (!workspace_->folder().isEmpty()) workspace_->addExternalRun(folder);  // followed again next time
   pages_->setCurrentWidget(dashboard_);
   dashboard_->runTable()->selectRow(row);
 }

@@ -21,6 +21,7 @@ Status WorkspaceModel::open(const QString& dir) {
   QStringList datasets;
   QString current;
   QJsonObject viewers;
+  QStringList externalRuns;
   QFile file(d.filePath(kFile));
   if (file.exists()) {
     if (!file.open(QIODevice::ReadOnly)) return makeError(file.fileName().toStdString(), "cannot be read");
@@ -31,11 +32,13 @@ Status WorkspaceModel::open(const QString& dir) {
     for (const auto& v : doc.object().value("datasets").toArray()) datasets << v.toString();
     current = doc.object().value("current_dataset").toString();
     viewers = doc.object().value("viewers").toObject();
+    for (const auto& v : doc.object().value("external_runs").toArray()) externalRuns << v.toString();
   }
   folder_ = abs;
   datasets_ = datasets;
   current_ = current;
   viewers_ = viewers;
+  externalRuns_ = externalRuns;
   QStringList recent = store_->value("workspace/recent").toStringList();
   recent.removeAll(abs);
   recent.prepend(abs);
@@ -67,6 +70,13 @@ Status WorkspaceModel::setCurrentDataset(const QString& dir) {
   return save();
 }
 
+Status WorkspaceModel::addExternalRun(const QString& dir) {
+  const QString abs = QFileInfo(dir).absoluteFilePath();
+  if (abs.startsWith(runsFolder() + "/") || externalRuns_.contains(abs)) return Status();
+  externalRuns_ << abs;
+  return save();
+}
+
 QJsonObject WorkspaceModel::viewerState(const QString& dir) const {
   return viewers_.value(QFileInfo(dir).absoluteFilePath()).toObject();
 }
@@ -86,7 +96,7 @@ QStringList WorkspaceModel::recentWorkspaces() const {
 Status WorkspaceModel::save() {
   if (folder_.isEmpty()) return makeError("", "no workspace is open");
   QJsonObject o{{"version", 1}, {"datasets", QJsonArray::fromStringList(datasets_)}, {"current_dataset", current_},
-                {"viewers", viewers_}};
+                {"viewers", viewers_}, {"external_runs", QJsonArray::fromStringList(externalRuns_)}};
   const QString path = QDir(folder_).filePath(kFile);
   return writeFileAtomically(path.toStdString(), QJsonDocument(o).toJson().toStdString());
 }

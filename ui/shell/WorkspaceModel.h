@@ -36,6 +36,10 @@ class WorkspaceModel : public QObject {
   QString currentDataset() const { return current_; }
   Status setCurrentDataset(const QString& dir);
 
+  /// Run folders outside the workspace's runs/ that the dashboard follows (re-attached at start).
+  QStringList externalRuns() const { return externalRuns_; }
+  Status addExternalRun(const QString& dir);
+
   /// The case viewers' state (result folders, layout, axis) kept for data set `dir`.
   QJsonObject viewerState(const QString& dir) const;
   Status setViewerState(const QString& dir, const QJsonObject& state);
@@ -53,6 +57,7 @@ class WorkspaceModel : public QObject {
   QString folder_, current_;
   QStringList datasets_;
   QJsonObject viewers_;
+  QStringList externalRuns_;
 };
 
 }  // namespace tiss::ui
