@@ -98,6 +98,9 @@ class TestDashboard : public QObject {
     }
     QVERIFY(!panel.validationPlot()->plotted("Dice (%)").steps.isEmpty());
     QCOMPARE(panel.progressBar()->value(), 40);
+    // Each validation wrote a preview of a validation case, named in its event.
+    QVERIFY(!m->history().previews.isEmpty());
+    QVERIFY(m->history().previewCases.first().startsWith("BraTS20_Phantom_"));
     QVERIFY(panel.statusLabel()->text().contains("finished"));
     const QString csv = dir_.path() + "/curves.csv";
     QVERIFY(panel.exportCsv(csv));

@@ -15,7 +15,7 @@ class TestRunHistory : public QObject {
     h.apply("{\"event\":\"step\",\"step\":1,\"total\":4,\"epoch\":0,\"lr\":0.001,\"losses\":{\"total\":2.5,\"coarse\":0.9},\"it_per_s\":1.5,\"eta_s\":2}");
     h.apply("{\"event\":\"step\",\"step\":2,\"total\":4,\"epoch\":0,\"lr\":0.001,\"losses\":{\"total\":2.0,\"coarse\":0.8},\"it_per_s\":1.6,\"eta_s\":1.2}");
     h.apply("{\"event\":\"validation\",\"step\":2,\"dice_pct\":71.5,\"psnr_db\":22.5,\"cases\":1}");
-    h.apply("{\"event\":\"preview\",\"step\":2,\"file\":\"previews/step_2.png\"}");
+    h.apply("{\"event\":\"preview\",\"step\":2,\"file\":\"previews/step_2.png\",\"case\":\"BraTS20_001\"}");
     QCOMPARE(h.lossTerms(), QStringList({"total", "coarse"}));
     QCOMPARE(h.losses["total"].values, QVector<double>({2.5, 2.0}));
     QCOMPARE(h.losses["coarse"].steps, QVector<double>({1, 2}));
@@ -27,6 +27,7 @@ class TestRunHistory : public QObject {
     QCOMPARE(h.progress.itPerS, 1.6);
     QCOMPARE(h.state, QString("running"));
     QCOMPARE(h.previews, QStringList({"previews/step_2.png"}));
+    QCOMPARE(h.previewCases, QStringList({"BraTS20_001"}));
   }
 
   void resumeReplacesTheRedoneSteps() {

@@ -159,8 +159,10 @@ QWidget* DashboardPanel::makeStatusArea() {
   previews_->setFlow(QListView::LeftToRight);
   previews_->setWrapping(false);
   previews_->setMaximumHeight(120);
-  connect(previews_, &QListWidget::itemActivated, this,
-          [this](QListWidgetItem* item) { Q_EMIT previewActivated(item->data(Qt::UserRole).toString()); });
+  connect(previews_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+    Q_EMIT previewActivated(item->data(Qt::UserRole).toString(), item->data(Qt::UserRole + 1).toString(),
+                            item->data(Qt::UserRole + 2).toString());
+  });
   auto* layout = new QVBoxLayout(box);
   layout->setContentsMargins(0, 0, 0, 0);
   auto* top = new QHBoxLayout;

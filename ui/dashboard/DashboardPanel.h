@@ -47,8 +47,9 @@ class DashboardPanel : public QWidget {
   void openRunRequested();
   void stopRequested(int row);
   void resumeRequested(int row);
-  /// A preview image was clicked (absolute path).
-  void previewActivated(const QString& png);
+  /// A preview image was activated: its PNG (absolute path), the run's data set folder and the
+  /// validation case it shows (both empty when unknown).
+  void previewActivated(const QString& png, const QString& dataDir, const QString& caseId);
 
  protected:
   void changeEvent(QEvent* event) override;

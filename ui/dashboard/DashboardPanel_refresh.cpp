@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
@@ -16,6 +18,14 @@
 #include "qcustomplot.h"
 
 namespace tiss::ui {
+
+namespace {
+// The data set a run trained on, from its run.json.
+QString runDataDir(const QString& run) {
+  QFile f(run + "/run.json");
+  return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object().value("data").toString() : QString();
+}
+}  // namespace
 
 void DashboardPanel::showRuns(const QList<int>& rows) {
   shown_ = rows;
@@ -61,10 +71,14 @@ void DashboardPanel::refresh() {
   if (log_->toPlainText() != text) log_->setPlainText(text);
   if (previews_->count() != h.previews.size()) {
     previews_->clear();
-    for (const QString& rel : h.previews) {
-      const QString png = QDir(m->folder()).filePath(rel);
-      auto* item = new QListWidgetItem(QIcon(png), QFileInfo(rel).completeBaseName(), previews_);
+    const QString data = runDataDir(m->folder());
+    for (int i = 0; i < h.previews.size(); ++i) {
+      const QString png = QDir(m->folder()).filePath(h.previews[i]);
+      auto* item = new QListWidgetItem(QIcon(png), QFileInfo(png).completeBaseName(), previews_);
       item->setData(Qt::UserRole, png);
+      item->setData(Qt::UserRole + 1, data);
+      item->setData(Qt::UserRole + 2, h.previewCases.value(i));
+      item->setToolTip(h.previewCases.value(i));
     }
     previews_->scrollToBottom();
   }

@@ -57,6 +57,7 @@ void RunHistory::apply(const QByteArray& line) {
     message = e.value("message").toString();
   } else if (event == "preview") {
     previews << e.value("file").toString();
+    previewCases << e.value("case").toString();
   }
 }
 

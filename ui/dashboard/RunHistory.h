@@ -33,6 +33,7 @@ struct RunHistory {
   QString state;                      ///< last status event: running, finished, failed, stopped
   QString message;                    ///< its message (e.g. why a run failed)
   QStringList previews;               ///< preview PNGs relative to the run folder, oldest first
+  QStringList previewCases;           ///< the validation case of each preview (may be empty)
   long lines = 0;                     ///< event lines read
   long badLines = 0;                  ///< lines that were not JSON objects (e.g. a torn last line)
 

@@ -101,6 +101,7 @@ void RunMonitor::merge(const RunHistory& d, qint64 offset, const QByteArray& res
     if (d.progress.step > 0) history_.progress = d.progress;
     if (!d.state.isEmpty()) history_.state = d.state, history_.message = d.message;
     history_.previews += d.previews;
+    history_.previewCases += d.previewCases;
     history_.lines += d.lines;
     history_.badLines += d.badLines;
   }

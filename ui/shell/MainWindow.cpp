@@ -66,7 +66,10 @@ MainWindow::MainWindow(QSettings* store, QWidget* parent)
     if (auto r = runs_->resume(row, defaultTissnet(), settings_->threads()); !r)
       showError(errorText(r.error(), tr("Resuming the run")));
   });
-  connect(dashboard_, &DashboardPanel::previewActivated, this, [this](const QString& png) {
+  connect(dashboard_, &DashboardPanel::previewActivated, this, [this](const QString& png, const QString& data,
+                                                                     const QString& caseId) {
+    // The validation case in the slice viewers when its data set is the one open; else the PNG.
+    if (!caseId.isEmpty() && QFileInfo(data) == QFileInfo(session_->folder()) && openCase(caseId)) return;
     auto* label = new QLabel;
     label->setPixmap(QPixmap(png));
     label->setAlignment(Qt::AlignCenter);

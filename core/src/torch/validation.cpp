@@ -73,12 +73,12 @@ class ValidationHook : public TrainHook {
         psnrSum += psnr(synth, target, 2.0);
         ++psnrCount;
       }
-      if (i == 0) writePreview(it, target, synth, label, seg);
+      if (i == 0) writePreview(it, m.id(), target, synth, label, seg);
     }
     return {cases() ? dice / double(cases()) : 0, psnrCount ? psnrSum / psnrCount : std::nan("")};
   }
 
-  void writePreview(int64_t it, const Volume& target, const Volume& synth, const Volume& label, const Volume& seg) {
+  void writePreview(int64_t it, const std::string& caseId, const Volume& target, const Volume& synth, const Volume& label, const Volume& seg) {
     std::vector<PreviewPanel> panels;
     if (!target.voxels.empty()) panels.push_back({&target, true});
     if (!synth.voxels.empty()) panels.push_back({&synth, true});
@@ -89,7 +89,7 @@ class ValidationHook : public TrainHook {
     if (auto st = writePreviewPng(panels, largestSlice(label), c_.run.previewDir() + name); !st)
       c_.emit(json{{"event", "warning"}, {"step", it}, {"message", st.error().describe()}}.dump());
     else
-      c_.emit(json{{"event", "preview"}, {"step", it}, {"file", std::string("previews") + name}}.dump());
+      c_.emit(json{{"event", "preview"}, {"step", it}, {"file", std::string("previews") + name}, {"case", caseId}}.dump());
   }
 
   TrainingContext& c_;
