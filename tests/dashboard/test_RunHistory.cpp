@@ -45,10 +45,13 @@ class TestRunHistory : public QObject {
     h.apply("{\"event\":\"step\",\"step\":1,\"losses\":{\"total\":1}}");
     h.apply("{\"event\":\"step\",\"st");  // a line torn by a kill
     h.apply("not json at all");
+    h.apply("{\"event\":\"step\",\"losses\":{\"total\":5}}");  // no step: must not wipe the curve
+    h.apply("{\"event\":\"validation\",\"step\":\"two\",\"dice_pct\":50}");
     h.apply("{\"event\":\"future_event\",\"x\":1}");
     h.apply("{\"event\":\"status\",\"state\":\"failed\",\"message\":\"non-finite loss 'total' at step 1\"}");
-    QCOMPARE(h.badLines, 2L);
-    QCOMPARE(h.lines, 3L);
+    QCOMPARE(h.badLines, 4L);
+    QCOMPARE(h.losses["total"].values, QVector<double>({1}));
+    QVERIFY(h.validation.isEmpty());
     QCOMPARE(h.state, QString("failed"));
     QVERIFY(h.message.contains("non-finite"));
   }

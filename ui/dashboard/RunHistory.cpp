@@ -38,7 +38,14 @@ void RunHistory::apply(const QByteArray& line) {
   ++lines;
   const QJsonObject e = doc.object();
   const QString event = e.value("event").toString();
+  // A point needs its step: one without (a foreign or damaged line) would otherwise read as
+  // step 0 and, as a resume would, drop every later point.
+  const bool hasStep = e.value("step").isDouble() && e.value("step").toDouble() >= 1;
   const double step = e.value("step").toDouble();
+  if ((event == "step" || event == "validation") && !hasStep) {
+    ++badLines;
+    return;
+  }
   if (event == "step") {
     const QJsonObject terms = e.value("losses").toObject();
     for (auto it = terms.begin(); it != terms.end(); ++it) losses[it.key()].add(step, it.value().toDouble());

@@ -35,7 +35,7 @@ struct RunHistory {
   QStringList previews;               ///< preview PNGs relative to the run folder, oldest first
   QStringList previewCases;           ///< the validation case of each preview (may be empty)
   long lines = 0;                     ///< event lines read
-  long badLines = 0;                  ///< lines that were not JSON objects (e.g. a torn last line)
+  long badLines = 0;                  ///< lines not used: not JSON (a torn last line) or a point without its step
 
   /// Applies one event line; unknown events and keys are ignored.
   void apply(const QByteArray& line);
