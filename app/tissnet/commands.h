@@ -16,5 +16,6 @@ void addTrainCommand(CLI::App& app, int& exitCode, int argc, char** argv);
 void addInferCommand(CLI::App& app, int& exitCode);
 void addParamsCommand(CLI::App& app, int& exitCode);
 void addConfigCommand(CLI::App& app, int& exitCode);
+void addSweepCommand(CLI::App& app, int& exitCode);
 
 }  // namespace tissnet

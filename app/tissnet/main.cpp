@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   tissnet::addInferCommand(app, exitCode);
   tissnet::addParamsCommand(app, exitCode);
   tissnet::addConfigCommand(app, exitCode);
+  tissnet::addSweepCommand(app, exitCode);
   tissnet::addBenchCommand(app, exitCode);
   try {
     app.parse(argc, argv);

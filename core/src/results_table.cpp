@@ -1,5 +1,6 @@
 #include "tiss/results_table.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -25,16 +26,6 @@ std::vector<std::string> splitCsv(const std::string& line) {
   out.push_back(cell);
   return out;
 }
-
-struct Column {
-  const char* key;
-  const char* title;
-  int decimals;
-};
-const Column kColumns[] = {{"dice_pct", "Dice (%)", 2},         {"assd_mm", "ASSD (mm)", 2},
-                           {"hd95_mm", "HD95 (mm)", 2},         {"psnr_global_db", "PSNR (dB)", 2},
-                           {"psnr_local_db", "local PSNR (dB)", 2}, {"ssim_global", "SSIM", 4},
-                           {"ssim_local", "local SSIM", 4}};
 
 std::string fixed(double v, int decimals) {
   char buf[32];
@@ -68,47 +59,104 @@ Result<CaseMetrics> readEvalCsv(const std::string& file) {
   return m;
 }
 
-std::string comparisonTable(const std::vector<MethodResults>& methods) {
-  std::vector<Column> cols;
-  for (const Column& c : kColumns) {
-    // A column is shown only when every case of every method has it.
-    bool everywhere = !methods.empty();
-    for (const auto& method : methods)
-      for (const auto& [id, row] : method.cases) everywhere = everywhere && row.count(c.key);
-    if (everywhere) cols.push_back(c);
+std::string metricsCsv(const CaseMetrics& metrics) {
+  std::vector<std::string> keys;
+  for (const auto& c : metricColumns()) {
+    bool any = false;
+    for (const auto& [id, row] : metrics) any = any || row.count(c.key);
+    if (any) keys.push_back(c.key);
   }
-  std::ostringstream table, notes;
-  table << "| Method |";
-  for (const auto& c : cols) table << ' ' << c.title << " |";
-  table << "\n|---|";
-  for (size_t i = 0; i < cols.size(); ++i) table << "---|";
-  table << '\n';
-  for (size_t m = 0; m < methods.size(); ++m) {
-    table << "| " << methods[m].name << " (n=" << methods[m].cases.size() << ") |";
-    for (const auto& c : cols) {
-      std::vector<double> values, mine, base;
-      for (const auto& [id, row] : methods[m].cases) {
-        values.push_back(row.at(c.key));
-        const auto other = methods[0].cases.find(id);
-        if (m > 0 && other != methods[0].cases.end()) {
-          mine.push_back(row.at(c.key));
-          base.push_back(other->second.at(c.key));
-        }
-      }
-      const Summary s = summarize(values);
-      table << ' ' << fixed(s.mean, c.decimals) << " ± " << fixed(s.sd, c.decimals);
-      if (m > 0) {
-        const TTest t = pairedTTest(mine, base);
-        if (t.p < 0.05) table << " †";
-        notes << "- " << methods[m].name << " vs " << methods[0].name << ", " << c.title << ": p = " << fixed(t.p, 4)
-              << " (paired t-test, " << mine.size() << " cases)\n";
-      }
-      table << " |";
+  std::ostringstream out;
+  out << "case";
+  for (const auto& k : keys) out << ',' << k;
+  out << ",error\n";
+  std::vector<std::vector<double>> values(keys.size());
+  for (const auto& [id, row] : metrics) {
+    out << id;
+    for (size_t k = 0; k < keys.size(); ++k) {
+      out << ',';
+      if (!row.count(keys[k])) continue;
+      out << fixed(row.at(keys[k]), 4);
+      values[k].push_back(row.at(keys[k]));
     }
-    table << '\n';
+    out << ",\n";
   }
-  if (methods.size() > 1) table << "\n† p < 0.05 against " << methods[0].name << ".\n" << notes.str();
-  return table.str();
+  for (const char* stat : {"mean", "sd"}) {
+    out << stat;
+    for (const auto& v : values) out << ',' << fixed(stat[0] == 'm' ? summarize(v).mean : summarize(v).sd, 4);
+    out << ",\n";
+  }
+  return out.str();
+}
+
+namespace {
+
+// A row's values of one metric, or none when some case lacks it.
+bool rowValues(const CaseMetrics& cases, const std::string& key, std::vector<double>& values) {
+  for (const auto& [id, row] : cases) {
+    const auto it = row.find(key);
+    if (it == row.end()) return false;
+    values.push_back(it->second);
+  }
+  return !values.empty();
+}
+
+TableCell makeCell(const std::vector<MethodResults>& methods, size_t m, int baseline, const std::string& key) {
+  TableCell cell;
+  std::vector<double> values;
+  cell.present = rowValues(methods[m].cases, key, values);
+  if (!cell.present) return cell;
+  cell.summary = summarize(values);
+  if (baseline < 0 || size_t(baseline) == m) return cell;
+  std::vector<double> mine, base;
+  std::vector<double> unused;
+  if (!rowValues(methods[size_t(baseline)].cases, key, unused)) return cell;
+  for (const auto& [id, row] : methods[m].cases) {
+    const auto other = methods[size_t(baseline)].cases.find(id);
+    if (other == methods[size_t(baseline)].cases.end()) continue;
+    mine.push_back(row.at(key));
+    base.push_back(other->second.at(key));
+  }
+  cell.tested = true;
+  cell.pairs = mine.size();
+  cell.test = pairedTTest(mine, base);
+  return cell;
+}
+
+}  // namespace
+
+ResultsTable buildResultsTable(const std::vector<MethodResults>& methods, int baseline,
+                               const std::vector<std::string>& metrics) {
+  ResultsTable t;
+  t.baseline = baseline >= int(methods.size()) ? -1 : baseline;
+  for (const auto& m : methods) {
+    t.rows.push_back(m.name);
+    t.caseCounts.push_back(m.cases.size());
+  }
+  t.cells.resize(methods.size());
+  for (const MetricColumn& c : metricColumns()) {
+    if (!metrics.empty() && std::find(metrics.begin(), metrics.end(), c.key) == metrics.end()) continue;
+    std::vector<TableCell> column;
+    for (size_t m = 0; m < methods.size(); ++m) column.push_back(makeCell(methods, m, t.baseline, c.key));
+    double best = c.higherIsBetter ? -HUGE_VAL : HUGE_VAL;
+    bool any = false;
+    for (const auto& cell : column)
+      if (cell.present) {
+        any = true;
+        best = c.higherIsBetter ? std::max(best, cell.summary.mean) : std::min(best, cell.summary.mean);
+      }
+    if (!any) continue;
+    // Compared as printed: two means that show the same digits are both best.
+    for (auto& cell : column) cell.best = cell.present && fixed(cell.summary.mean, c.decimals) == fixed(best, c.decimals);
+    t.columns.push_back(c);
+    for (size_t m = 0; m < methods.size(); ++m) t.cells[m].push_back(column[m]);
+  }
+  return t;
+}
+
+std::string formatCell(const TableCell& cell, const MetricColumn& column) {
+  if (!cell.present) return "";
+  return fixed(cell.summary.mean, column.decimals) + " ± " + fixed(cell.summary.sd, column.decimals);
 }
 
 }  // namespace tiss

@@ -64,7 +64,9 @@ Result<std::shared_ptr<StageModel>> loadFrozen(const std::string& dir, int sourc
 Result<Borrowed> borrow(const TrainConfig& c, int sources, torch::Device device, bool forInference) {
   Borrowed b;
   const bool wantsSp = c.stage == Stage::TissNet || c.stage == Stage::Synthesis;
-  if (wantsSp && c.loss.lambdaP > 0 && !(forInference && c.spRun.empty())) {
+  // Inference loads S_p whenever the run names one, so perceptibility is measured for
+  // lambda_p = 0 too (Table 1's first rows); training needs it only for L_p.
+  if (wantsSp && (forInference ? !c.spRun.empty() : c.loss.lambdaP > 0)) {
     auto sp = loadFrozen(c.spRun, sources, device, "sp");
     if (!sp) return sp.error();
     b.spForward = [sp = *sp](const torch::Tensor& x) { return sp->predict(Batch{torch::Tensor(), x, torch::Tensor()}).at("seg"); };

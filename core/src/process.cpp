@@ -1,0 +1,68 @@
+#include "tiss/process.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstring>
+
+extern char** environ;
+
+namespace tiss {
+
+Result<long> spawnProcess(const std::vector<std::string>& args, const std::string& logFile) {
+  if (args.empty()) return makeError("", "no program to start");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, logFile.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  // Its own session: a Ctrl-C in the starter's terminal or the starter's exit leaves it running.
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSID);
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  if (rc != 0) return makeError(args[0], std::string("cannot start: ") + std::strerror(rc));
+  return long(pid);
+}
+
+std::optional<int> reapChild(long pid) {
+  int status = 0;
+  const pid_t r = ::waitpid(pid_t(pid), &status, WNOHANG);
+  if (r != pid_t(pid)) return std::nullopt;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+bool processAlive(long pid) {
+  if (pid <= 0) return false;
+  int status = 0;
+  if (::waitpid(pid_t(pid), &status, WNOHANG) == pid_t(pid)) return false;  // our child, just ended
+  return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
+}
+
+void terminateProcess(long pid) {
+  if (pid > 0) ::kill(pid_t(pid), SIGTERM);
+}
+
+std::string hostName() {
+  char name[256] = {};
+  return ::gethostname(name, sizeof(name) - 1) == 0 ? std::string(name) : std::string();
+}
+
+std::string selfExecutable() {
+  char path[PATH_MAX] = {};
+  const ssize_t n = ::readlink("/proc/self/exe", path, sizeof(path) - 1);
+  return n > 0 ? std::string(path, size_t(n)) : std::string();
+}
+
+}  // namespace tiss

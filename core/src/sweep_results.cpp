@@ -1,0 +1,141 @@
+#include "tiss/sweep_results.h"
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "tiss/atomic_file.h"
+#include "tiss/run_folder.h"
+
+using nlohmann::json;
+
+namespace tiss {
+namespace {
+
+json readJson(const std::string& file) {
+  std::ifstream in(file);
+  if (!in) return json();
+  return json::parse(in, nullptr, false);
+}
+
+void readProgress(const SweepFolder& folder, TrialRecord& t) {
+  const RunFolder run{t.job.from.empty() ? folder.jobDir(t.job) : folder.root + "/shared/" + t.job.from};
+  if (auto s = readStatus(run)) t.step = s->step;
+  const json c = readJson(run.configFile());
+  if (!c.is_object() || !c.contains("optim")) return;
+  const json& o = c["optim"];
+  t.totalSteps = long(o.value("epochs_constant", 0) + o.value("epochs_decay", 0)) * o.value("iterations_per_epoch", 0);
+}
+
+// File identity for the index: size and modification time in nanoseconds.
+std::string stamp(const std::string& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) return "";
+  return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
+}
+
+// Loads every finished trial's metrics, from index.json where its stamp still matches.
+void readMetrics(SweepSnapshot& s) {
+  json index = readJson(s.folder.indexFile());
+  if (!index.is_object()) index = json::object();
+  bool changed = false;
+  for (TrialRecord& t : s.trials) {
+    if (t.job.shared || t.state.state != "finished") continue;
+    const std::string file = s.folder.metricsFile(t.job), key = stamp(file);
+    const json& entry = index.contains(t.job.id) ? index[t.job.id] : json();
+    if (!key.empty() && entry.is_object() && entry.value("stamp", "") == key) {
+      t.cases = entry["cases"].get<CaseMetrics>();
+      continue;
+    }
+    auto m = readEvalCsv(file);
+    if (!m) {
+      t.metricsError = m.error().describe();
+      continue;
+    }
+    t.cases = *m;
+    index[t.job.id] = {{"stamp", key}, {"cases", t.cases}};
+    changed = true;
+  }
+  // A cache only: a failed write (read-only folder, full disk) costs speed, not results.
+  if (changed) writeFileAtomically(s.folder.indexFile(), index.dump() + "\n");
+}
+
+}  // namespace
+
+double TrialRecord::progress() const {
+  if (state.state == "finished") return 1.0;
+  const double train = totalSteps > 0 ? std::min(1.0, double(step) / double(totalSteps)) : 0.0;
+  if (state.phase == "infer") return 0.9;
+  if (state.phase == "eval") return 0.97;
+  return job.from.empty() ? 0.9 * train : 0.0;
+}
+
+int SweepSnapshot::count(const std::string& state) const {
+  int n = 0;
+  for (const auto& t : trials) n += t.state.state == state;
+  return n;
+}
+
+const TrialRecord* SweepSnapshot::best() const {
+  const MetricColumn* metric = findMetric(folder.spec.metric);
+  const TrialRecord* best = nullptr;
+  for (const auto& t : trials) {
+    if (t.job.shared || t.state.state != "finished") continue;
+    const bool better = !best || (metric && metric->higherIsBetter ? t.state.metric > best->state.metric
+                                                                     : t.state.metric < best->state.metric);
+    if (better) best = &t;
+  }
+  return best;
+}
+
+Result<SweepSnapshot> readSweep(const std::string& dir, bool withMetrics) {
+  auto folder = SweepFolder::open(dir);
+  if (!folder) return folder.error();
+  SweepSnapshot s;
+  s.folder = *folder;
+  s.scheduler = readScheduler(s.folder);
+  s.paused = isPaused(s.folder);
+  for (const SweepJob& job : s.folder.jobs) {
+    TrialRecord t;
+    t.job = job;
+    t.state = readTrialState(s.folder, job);
+    readProgress(s.folder, t);
+    s.trials.push_back(t);
+  }
+  if (withMetrics) readMetrics(s);
+  return s;
+}
+
+std::vector<MethodResults> sweepPoints(const SweepSnapshot& sweep) {
+  std::vector<MethodResults> points;
+  std::map<std::string, std::map<std::string, std::map<std::string, std::vector<double>>>> values;
+  for (const TrialRecord& t : sweep.trials) {
+    if (t.job.shared) continue;
+    if (!values.count(t.job.point)) points.push_back({t.job.point, {}});
+    auto& byCase = values[t.job.point];
+    for (const auto& [id, row] : t.cases)
+      for (const auto& [key, v] : row) byCase[id][key].push_back(v);
+  }
+  for (auto& p : points)
+    for (const auto& [id, row] : values[p.name])
+      for (const auto& [key, list] : row) p.cases[id][key] = summarize(list).mean;
+  // Points without any evaluated case are not rows yet.
+  points.erase(std::remove_if(points.begin(), points.end(), [](const MethodResults& m) { return m.cases.empty(); }),
+               points.end());
+  return points;
+}
+
+int baselineIndex(const SweepSnapshot& sweep, const std::vector<MethodResults>& points) {
+  for (size_t i = 0; i < points.size(); ++i)
+    if (points[i].name == sweep.folder.spec.baseline) return int(i);
+  return points.empty() ? -1 : 0;
+}
+
+ResultsTable sweepTable(const SweepSnapshot& sweep) {
+  const auto points = sweepPoints(sweep);
+  return buildResultsTable(points, baselineIndex(sweep, points));
+}
+
+}  // namespace tiss

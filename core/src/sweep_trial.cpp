@@ -1,0 +1,204 @@
+// One sweep job from start to metrics: train -> infer -> eval, each phase in trial.json.
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "tiss/atomic_file.h"
+#include "tiss/engine.h"
+#include "tiss/eval.h"
+#include "tiss/process.h"
+#include "tiss/results_table.h"
+#include "tiss/run_folder.h"
+#include "tiss/statistics.h"
+#include "tiss/sweep_run.h"
+
+namespace fs = std::filesystem;
+
+namespace tiss {
+namespace {
+
+struct TrialContext {
+  const SweepFolder& folder;
+  const SweepJob& job;
+  const TrialOptions& options;
+  const std::atomic<bool>* cancel;
+  TrialState state;
+
+  bool cancelled() const { return cancel && cancel->load(); }
+
+  Status enter(const std::string& phase) {
+    state.state = "running";
+    state.phase = phase;
+    return writeTrialState(folder, job, state);
+  }
+
+  Status end(const std::string& how, const std::string& message) {
+    state.state = how;
+    if (how == "finished") state.phase.clear();
+    state.message = message;
+    state.pid = 0;
+    writeTrialState(folder, job, state);
+    if (how == "finished") return Status();
+    return makeError(folder.jobDir(job), how == "stopped" ? "stopped; it resumes from its last checkpoint" : message);
+  }
+
+  // "runs.sp=@sp" -> "runs.sp=/abs/sweep/shared/sp"
+  std::vector<std::string> overrides() const {
+    std::vector<std::string> out;
+    const std::string root = fs::absolute(folder.root).string();
+    for (const std::string& o : job.set) {
+      const size_t at = o.find("=@");
+      out.push_back(at == std::string::npos ? o : o.substr(0, at + 1) + root + "/shared/" + o.substr(at + 2));
+    }
+    return out;
+  }
+
+  std::string overrideValue(const std::string& key) const {
+    std::string value;
+    for (const std::string& o : job.set)
+      if (o.rfind(key + "=", 0) == 0) value = o.substr(key.size() + 1);
+    return value;
+  }
+
+  int threads() const { return options.threads > 0 ? options.threads : folder.spec.threadsPerTrial; }
+};
+
+// Waits for (or, without waiting, checks) the shared runs this job builds on.
+Status awaitShared(TrialContext& c) {
+  for (const std::string& id : c.job.after) {
+    const SweepJob* dep = c.folder.find(id);
+    if (!dep) return c.end("failed", "builds on '" + id + "', which the sweep does not hold");
+    for (;;) {
+      const TrialState s = readTrialState(c.folder, *dep);
+      if (s.state == "finished") break;
+      if (s.state == "failed" || s.state == "cancelled" || !c.options.waitForShared)
+        return c.end("failed", "the shared run '" + id + "' is " + s.state + ", not finished");
+      if (c.cancelled()) return c.end("stopped", "");
+      std::this_thread::sleep_for(std::chrono::seconds(2));
+    }
+  }
+  return Status();
+}
+
+Status trainPhase(TrialContext& c) {
+  const RunFolder run{c.folder.jobDir(c.job)};
+  if (auto s = readStatus(run); s && s->state == "finished") return Status();
+  if (auto st = c.enter("train"); !st) return st;
+  TrainRequest r;
+  r.configFile = c.folder.spec.config;
+  r.preset = c.folder.spec.preset;
+  r.overrides = c.overrides();
+  r.dataDir = c.folder.spec.data;
+  r.runDir = run.root;
+  r.device = c.options.device;
+  r.threads = c.threads();
+  r.resume = fs::exists(run.configFile());
+  r.commandLine = {"tissnet", "sweep-trial", "--out", c.folder.root, "--trial", c.job.id};
+  const Status st = train(r, {}, c.cancel);
+  if (st) return st;
+  if (auto s = readStatus(run); s && s->state == "stopped") return c.end("stopped", "");
+  return c.end("failed", st.error().describe());
+}
+
+bool anyFile(const std::string& dir, const std::string& suffix) {
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) return true;
+  }
+  return false;
+}
+
+void merge(CaseMetrics& into, const std::vector<CaseScores>& scores, const std::string& prefix) {
+  for (const auto& s : scores) {
+    if (!s.error.empty() || !s.segmentation) continue;
+    auto& row = into[s.id];
+    row[prefix + "dice_pct"] = s.segmentation->dicePct;
+    row[prefix + "assd_mm"] = s.segmentation->assdMm;
+    row[prefix + "hd95_mm"] = s.segmentation->hd95Mm;
+    if (!s.synthesis) continue;
+    row["psnr_global_db"] = s.synthesis->psnrGlobalDb;
+    row["psnr_local_db"] = s.synthesis->psnrLocalDb;
+    row["ssim_global"] = s.synthesis->ssimGlobal;
+    row["ssim_local"] = s.synthesis->ssimLocal;
+  }
+}
+
+Status evalPhase(TrialContext& c, const std::string& inferDir) {
+  if (auto st = c.enter("eval"); !st) return st;
+  EvalOptions o;
+  o.pred = inferDir;
+  o.gt = c.folder.spec.data;
+  o.predPattern = "{case}/{case}_seg_mask.nii.gz";
+  if (anyFile(inferDir, "_synth.nii.gz") && anyFile(inferDir, "_target_norm.nii.gz")) {
+    o.image = o.reference = inferDir;
+    o.imagePattern = "{case}/{case}_synth.nii.gz";
+    o.referencePattern = "{case}/{case}_target_norm.nii.gz";
+    o.dataRange = 2;  // x_t' and the target are normalized to [-1, 1]
+  }
+  o.threads = std::max(1, c.threads());
+  auto scores = evaluate(o);
+  if (!scores) return c.end("failed", scores.error().describe());
+  CaseMetrics metrics;
+  merge(metrics, *scores, "");
+  if (anyFile(inferDir, "_sp_on_synth_mask.nii.gz")) {
+    EvalOptions p;
+    p.pred = inferDir;
+    p.gt = c.folder.spec.data;
+    p.predPattern = "{case}/{case}_sp_on_synth_mask.nii.gz";
+    p.threads = o.threads;
+    if (auto perc = evaluate(p)) merge(metrics, *perc, "perc_");
+  }
+  if (metrics.empty()) return c.end("failed", "no case of the split could be evaluated");
+  if (auto st = writeFileAtomically(c.folder.metricsFile(c.job), metricsCsv(metrics)); !st)
+    return c.end("failed", st.error().describe());
+  std::vector<double> values;
+  for (const auto& [id, row] : metrics)
+    if (row.count(c.folder.spec.metric)) values.push_back(row.at(c.folder.spec.metric));
+  c.state.metric = summarize(values).mean;
+  return Status();
+}
+
+}  // namespace
+
+Status runSweepTrial(const SweepFolder& folder, const std::string& jobId, const TrialOptions& options,
+                     const std::atomic<bool>* cancel, const std::function<void(const std::string&)>& log) {
+  const SweepJob* job = folder.find(jobId);
+  if (!job) return makeError(folder.specFile(), "has no job '" + jobId + "'");
+  TrialContext c{folder, *job, options, cancel, readTrialState(folder, *job)};
+  c.state.pid = long(::getpid());
+  c.state.host = hostName();
+  c.state.message.clear();
+  c.state.attempts += 1;
+  if (auto st = c.enter("wait"); !st) return st;
+  auto say = [&](const std::string& line) { if (log) log(job->id + ": " + line); };
+  if (auto st = awaitShared(c); !st) return st;
+  if (job->from.empty()) {
+    say("training");
+    if (auto st = trainPhase(c); !st) return st;
+  }
+  if (job->shared) return c.end("finished", "trained");
+  if (c.cancelled()) return c.end("stopped", "");
+  if (auto st = c.enter("infer"); !st) return st;
+  say("inference on the " + folder.spec.split + " cases");
+  InferRequest r;
+  r.runDir = job->from.empty() ? folder.jobDir(*job) : folder.jobDir(*folder.find(job->from));
+  r.dataDir = folder.spec.data;
+  r.outDir = folder.jobDir(*job) + "/infer";
+  r.cases = {folder.spec.split};
+  r.device = options.device;
+  r.threads = c.threads();
+  r.output = c.overrideValue("inference.output");
+  if (auto st = infer(r); !st) return c.end("failed", st.error().describe());
+  if (c.cancelled()) return c.end("stopped", "");
+  say("evaluation");
+  if (auto st = evalPhase(c, r.outDir); !st) return st;
+  char text[96];
+  std::snprintf(text, sizeof text, "%s %.4f", folder.spec.metric.c_str(), c.state.metric);
+  say(std::string("finished: ") + text);
+  return c.end("finished", text);
+}
+
+}  // namespace tiss
