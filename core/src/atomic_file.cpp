@@ -1,6 +1,8 @@
 #include "tiss/atomic_file.h"
 
+#include <atomic>
 #include <cstdio>
+#include <string>
 #include <filesystem>
 #include <unistd.h>
 
@@ -10,7 +12,11 @@ namespace tiss {
 
 Status writeFileAtomically(const std::string& path, const std::string& contents) {
   const fs::path target(path);
-  const fs::path tmp = target.parent_path() / (".partial-" + target.filename().string());
+  // Unique per process and call: two processes writing the same file (two trials preparing
+  // one data set's cache) must not share a temporary file.
+  static std::atomic<unsigned> counter{0};
+  const fs::path tmp = target.parent_path() / (".partial-" + std::to_string(::getpid()) + "-" +
+                                               std::to_string(counter++) + "-" + target.filename().string());
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (!f) return makeError(path, "cannot create the file (is the folder writable?)");
   const bool written = std::fwrite(contents.data(), 1, contents.size(), f) == contents.size() &&
@@ -23,8 +29,9 @@ Status writeFileAtomically(const std::string& path, const std::string& contents)
   }
   fs::rename(tmp, target, ec);
   if (ec) {
+    const std::string why = ec.message();
     fs::remove(tmp, ec);
-    return makeError(path, "could not replace the file: " + ec.message());
+    return makeError(path, "could not replace the file: " + why);
   }
   return Status();
 }

@@ -2,7 +2,9 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -20,9 +22,31 @@ json readJson(const std::string& file) {
   return json::parse(in, nullptr, false);
 }
 
+// The step of the last step event: status.json is written at the start and end only, and the
+// tail of events.jsonl is enough (a run's log can hold 100 000 lines).
+long lastLoggedStep(const RunFolder& run) {
+  std::ifstream in(run.eventsFile(), std::ios::binary | std::ios::ate);
+  if (!in) return 0;
+  const std::streamoff size = in.tellg();
+  in.seekg(std::max<std::streamoff>(0, size - 8192));
+  std::string tail((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (size_t end = tail.size(); end > 0;) {
+    const size_t start = tail.rfind('\n', end - 1);
+    const std::string line = tail.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1));
+    if (line.find("\"event\":\"step\"") != std::string::npos) {
+      const json e = json::parse(line, nullptr, false);
+      if (!e.is_discarded()) return e.value("step", 0L);
+    }
+    if (start == std::string::npos) break;
+    end = start;
+  }
+  return 0;
+}
+
 void readProgress(const SweepFolder& folder, TrialRecord& t) {
   const RunFolder run{t.job.from.empty() ? folder.jobDir(t.job) : folder.root + "/shared/" + t.job.from};
   if (auto s = readStatus(run)) t.step = s->step;
+  t.step = std::max(t.step, lastLoggedStep(run));
   const json c = readJson(run.configFile());
   if (!c.is_object() || !c.contains("optim")) return;
   const json& o = c["optim"];

@@ -87,18 +87,21 @@ Status trainPhase(TrialContext& c) {
   if (auto s = readStatus(run); s && s->state == "finished") return Status();
   if (auto st = c.enter("train"); !st) return st;
   TrainRequest r;
-  r.configFile = c.folder.spec.config;
-  r.preset = c.folder.spec.preset;
-  r.overrides = c.overrides();
+  r.resume = fs::exists(run.configFile());
+  if (!r.resume) {  // a resumed run keeps the config it stored
+    r.configFile = c.folder.spec.config;
+    r.preset = c.folder.spec.preset;
+    r.overrides = c.overrides();
+  }
   r.dataDir = c.folder.spec.data;
   r.runDir = run.root;
   r.device = c.options.device;
   r.threads = c.threads();
-  r.resume = fs::exists(run.configFile());
   r.commandLine = {"tissnet", "sweep-trial", "--out", c.folder.root, "--trial", c.job.id};
   const Status st = train(r, {}, c.cancel);
   if (st) return st;
-  if (auto s = readStatus(run); s && s->state == "stopped") return c.end("stopped", "");
+  // Stopped only when asked to: a resume that fails at once leaves the old "stopped" status.
+  if (c.cancelled()) return c.end("stopped", "");
   return c.end("failed", st.error().describe());
 }
 
