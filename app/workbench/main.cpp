@@ -15,6 +15,8 @@
 #include "dashboard/DashboardPanel.h"
 #include "dashboard/RunsModel.h"
 #include "shell/SettingsModel.h"
+#include "sweep/SweepModel.h"
+#include "sweep/SweepPanel.h"
 #include "viewer/CaseViewerModel.h"
 #include "viewer/CaseViewerPage.h"
 
@@ -92,7 +94,13 @@ int main(int argc, char** argv) {
   const QCommandLineOption axis("axis", QApplication::translate("main", "Slice axis of the case: axial, coronal or sagittal."), "axis");
   const QCommandLineOption view3d("view3d", QApplication::translate("main", "Show the case's 3D view."));
   const QCommandLineOption run("run", QApplication::translate("main", "Show this run folder in the training dashboard (repeatable: compared)."), "dir");
-  cli.addOptions({workspace, data, settingsFile, screenshot, caseId, results, layout, axis, view3d, run});
+  const QCommandLineOption sweep("sweep", QApplication::translate("main", "Show this sweep folder on the Sweeps page."), "dir");
+  const QCommandLineOption sweepPlot("sweep-plot", QApplication::translate("main", "Write the sweep's plot (.png, .svg or .pdf), then quit."), "file");
+  const QCommandLineOption plotMetric("plot-metric", QApplication::translate("main", "Metric of the sweep plot (e.g. dice_pct; default: the sweep's)."), "key");
+  const QCommandLineOption plotAxis("plot-axis", QApplication::translate("main", "Swept key on the plot's x axis (default: the first)."), "key");
+  const QCommandLineOption plotY("plot-y", QApplication::translate("main", "Second swept key: draw a heat map over both."), "key");
+  cli.addOptions({workspace, data, settingsFile, screenshot, caseId, results, layout, axis, view3d, run, sweep, sweepPlot,
+                  plotMetric, plotAxis, plotY});
   cli.process(app);
 
   std::unique_ptr<QSettings> store = cli.isSet(settingsFile)
@@ -111,7 +119,19 @@ int main(int argc, char** argv) {
   }
   if (cli.isSet(data)) window.openDataset(cli.value(data));
   showRuns(&window, cli.values(run));
+  if (cli.isSet(sweep) && !window.openSweep(cli.value(sweep))) return 1;
   window.show();
+  if (cli.isSet(sweepPlot)) {
+    const tiss::SweepSnapshot* s = window.sweep()->snapshot();
+    const QStringList axes = window.sweep()->axes();
+    if (!s || axes.isEmpty()) return std::fprintf(stderr, "no sweep with swept keys to plot (give --sweep DIR)\n"), 1;
+    const QString metric = cli.isSet(plotMetric) ? cli.value(plotMetric) : QString::fromStdString(s->folder.spec.metric);
+    window.sweepPanel()->setPlot(cli.isSet(plotY) ? 1 : 0, metric, cli.isSet(plotAxis) ? cli.value(plotAxis) : axes.first(),
+                                 cli.value(plotY));
+    const bool ok = window.sweepPanel()->exportPlot(cli.value(sweepPlot));
+    std::fprintf(ok ? stdout : stderr, ok ? "plot: %s\n" : "could not write the plot %s\n", qPrintable(cli.value(sweepPlot)));
+    if (!cli.isSet(screenshot)) return ok ? 0 : 1;
+  }
   if (cli.isSet(screenshot)) screenshotWhenReady(&window, cli.value(screenshot));
   return app.exec();
 }

@@ -2,12 +2,12 @@
 
 #include <QHelpEvent>
 #include <QMouseEvent>
-#include <QSvgGenerator>
 #include <QToolTip>
 #include <QVBoxLayout>
 
 #include <cmath>
 
+#include "dashboard/PlotExport.h"
 #include "qcustomplot.h"
 
 namespace tiss::ui {
@@ -178,22 +178,6 @@ bool CurvePlot::eventFilter(QObject* watched, QEvent* event) {
   return QWidget::eventFilter(watched, event);
 }
 
-bool CurvePlot::save(const QString& path) const {
-  const QString suffix = QFileInfo(path).suffix().toLower();
-  if (suffix == "png") return plot_->savePng(path, 0, 0, 2.0);
-  if (suffix == "pdf") return plot_->savePdf(path);
-  if (suffix == "svg") {
-    QSvgGenerator svg;
-    svg.setFileName(path);
-    svg.setSize(plot_->size());
-    svg.setViewBox(QRect(QPoint(0, 0), plot_->size()));
-    QCPPainter painter;
-    if (!painter.begin(&svg)) return false;
-    plot_->toPainter(&painter, plot_->width(), plot_->height());
-    painter.end();
-    return QFileInfo(path).size() > 0;
-  }
-  return false;
-}
+bool CurvePlot::save(const QString& path) const { return savePlot(plot_, path); }
 
 }  // namespace tiss::ui

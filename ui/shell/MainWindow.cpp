@@ -22,6 +22,8 @@
 #include "dashboard/DashboardPanel.h"
 #include "dashboard/RunsModel.h"
 #include "dashboard/TrainingLauncher.h"
+#include "sweep/SweepModel.h"
+#include "sweep/SweepPanel.h"
 #include "dataset/DatasetSession.h"
 #include "shell/SettingsModel.h"
 #include "shell/TaskProgressModel.h"
@@ -44,8 +46,11 @@ MainWindow::MainWindow(QSettings* store, QWidget* parent)
   runs_ = new RunsModel(this);
   dashboard_ = new DashboardPanel(runs_, pages_);
   pages_->addTab(dashboard_, QString());
-  // The browser and the dashboard stay open; case pages come and go.
-  for (int i : {0, 1}) pages_->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
+  sweepModel_ = new SweepModel(this);
+  sweepPanel_ = new SweepPanel(sweepModel_, pages_);
+  pages_->addTab(sweepPanel_, QString());
+  // The browser, the dashboard and the sweeps stay open; case pages come and go.
+  for (int i = 0; i < kFixedPages; ++i) pages_->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
   setCentralWidget(pages_);
   createActions();
   createMenus();
@@ -53,7 +58,7 @@ MainWindow::MainWindow(QSettings* store, QWidget* parent)
   createStatusBar();
   bindProgress();
   connect(pages_, &QTabWidget::tabCloseRequested, this, [this](int i) {
-    if (i > 1) delete pages_->widget(i);
+    if (i >= kFixedPages) delete pages_->widget(i);
   });
   connect(browser_, &DatasetBrowserPanel::caseActivated, this, &MainWindow::openCase);
   connect(dashboard_, &DashboardPanel::newRunRequested, this, &MainWindow::newTrainingRun);
@@ -75,6 +80,7 @@ MainWindow::MainWindow(QSettings* store, QWidget* parent)
     label->setAlignment(Qt::AlignCenter);
     pages_->setCurrentIndex(pages_->addTab(label, QFileInfo(png).completeBaseName()));
   });
+  connectSweeps();
   connect(browser_, &DatasetBrowserPanel::errorOccurred, this, &MainWindow::showError);
   connect(session_, &DatasetSession::failed, this, &MainWindow::showError);
   connect(session_, &DatasetSession::opened, this, [this](const QString& dir) {
@@ -123,7 +129,7 @@ void MainWindow::createActions() {
     browser_->toggleProblemsOnly();
   });
   closePage_ = make(nullptr, QKeySequence::Close, [this] {
-    if (pages_->currentIndex() > 1) delete pages_->currentWidget();
+    if (pages_->currentIndex() >= kFixedPages) delete pages_->currentWidget();
   });
   resetLayout_ = make(nullptr, QKeySequence(), [this] { restoreState(defaultState_); });
   newRun_ = make(nullptr, QKeySequence(Qt::CTRL | Qt::Key_T), [this] { newTrainingRun(); });
@@ -131,6 +137,8 @@ void MainWindow::createActions() {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a run folder"), workspace_->runsFolder());
     if (!dir.isEmpty()) openRun(dir);
   });
+  newSweep_ = make(nullptr, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N), [this] { newSweep(); });
+  openSweep_ = make(nullptr, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O), [this] { chooseSweep(); });
   paperFigure_ = make(nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] { showPaperFigure(); });
   settingsAction_ = make("settings", QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { showSettings(); });
   shortcuts_ = make("shortcuts", QKeySequence::HelpContents, [this] { showShortcuts(); });
@@ -145,6 +153,7 @@ void MainWindow::createMenus() {
   fileMenu_->addActions({openDataset_, rescan_, saveSplit_});
   fileMenu_->addSeparator();
   fileMenu_->addActions({newRun_, openRun_});
+  fileMenu_->addActions({newSweep_, openSweep_});
   fileMenu_->addSeparator();
   fileMenu_->addAction(quit_);
   viewMenu_ = menuBar()->addMenu(QString());
@@ -231,6 +240,8 @@ void MainWindow::retranslate() {
   closePage_->setText(tr("&Close Case Page"));
   newRun_->setText(tr("&New Training Run…"));
   openRun_->setText(tr("Open &Run Folder…"));
+  newSweep_->setText(tr("New S&weep…"));
+  openSweep_->setText(tr("Open Swee&p Folder…"));
   resetLayout_->setText(tr("&Reset Layout"));
   paperFigure_->setText(tr("&Paper Figure…"));
   settingsAction_->setText(tr("&Settings…"));
@@ -242,6 +253,7 @@ void MainWindow::retranslate() {
   logDock_->setWindowTitle(tr("Log"));
   pages_->setTabText(0, tr("Data Set"));
   pages_->setTabText(1, tr("Training"));
+  pages_->setTabText(2, tr("Sweeps"));
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -251,7 +263,7 @@ void MainWindow::changeEvent(QEvent* event) {
 
 QList<QAction*> MainWindow::allActions() const {
   return {openWorkspace_, openDataset_, rescan_, saveSplit_, quit_, findCases_, problemsOnly_, closePage_,
-          newRun_, openRun_, resetLayout_, paperFigure_, settingsAction_, shortcuts_, about_, cancelTask_};
+          newRun_, openRun_, newSweep_, openSweep_, resetLayout_, paperFigure_, settingsAction_, shortcuts_, about_, cancelTask_};
 }
 
 }  // namespace tiss::ui

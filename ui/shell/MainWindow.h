@@ -19,6 +19,8 @@ namespace tiss::ui {
 class CaseViewerPage;
 class DashboardPanel;
 class RunsModel;
+class SweepModel;
+class SweepPanel;
 class DatasetBrowserPanel;
 class DatasetSession;
 class SettingsModel;
@@ -47,6 +49,15 @@ class MainWindow : public QMainWindow {
   DatasetBrowserPanel* browser() const { return browser_; }
   DashboardPanel* dashboard() const { return dashboard_; }
   RunsModel* runs() const { return runs_; }
+  SweepModel* sweep() const { return sweepModel_; }
+  SweepPanel* sweepPanel() const { return sweepPanel_; }
+  /// Pages that never close: data set, training, sweeps.
+  static constexpr int kFixedPages = 3;
+  /// Opens the New Sweep dialog (on the current data set) and starts the sweep it creates.
+  void newSweep();
+  /// Shows the sweep in `folder` on the Sweeps page; a sweep with unfinished work that no
+  /// scheduler drives (the workbench or the scheduler was closed or killed) is continued.
+  bool openSweep(const QString& folder);
   /// Opens the form for a new training run (on the current data set).
   void newTrainingRun();
   /// Follows a run folder in the dashboard and shows it.
@@ -82,6 +93,10 @@ class MainWindow : public QMainWindow {
   void showShortcuts();
   void showAbout();
   void showPaperFigure();
+  void chooseSweep();
+  void connectSweeps();
+  void restoreSweeps();
+  void continueSweep();
 
   QSettings* store_;
   SettingsModel* settings_;
@@ -91,6 +106,8 @@ class MainWindow : public QMainWindow {
   DatasetBrowserPanel* browser_;
   RunsModel* runs_;
   DashboardPanel* dashboard_;
+  SweepModel* sweepModel_;
+  SweepPanel* sweepPanel_;
   QTabWidget* pages_;
   QDockWidget *workspaceDock_, *logDock_;
   QListWidget* datasetList_;
@@ -101,7 +118,7 @@ class MainWindow : public QMainWindow {
   QMenu *fileMenu_, *recentMenu_, *viewMenu_, *toolsMenu_, *helpMenu_;
   QToolBar* toolbar_;
   QAction *openWorkspace_, *openDataset_, *rescan_, *saveSplit_, *quit_, *findCases_, *problemsOnly_,
-      *closePage_, *newRun_, *openRun_, *resetLayout_, *paperFigure_, *settingsAction_, *shortcuts_, *about_, *cancelTask_;
+      *closePage_, *newRun_, *openRun_, *newSweep_, *openSweep_, *resetLayout_, *paperFigure_, *settingsAction_, *shortcuts_, *about_, *cancelTask_;
   QByteArray defaultState_;
   QString lastError_;
   bool quiet_ = false;

@@ -42,20 +42,21 @@ bool MainWindow::openWorkspace(const QString& dir) {
   for (const QString& run : workspace_->externalRuns())
     if (QFileInfo(run).isDir()) runs_->attach(run);
   log(tr("Workspace %1").arg(workspace_->folder()));
+  restoreSweeps();
   if (!workspace_->currentDataset().isEmpty() && QFileInfo(workspace_->currentDataset()).isDir())
     openDataset(workspace_->currentDataset());
   return true;
 }
 
 void MainWindow::openDataset(const QString& dir) {
-  for (int i = pages_->count() - 1; i > 1; --i) delete pages_->widget(i);
+  for (int i = pages_->count() - 1; i >= kFixedPages; --i) delete pages_->widget(i);
   pages_->setCurrentWidget(browser_);
   const QString cache = workspace_->folder().isEmpty() ? QDir::temp().filePath("tissnet-cache") : workspace_->cacheFolder();
   session_->open(dir, cache, settings_->threads());
 }
 
 CaseViewerPage* MainWindow::openCase(const QString& caseId) {
-  for (int i = 2; i < pages_->count(); ++i)
+  for (int i = kFixedPages; i < pages_->count(); ++i)
     if (auto* page = qobject_cast<CaseViewerPage*>(pages_->widget(i)); page && page->caseId() == caseId) {
       pages_->setCurrentIndex(i);
       return page;

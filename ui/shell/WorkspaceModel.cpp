@@ -21,7 +21,7 @@ Status WorkspaceModel::open(const QString& dir) {
   QStringList datasets;
   QString current;
   QJsonObject viewers;
-  QStringList externalRuns;
+  QStringList externalRuns, externalSweeps;
   QFile file(d.filePath(kFile));
   if (file.exists()) {
     if (!file.open(QIODevice::ReadOnly)) return makeError(file.fileName().toStdString(), "cannot be read");
@@ -33,12 +33,14 @@ Status WorkspaceModel::open(const QString& dir) {
     current = doc.object().value("current_dataset").toString();
     viewers = doc.object().value("viewers").toObject();
     for (const auto& v : doc.object().value("external_runs").toArray()) externalRuns << v.toString();
+    for (const auto& v : doc.object().value("external_sweeps").toArray()) externalSweeps << v.toString();
   }
   folder_ = abs;
   datasets_ = datasets;
   current_ = current;
   viewers_ = viewers;
   externalRuns_ = externalRuns;
+  externalSweeps_ = externalSweeps;
   QStringList recent = store_->value("workspace/recent").toStringList();
   recent.removeAll(abs);
   recent.prepend(abs);
@@ -77,6 +79,22 @@ Status WorkspaceModel::addExternalRun(const QString& dir) {
   return save();
 }
 
+Status WorkspaceModel::addExternalSweep(const QString& dir) {
+  const QString abs = QFileInfo(dir).absoluteFilePath();
+  if (abs.startsWith(sweepsFolder() + "/") || externalSweeps_.contains(abs)) return Status();
+  externalSweeps_ << abs;
+  return save();
+}
+
+QStringList WorkspaceModel::sweeps() const {
+  QStringList out;
+  for (const QFileInfo& d : QDir(sweepsFolder()).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+    if (QFileInfo::exists(d.filePath() + "/sweep.json")) out << d.absoluteFilePath();
+  for (const QString& d : externalSweeps_)
+    if (QFileInfo::exists(d + "/sweep.json")) out << d;
+  return out;
+}
+
 QJsonObject WorkspaceModel::viewerState(const QString& dir) const {
   return viewers_.value(QFileInfo(dir).absoluteFilePath()).toObject();
 }
@@ -96,7 +114,8 @@ QStringList WorkspaceModel::recentWorkspaces() const {
 Status WorkspaceModel::save() {
   if (folder_.isEmpty()) return makeError("", "no workspace is open");
   QJsonObject o{{"version", 1}, {"datasets", QJsonArray::fromStringList(datasets_)}, {"current_dataset", current_},
-                {"viewers", viewers_}, {"external_runs", QJsonArray::fromStringList(externalRuns_)}};
+                {"viewers", viewers_}, {"external_runs", QJsonArray::fromStringList(externalRuns_)},
+                {"external_sweeps", QJsonArray::fromStringList(externalSweeps_)}};
   const QString path = QDir(folder_).filePath(kFile);
   return writeFileAtomically(path.toStdString(), QJsonDocument(o).toJson().toStdString());
 }

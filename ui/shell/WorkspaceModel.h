@@ -39,6 +39,9 @@ class WorkspaceModel : public QObject {
   /// Run folders outside the workspace's runs/ that the dashboard follows (re-attached at start).
   QStringList externalRuns() const { return externalRuns_; }
   Status addExternalRun(const QString& dir);
+  /// Sweep folders under sweeps/ and those opened from elsewhere (kept in workspace.json).
+  QStringList sweeps() const;
+  Status addExternalSweep(const QString& dir);
 
   /// The case viewers' state (result folders, layout, axis) kept for data set `dir`.
   QJsonObject viewerState(const QString& dir) const;
@@ -57,7 +60,7 @@ class WorkspaceModel : public QObject {
   QString folder_, current_;
   QStringList datasets_;
   QJsonObject viewers_;
-  QStringList externalRuns_;
+  QStringList externalRuns_, externalSweeps_;
 };
 
 }  // namespace tiss::ui

@@ -1,0 +1,77 @@
+#include "sweep/ResultsTableModel.h"
+
+#include <QFileInfo>
+#include <QFont>
+
+#include "tiss/atomic_file.h"
+
+namespace tiss::ui {
+
+ResultsTableModel::ResultsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void ResultsTableModel::setTable(ResultsTable table) {
+  const bool sameShape = table.rows == table_.rows && table.columns.size() == table_.columns.size();
+  if (!sameShape) beginResetModel();
+  table_ = std::move(table);
+  if (!sameShape) endResetModel();
+  else if (rowCount() > 0) Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+int ResultsTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(table_.rows.size()); }
+
+int ResultsTableModel::columnCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : 1 + int(table_.columns.size());
+}
+
+QVariant ResultsTableModel::data(const QModelIndex& index, int role) const {
+  if (!index.isValid() || index.row() >= rowCount()) return {};
+  const size_t r = size_t(index.row());
+  if (index.column() == 0) {
+    if (role == Qt::DisplayRole) return tr("%1 (n = %2)").arg(QString::fromStdString(table_.rows[r])).arg(table_.caseCounts[r]);
+    if (role == Qt::FontRole && int(r) == table_.baseline) {
+      QFont f;
+      f.setItalic(true);
+      return f;
+    }
+    if (role == Qt::ToolTipRole && int(r) == table_.baseline) return tr("Baseline of the t-tests");
+    return {};
+  }
+  const size_t c = size_t(index.column() - 1);
+  const TableCell& cell = table_.cells[r][c];
+  switch (role) {
+    case Qt::DisplayRole:
+      if (!cell.present) return QStringLiteral("–");
+      return QString::fromStdString(formatCell(cell, table_.columns[c])) + (cell.significant() ? QStringLiteral(" †") : QString());
+    case Qt::FontRole: {
+      QFont f;
+      f.setBold(cell.best);
+      return f;
+    }
+    case Qt::TextAlignmentRole: return int(Qt::AlignCenter);
+    case Qt::ToolTipRole:
+      if (!cell.tested) return {};
+      return tr("p = %1 (paired t-test against %2 over %n case(s))", nullptr, int(cell.pairs))
+          .arg(QString::number(cell.test.p, 'f', 4), QString::fromStdString(table_.rows[size_t(table_.baseline)]));
+    case Qt::UserRole: return cell.present ? QVariant(cell.summary.mean) : QVariant();
+    case Qt::UserRole + 1: return cell.tested ? QVariant(cell.test.p) : QVariant();
+  }
+  return {};
+}
+
+QVariant ResultsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+  if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+  if (section == 0) return tr("Method");
+  return QString::fromStdString(table_.columns[size_t(section - 1)].title);
+}
+
+Status ResultsTableModel::exportTo(const QString& path, const QString& caption) const {
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  std::string text;
+  if (suffix == "csv") text = tableCsv(table_);
+  else if (suffix == "md") text = tableMarkdown(table_);
+  else if (suffix == "tex") text = tableLatex(table_, caption.toStdString());
+  else return makeError(path.toStdString(), "unknown table format (use .csv, .md or .tex)");
+  return writeFileAtomically(path.toStdString(), text);
+}
+
+}  // namespace tiss::ui

@@ -1,0 +1,124 @@
+// SweepPanel: redrawing from the model, plot and table choices, exports.
+#include <QComboBox>
+#include <QFileDialog>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+
+#include "common/ErrorText.h"
+#include "sweep/ResultsTableModel.h"
+#include "sweep/SweepModel.h"
+#include "sweep/SweepPanel.h"
+#include "sweep/SweepPlot.h"
+#include "tiss/atomic_file.h"
+
+namespace tiss::ui {
+namespace {
+
+QString q(const std::string& s) { return QString::fromStdString(s); }
+
+// Refills a combo box with (text, data) items, keeping the current data when still offered.
+void refill(QComboBox* box, const QStringList& texts, const QStringList& data) {
+  if (data.size() == box->count()) {
+    bool same = true;
+    for (int i = 0; i < data.size(); ++i) same = same && box->itemData(i).toString() == data[i];
+    if (same) return;
+  }
+  const QString current = box->currentData().toString();
+  box->clear();
+  for (int i = 0; i < data.size(); ++i) box->addItem(texts[i], data[i]);
+  box->setCurrentIndex(std::max(0, box->findData(current)));
+}
+
+}  // namespace
+
+void SweepPanel::setSweeps(const QStringList& folders) {
+  sweepFolders_ = folders;
+  QStringList names;
+  for (const QString& f : folders) names << f;
+  refill(sweeps_, names, folders);
+  sweeps_->setCurrentIndex(std::max(0, sweeps_->findData(model_->folder())));
+}
+
+void SweepPanel::refresh() {
+  const bool open = model_->isOpen();
+  for (QPushButton* b : {pause_, cancel_, retry_, exportTable_, exportCases_, exportPlot_}) b->setEnabled(open);
+  pause_->setText(model_->paused() ? tr("Resume") : tr("Pause"));
+  continue_->setVisible(model_->needsScheduler());
+  summary_->setText(model_->summaryText());
+  best_->setText(model_->bestText());
+  scheduler_->setText(!open ? QString()
+                      : model_->schedulerRunning() ? tr("Scheduler running")
+                                                   : tr("No scheduler (closed workbench, or a cluster runs it)"));
+  progress_->setValue(model_->percentDone());
+  sweeps_->setCurrentIndex(std::max(0, sweeps_->findData(model_->folder())));
+  refreshChoices();
+  refreshResults();
+  refreshPlot();
+}
+
+void SweepPanel::refreshChoices() {
+  QStringList names;
+  for (const auto& p : model_->points()) names << q(p.name);
+  QStringList indices;
+  for (int i = 0; i < names.size(); ++i) indices << QString::number(i);
+  // Keep the user's baseline by name across refreshes; default: the spec's.
+  const QString chosen = baseline_->currentText();
+  refill(baseline_, names, names);
+  if (!chosen.isEmpty() && baseline_->findText(chosen) >= 0) baseline_->setCurrentIndex(baseline_->findText(chosen));
+  else if (const SweepSnapshot* s = model_->snapshot(); s && baseline_->findText(q(s->folder.spec.baseline)) >= 0)
+    baseline_->setCurrentIndex(baseline_->findText(q(s->folder.spec.baseline)));
+  const QStringList axes = model_->axes();
+  refill(xAxis_, axes, axes);
+  refill(yAxis_, axes, axes);
+  if (yAxis_->currentIndex() == xAxis_->currentIndex() && yAxis_->count() > 1) yAxis_->setCurrentIndex(1);
+  if (const SweepSnapshot* s = model_->snapshot(); s && metric_->property("sweep").toString() != model_->folder()) {
+    metric_->setCurrentIndex(std::max(0, metric_->findData(q(s->folder.spec.metric))));
+    metric_->setProperty("sweep", model_->folder());
+  }
+}
+
+void SweepPanel::refreshResults() {
+  resultsModel_->setTable(model_->resultsTable(baseline_->currentIndex()));
+}
+
+void SweepPanel::refreshPlot() {
+  yAxis_->setVisible(kind_->currentIndex() == 1);
+  if (!model_->isOpen() || xAxis_->count() == 0) return;
+  setPlot(kind_->currentIndex(), metric_->currentData().toString(), xAxis_->currentText(), yAxis_->currentText());
+}
+
+void SweepPanel::setPlot(int kind, const QString& metric, const QString& xAxis, const QString& yAxis) {
+  const MetricColumn* m = findMetric(metric.toStdString());
+  const QString title = m ? q(m->title) : metric;
+  if (kind == 1) plot_->showHeatMap(model_->heatMap(xAxis, yAxis, metric), xAxis, yAxis, title);
+  else plot_->showSeries(model_->series(xAxis, metric), xAxis, title);
+}
+
+bool SweepPanel::exportPlot(const QString& path) const { return plot_->save(path); }
+
+void SweepPanel::exportTable() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export Table"), model_->folder() + "/results.tex",
+                                                    tr("LaTeX (*.tex);;Markdown (*.md);;CSV (*.csv)"));
+  if (path.isEmpty()) return;
+  const SweepSnapshot* s = model_->snapshot();
+  if (auto st = resultsModel_->exportTo(path, s ? q(s->folder.spec.name) : QString()); !st)
+    Q_EMIT errorOccurred(errorText(st.error(), tr("Exporting the table")));
+}
+
+void SweepPanel::exportCases() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export Per-Case Metrics"), model_->folder() + "/cases.csv",
+                                                    tr("CSV (*.csv)"));
+  if (path.isEmpty()) return;
+  if (auto st = writeFileAtomically(path.toStdString(), perCaseCsv(model_->points())); !st)
+    Q_EMIT errorOccurred(errorText(st.error(), tr("Exporting per-case metrics")));
+}
+
+void SweepPanel::choosePlotFile() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export Plot"), model_->folder() + "/plot.png",
+                                                    tr("PNG (*.png);;SVG (*.svg);;PDF (*.pdf)"));
+  if (!path.isEmpty() && !exportPlot(path)) Q_EMIT errorOccurred(tr("The plot could not be written to %1.").arg(path));
+}
+
+}  // namespace tiss::ui
