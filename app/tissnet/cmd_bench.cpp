@@ -189,6 +189,7 @@ void addBenchCommand(CLI::App& app, int& exitCode) {
   addEngineOptions(infer, *engine);
   infer->add_option("--size", engine->size, "volume DxHxW (default: BraTS)")->capture_default_str();
   infer->callback([engine, &exitCode] { exitCode = benchEngine(*engine, false); });
+  addSweepBench(bench, exitCode);
 }
 
 }  // namespace tissnet

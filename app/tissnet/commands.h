@@ -17,5 +17,7 @@ void addInferCommand(CLI::App& app, int& exitCode);
 void addParamsCommand(CLI::App& app, int& exitCode);
 void addConfigCommand(CLI::App& app, int& exitCode);
 void addSweepCommand(CLI::App& app, int& exitCode);
+/// `tissnet bench sweep`, registered by addBenchCommand.
+void addSweepBench(CLI::App* bench, int& exitCode);
 
 }  // namespace tissnet

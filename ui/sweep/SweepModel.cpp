@@ -32,6 +32,14 @@ QColor stateColour(const std::string& state) {
   return {};
 }
 
+// Which trials have results, and how many cases: enough to tell that the results changed.
+std::string resultsKey(const SweepSnapshot& s) {
+  std::string key = s.folder.root;
+  for (const auto& t : s.trials)
+    if (!t.cases.empty()) key += "|" + t.job.id + ":" + std::to_string(t.cases.size()) + ":" + std::to_string(t.state.metric);
+  return key;
+}
+
 }  // namespace
 
 SweepModel::SweepModel(QObject* parent) : QAbstractTableModel(parent) {
@@ -47,6 +55,8 @@ Status SweepModel::open(const QString& dir) {
   folder_ = QFileInfo(dir).absoluteFilePath();
   beginResetModel();
   snapshot_ = std::move(*s);
+  resultsKey_ = resultsKey(*snapshot_);
+  ++resultsVersion_;
   endResetModel();
   timer_.start();
   Q_EMIT updated();
@@ -74,6 +84,10 @@ void SweepModel::poll() {
 }
 
 void SweepModel::merge(SweepSnapshot s) {
+  if (const std::string key = resultsKey(s); key != resultsKey_) {
+    resultsKey_ = key;
+    ++resultsVersion_;
+  }
   const bool sameRows = snapshot_ && snapshot_->trials.size() == s.trials.size();
   if (!sameRows) beginResetModel();
   snapshot_ = std::move(s);

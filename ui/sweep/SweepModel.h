@@ -54,6 +54,9 @@ class SweepModel : public QAbstractTableModel {
   /// Starts `tissnet sweep --out DIR` detached (output in DIR/sweep.log) unless one runs.
   Status continueSweep(const QString& tissnet);
 
+  /// Changes only when some trial's results changed: the page rebuilds tables and plots then,
+  /// not on every poll (t-tests over hundreds of trials are not free).
+  int resultsVersion() const { return resultsVersion_; }
   /// Rows of the results table (points x metrics) with t-tests against row `baseline`
   /// (-1: the spec's baseline).
   ResultsTable resultsTable(int baseline = -1) const;
@@ -75,6 +78,8 @@ class SweepModel : public QAbstractTableModel {
   std::optional<SweepSnapshot> snapshot_;
   QTimer timer_;
   bool reading_ = false;
+  int resultsVersion_ = 0;
+  std::string resultsKey_;
   std::shared_ptr<std::atomic<bool>> alive_ = std::make_shared<std::atomic<bool>>(true);
 };
 

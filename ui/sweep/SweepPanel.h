@@ -73,6 +73,7 @@ class SweepPanel : public QWidget {
   QTableView *trials_, *results_;
   SweepPlot* plot_;
   QStringList sweepFolders_;
+  int shownResults_ = -1;  // the model's resultsVersion() the table and plot show
 };
 
 }  // namespace tiss::ui

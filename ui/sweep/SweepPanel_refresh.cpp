@@ -53,6 +53,8 @@ void SweepPanel::refresh() {
                                                    : tr("No scheduler (closed workbench, or a cluster runs it)"));
   progress_->setValue(model_->percentDone());
   sweeps_->setCurrentIndex(std::max(0, sweeps_->findData(model_->folder())));
+  if (shownResults_ == model_->resultsVersion()) return;
+  shownResults_ = model_->resultsVersion();
   refreshChoices();
   refreshResults();
   refreshPlot();

@@ -1,0 +1,96 @@
+// SweepModel: a sweep folder as table rows, counts, best so far, progress; the controls write
+// to the folder; updates arrive from the off-thread poll; results rows and plot data.
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "sweep/SweepModel.h"
+#include "sweep_support.h"
+
+using namespace tiss;
+using tiss::ui::SweepModel;
+
+class TestSweepModel : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+
+ private slots:
+  void rowsShowStateProgressAndMetric() {
+    const SweepFolder f = testsupport::gridSweep((dir_.path() + "/a").toStdString());
+    testsupport::finishJob(f, f.jobs[0], {80, 70});
+    TrialState failed;
+    failed.state = "failed";
+    failed.message = "out of memory";
+    writeTrialState(f, f.jobs[1], failed);
+    SweepModel model;
+    QVERIFY(model.open(dir_.path() + "/a").ok());
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.headerData(SweepModel::MetricColumnIndex, Qt::Horizontal, Qt::DisplayRole).toString(), QString("Dice (%)"));
+    QCOMPARE(model.index(0, SweepModel::TrialColumn).data().toString(), QString("loss.lambda_c=0, loss.lambda_s=1"));
+    QCOMPARE(model.index(0, SweepModel::StateColumn).data().toString(), QString("finished"));
+    QCOMPARE(model.index(0, SweepModel::ProgressColumn).data().toString(), QString("100 %"));
+    QCOMPARE(model.index(0, SweepModel::MetricColumnIndex).data().toString(), QString("75.00"));
+    QCOMPARE(model.index(1, SweepModel::StateColumn).data().toString(), QString("failed"));
+    QCOMPARE(model.index(1, SweepModel::StateColumn).data(Qt::ToolTipRole).toString(), QString("out of memory"));
+    QCOMPARE(model.index(2, SweepModel::StateColumn).data().toString(), QString("queued"));
+    QVERIFY2(model.summaryText().startsWith("1 of 4 job"), qPrintable(model.summaryText()));
+    QVERIFY(model.summaryText().contains("1 failed"));
+    QCOMPARE(model.bestText(), QString("Best so far: t000 (loss.lambda_c=0, loss.lambda_s=1), Dice (%) 75.00"));
+    QCOMPARE(model.percentDone(), 25);
+    QVERIFY(model.needsScheduler());  // queued work, no scheduler
+    QVERIFY(!model.open(dir_.path() + "/none").ok());
+  }
+
+  void pollMergesChangesOffTheUiThread() {
+    const SweepFolder f = testsupport::gridSweep((dir_.path() + "/b").toStdString());
+    SweepModel model;
+    QVERIFY(model.open(dir_.path() + "/b").ok());
+    QSignalSpy updates(&model, &SweepModel::updated);
+    testsupport::finishJob(f, f.jobs[3], {90});
+    QVERIFY(updates.wait(3 * SweepModel::kPollMs));
+    QTRY_COMPARE(model.index(3, SweepModel::StateColumn).data().toString(), QString("finished"));
+    QCOMPARE(model.bestText(), QString("Best so far: t003 (loss.lambda_c=1, loss.lambda_s=25), Dice (%) 90.00"));
+  }
+
+  void controlsWriteToTheFolder() {
+    const SweepFolder f = testsupport::gridSweep((dir_.path() + "/c").toStdString());
+    SweepModel model;
+    QVERIFY(model.open(dir_.path() + "/c").ok());
+    QVERIFY(model.pause().ok());
+    QVERIFY(isPaused(f));
+    model.reload();
+    QVERIFY(model.paused());
+    QVERIFY(model.summaryText().endsWith("(paused)"));
+    QVERIFY(model.resume().ok());
+    QVERIFY(!isPaused(f));
+    QVERIFY(model.cancel(2).ok());
+    QVERIFY(model.retry(1).ok());
+    QVERIFY(!model.cancel(17).ok());
+    QCOMPARE(std::distance(std::filesystem::directory_iterator(f.requestDir()), {}), 2L);
+    QVERIFY(!model.continueSweep("/nonexistent/tissnet").ok());
+  }
+
+  void resultsAndPlotsComeFromTheFinishedTrials() {
+    const SweepFolder f = testsupport::gridSweep((dir_.path() + "/d").toStdString());
+    testsupport::finishJob(f, f.jobs[0], {10, 20});
+    testsupport::finishJob(f, f.jobs[1], {30, 40});
+    testsupport::finishJob(f, f.jobs[2], {50, 60});
+    SweepModel model;
+    QVERIFY(model.open(dir_.path() + "/d").ok());
+    QCOMPARE(model.axes(), QStringList({"loss.lambda_c", "loss.lambda_s"}));
+    const ResultsTable t = model.resultsTable();
+    QCOMPARE(t.rows.size(), size_t(3));
+    QCOMPARE(t.cells[2][0].summary.mean, 55.0);
+    QVERIFY(t.cells[2][0].best);
+    QCOMPARE(model.resultsTable(2).baseline, 2);
+    const auto s = model.series("loss.lambda_c", "dice_pct");
+    QCOMPARE(s.size(), size_t(2));
+    QCOMPARE(s[0].summary.mean, 25.0);  // cases 20 and 30 (means of 10/30 and 20/40)
+    const HeatMap h = model.heatMap("loss.lambda_c", "loss.lambda_s", "dice_pct");
+    QCOMPARE(h.mean[0][1], 55.0);
+    QVERIFY(std::isnan(h.mean[1][1]));
+  }
+};
+
+QTEST_MAIN(TestSweepModel)
+#include "test_SweepModel.moc"

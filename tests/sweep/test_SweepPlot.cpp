@@ -1,0 +1,73 @@
+// SweepPlot: the Fig. 6 style series with error bars, categorical ticks, the heat map's
+// cells, and PNG / SVG / PDF exports.
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+#include "sweep/SweepPlot.h"
+
+using namespace tiss;
+using tiss::ui::SweepPlot;
+
+class TestSweepPlot : public QObject {
+  Q_OBJECT
+ private slots:
+  void seriesWithErrorBars() {
+    SweepPlot plot;
+    std::vector<SeriesPoint> points(3);
+    const double x[] = {0, 15, 25}, mean[] = {80, 85, 86}, sd[] = {5, 3, 2};
+    for (int i = 0; i < 3; ++i) {
+      points[size_t(i)].x = x[i];
+      points[size_t(i)].name = std::to_string(int(x[i]));
+      points[size_t(i)].summary.mean = mean[i];
+      points[size_t(i)].summary.sd = sd[i];
+      points[size_t(i)].summary.n = 4;
+    }
+    plot.showSeries(points, "loss.lambda_p", "Dice (%)");
+    QCOMPARE(plot.seriesX(), QVector<double>({0, 15, 25}));
+    QCOMPARE(plot.seriesMean(), QVector<double>({80, 85, 86}));
+    QCOMPARE(plot.errorBars(), QVector<double>({5, 3, 2}));
+    QVERIFY(!plot.showsHeatMap());
+  }
+
+  void heatMapCells() {
+    SweepPlot plot;
+    HeatMap h;
+    h.xs = {"0", "1"};
+    h.ys = {"1", "25"};
+    h.mean = {{70, 72}, {75, std::nan("")}};
+    plot.showHeatMap(h, "loss.lambda_c", "loss.lambda_s", "Dice (%)");
+    QVERIFY(plot.showsHeatMap());
+    QCOMPARE(plot.cellValue(1, 0), 72.0);
+    QCOMPARE(plot.cellValue(0, 1), 75.0);
+    // Back to a series: the heat map and its colour scale are gone.
+    plot.showSeries({}, "x", "Dice (%)");
+    QVERIFY(!plot.showsHeatMap());
+  }
+
+  void exports() {
+    QTemporaryDir dir;
+    SweepPlot plot;
+    plot.resize(400, 300);
+    std::vector<SeriesPoint> points(2);
+    points[1].x = 1;
+    points[1].summary.mean = 1;
+    plot.showSeries(points, "x", "Dice (%)");
+    QVERIFY(plot.save(dir.filePath("p.png")));
+    const QImage png(dir.filePath("p.png"));
+    QCOMPARE(png.size(), QSize(1440, 960));  // 720 x 480 at 2x, whatever the widget's size
+    QVERIFY(plot.save(dir.filePath("p.svg")));
+    QFile svg(dir.filePath("p.svg"));
+    QVERIFY(svg.open(QIODevice::ReadOnly) && svg.readAll().contains("<svg"));
+    QVERIFY(plot.save(dir.filePath("p.pdf")));
+    QFile pdf(dir.filePath("p.pdf"));
+    QVERIFY(pdf.open(QIODevice::ReadOnly) && pdf.read(5) == "%PDF-");
+    QVERIFY(!plot.save(dir.filePath("p.bmp")));
+  }
+};
+
+QTEST_MAIN(TestSweepPlot)
+#include "test_SweepPlot.moc"
