@@ -111,6 +111,26 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>Show this run folder in the training dashboard (repeatable: compared).</source>
         <translation>Diesen Laufordner im Trainings-Dashboard zeigen (wiederholbar: verglichen).</translation>
     </message>
+    <message>
+        <source>Show this sweep folder on the Sweeps page.</source>
+        <translation>Diesen Sweep-Ordner auf der Seite „Sweeps“ zeigen.</translation>
+    </message>
+    <message>
+        <source>Write the sweep&apos;s plot (.png, .svg or .pdf), then quit.</source>
+        <translation>Das Diagramm des Sweeps schreiben (.png, .svg oder .pdf), dann beenden.</translation>
+    </message>
+    <message>
+        <source>Metric of the sweep plot (e.g. dice_pct; default: the sweep&apos;s).</source>
+        <translation>Metrik des Sweep-Diagramms (z. B. dice_pct; Standard: die des Sweeps).</translation>
+    </message>
+    <message>
+        <source>Swept key on the plot&apos;s x axis (default: the first).</source>
+        <translation>Variierter Schlüssel auf der x-Achse (Standard: der erste).</translation>
+    </message>
+    <message>
+        <source>Second swept key: draw a heat map over both.</source>
+        <translation>Zweiter variierter Schlüssel: eine Heatmap über beide zeichnen.</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::CaseTableModel</name>
@@ -649,6 +669,158 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>Starting the training run</source>
         <translation>Starten des Trainingslaufs</translation>
     </message>
+    <message>
+        <source>New S&amp;weep…</source>
+        <translation>Neuer S&amp;weep…</translation>
+    </message>
+    <message>
+        <source>Open Swee&amp;p Folder…</source>
+        <translation>Swee&amp;p-Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Sweeps</source>
+        <translation>Sweeps</translation>
+    </message>
+    <message>
+        <source>Creating the sweep</source>
+        <translation>Anlegen des Sweeps</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created sweep %1 (%n job(s))</source>
+        <translation>
+            <numerusform>Sweep %1 angelegt (%n Job)</numerusform>
+            <numerusform>Sweep %1 angelegt (%n Jobs)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a sweep folder</source>
+        <translation>Einen Sweep-Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Opening the sweep</source>
+        <translation>Öffnen des Sweeps</translation>
+    </message>
+    <message>
+        <source>Continuing the sweep</source>
+        <translation>Fortsetzen des Sweeps</translation>
+    </message>
+    <message>
+        <source>Sweep %1: scheduler started</source>
+        <translation>Sweep %1: Warteschlange gestartet</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::NewSweepDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>New Sweep</source>
+        <translation>Neuer Sweep</translation>
+    </message>
+    <message>
+        <source>Spec file…</source>
+        <translation>Spec-Datei…</translation>
+    </message>
+    <message>
+        <source>LibTorch&apos;s default</source>
+        <translation>Standard von LibTorch</translation>
+    </message>
+    <message>
+        <source>key=value per line, e.g. optim.epochs_constant=2</source>
+        <translation>schlüssel=wert pro Zeile, z. B. optim.epochs_constant=2</translation>
+    </message>
+    <message>
+        <source>Create and Start</source>
+        <translation>Anlegen und starten</translation>
+    </message>
+    <message>
+        <source>Sweep:</source>
+        <translation>Sweep:</translation>
+    </message>
+    <message>
+        <source>Spec file:</source>
+        <translation>Spec-Datei:</translation>
+    </message>
+    <message>
+        <source>Sweep Spec</source>
+        <translation>Sweep-Spezifikation</translation>
+    </message>
+    <message>
+        <source>Sweep specs (*.json)</source>
+        <translation>Sweep-Spezifikationen (*.json)</translation>
+    </message>
+    <message>
+        <source>Data set:</source>
+        <translation>Datensatz:</translation>
+    </message>
+    <message>
+        <source>Data Set</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Sweep folder:</source>
+        <translation>Sweep-Ordner:</translation>
+    </message>
+    <message>
+        <source>Sweep Folder</source>
+        <translation>Sweep-Ordner</translation>
+    </message>
+    <message>
+        <source>Config preset of every job:</source>
+        <translation>Konfigurationsvorgabe jedes Jobs:</translation>
+    </message>
+    <message>
+        <source>Jobs at once:</source>
+        <translation>Gleichzeitige Jobs:</translation>
+    </message>
+    <message>
+        <source>CPU threads per job:</source>
+        <translation>CPU-Threads pro Job:</translation>
+    </message>
+    <message>
+        <source>Overrides for every job:</source>
+        <translation>Überschreibungen für jeden Job:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s), %1 of them shared runs trained first.</source>
+        <translation>
+            <numerusform>%n Job, davon %1 gemeinsame Läufe, die zuerst trainiert werden.</numerusform>
+            <numerusform>%n Jobs, davon %1 gemeinsame Läufe, die zuerst trainiert werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This sweep cannot start</source>
+        <translation>Dieser Sweep kann nicht starten</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::NewSweepModel</name>
+    <message>
+        <source>Fig. 6: validation Dice as each of λp, λc, λS varies alone around 25 / 1 / 25.</source>
+        <translation>Abb. 6: Validierungs-Dice, wenn λp, λc, λS einzeln um 25 / 1 / 25 variieren.</translation>
+    </message>
+    <message>
+        <source>Tables 1/5: synthesis losses (L_syn-g, + L_syn-t, + L_p, + L_c) with λS = 0.</source>
+        <translation>Tabellen 1/5: Syntheseverluste (L_syn-g, + L_syn-t, + L_p, + L_c) mit λS = 0.</translation>
+    </message>
+    <message>
+        <source>Tables 2/6: segmentor input (xs, xt&apos;, xt&apos;+yc, xs+xt&apos;+yc) crossed with its losses.</source>
+        <translation>Tabellen 2/6: Eingabe des Segmentierers (xs, xt&apos;, xt&apos;+yc, xs+xt&apos;+yc) gekreuzt mit seinen Verlusten.</translation>
+    </message>
+    <message>
+        <source>Table 3: y_f vs y_r vs their mean, from one trained TISS-Net.</source>
+        <translation>Tabelle 3: y_f vs. y_r vs. ihr Mittel, aus einem trainierten TISS-Net.</translation>
+    </message>
+    <message>
+        <source>Tables 4/7: source only, real target, all modalities, synthesis then segmentation, TISS-Net.</source>
+        <translation>Tabellen 4/7: nur Quellen, echtes Ziel, alle Modalitäten, Synthese dann Segmentierung, TISS-Net.</translation>
+    </message>
+    <message>
+        <source>A sweep spec file of your own (docs/sweeps.md): axes over any config key, seeds, metric.</source>
+        <translation>Eine eigene Sweep-Spezifikation (docs/sweeps.md): Achsen über beliebige Konfigurationsschlüssel, Seeds, Metrik.</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::OverlayPanel</name>
@@ -752,6 +924,28 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>Building the figure</source>
         <translation>Erstellen der Abbildung</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::ResultsTableModel</name>
+    <message>
+        <source>%1 (n = %2)</source>
+        <translation>%1 (n = %2)</translation>
+    </message>
+    <message>
+        <source>Baseline of the t-tests</source>
+        <translation>Referenz der t-Tests</translation>
+    </message>
+    <message numerus="yes">
+        <source>p = %1 (paired t-test against %2 over %n case(s))</source>
+        <translation>
+            <numerusform>p = %1 (gepaarter t-Test gegen %2 über %n Fall)</numerusform>
+            <numerusform>p = %1 (gepaarter t-Test gegen %2 über %n Fälle)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
     </message>
 </context>
 <context>
@@ -887,6 +1081,246 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     </message>
 </context>
 <context>
+    <name>tiss::ui::SweepModel</name>
+    <message>
+        <source>queued</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>inference</source>
+        <translation>Inferenz</translation>
+    </message>
+    <message>
+        <source>evaluation</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>waiting for a shared run</source>
+        <translation>wartet auf einen gemeinsamen Lauf</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>%1 (shared)</source>
+        <translation>%1 (gemeinsam)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>No sweep open.</source>
+        <translation>Kein Sweep geöffnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n job(s) finished</source>
+        <translation>
+            <numerusform>%1 von %n Job fertig</numerusform>
+            <numerusform>%1 von %n Jobs fertig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, %1 running, %2 queued</source>
+        <translation>, %1 laufen, %2 warten</translation>
+    </message>
+    <message>
+        <source>, %1 failed</source>
+        <translation>, %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>, %1 cancelled</source>
+        <translation>, %1 abgebrochen</translation>
+    </message>
+    <message>
+        <source> (paused)</source>
+        <translation> (pausiert)</translation>
+    </message>
+    <message>
+        <source>Best so far: none finished yet</source>
+        <translation>Bisher bester: noch keiner fertig</translation>
+    </message>
+    <message>
+        <source>Best so far: %1 (%2), %3 %4</source>
+        <translation>Bisher bester: %1 (%2), %3 %4</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::SweepPanel</name>
+    <message>
+        <source>Pausing or resuming the sweep</source>
+        <translation>Pausieren oder Fortsetzen des Sweeps</translation>
+    </message>
+    <message>
+        <source>Cancelling the job</source>
+        <translation>Abbrechen des Jobs</translation>
+    </message>
+    <message>
+        <source>Retrying the job</source>
+        <translation>Wiederholen des Jobs</translation>
+    </message>
+    <message>
+        <source>New Sweep…</source>
+        <translation>Neuer Sweep…</translation>
+    </message>
+    <message>
+        <source>Open Sweep…</source>
+        <translation>Sweep öffnen…</translation>
+    </message>
+    <message>
+        <source>Cancel Job</source>
+        <translation>Job abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry Job</source>
+        <translation>Job wiederholen</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Start the scheduler for this sweep (none drives it now)</source>
+        <translation>Die Warteschlange für diesen Sweep starten (derzeit treibt ihn keine an)</translation>
+    </message>
+    <message>
+        <source>Export Table…</source>
+        <translation>Tabelle exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Per-Case CSV…</source>
+        <translation>CSV pro Fall exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Plot…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <source>Baseline of the t-tests (†: p &lt; 0.05, p on hover):</source>
+        <translation>Referenz der t-Tests (†: p &lt; 0,05, p beim Überfahren):</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>Metric vs value</source>
+        <translation>Metrik über Wert</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Scheduler running</source>
+        <translation>Warteschlange läuft</translation>
+    </message>
+    <message>
+        <source>No scheduler (closed workbench, or a cluster runs it)</source>
+        <translation>Keine Warteschlange (Workbench geschlossen, oder ein Cluster führt ihn aus)</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>LaTeX (*.tex);;Markdown (*.md);;CSV (*.csv)</source>
+        <translation>LaTeX (*.tex);;Markdown (*.md);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the table</source>
+        <translation>Exportieren der Tabelle</translation>
+    </message>
+    <message>
+        <source>Export Per-Case Metrics</source>
+        <translation>Metriken pro Fall exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting per-case metrics</source>
+        <translation>Exportieren der Metriken pro Fall</translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
+        <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The plot could not be written to %1.</source>
+        <translation>Das Diagramm konnte nicht nach %1 geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::SweepPlot</name>
+    <message>
+        <source>%1, mean ± sd over cases</source>
+        <translation>%1, Mittelwert ± SD über Fälle</translation>
+    </message>
+</context>
+<context>
     <name>tiss::ui::TrainingDialog</name>
     <message>
         <source>New Training Run</source>
@@ -953,7 +1387,7 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     </message>
     <message>
         <source>Give the run a name (a folder name, no &apos;/&apos;).</source>
-        <translation>Geben Sie dem Lauf einen Namen (ein Ordnername, ohne '/').</translation>
+        <translation>Geben Sie dem Lauf einen Namen (ein Ordnername, ohne &apos;/&apos;).</translation>
     </message>
 </context>
 <context>

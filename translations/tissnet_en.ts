@@ -22,4 +22,32 @@
         <translation><numerusform>Reading %n case…</numerusform><numerusform>Reading %n cases…</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>tiss::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>Created sweep %1 (%n job(s))</source>
+        <translation><numerusform>Created sweep %1 (%n job)</numerusform><numerusform>Created sweep %1 (%n jobs)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::NewSweepDialog</name>
+    <message numerus="yes">
+        <source>%n job(s), %1 of them shared runs trained first.</source>
+        <translation><numerusform>%n job, %1 of them a shared run trained first.</numerusform><numerusform>%n jobs, %1 of them shared runs trained first.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::ResultsTableModel</name>
+    <message numerus="yes">
+        <source>p = %1 (paired t-test against %2 over %n case(s))</source>
+        <translation><numerusform>p = %1 (paired t-test against %2 over %n case)</numerusform><numerusform>p = %1 (paired t-test against %2 over %n cases)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::SweepModel</name>
+    <message numerus="yes">
+        <source>%1 of %n job(s) finished</source>
+        <translation><numerusform>%1 of %n job finished</numerusform><numerusform>%1 of %n jobs finished</numerusform></translation>
+    </message>
+</context>
 </TS>

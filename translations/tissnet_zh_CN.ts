@@ -111,6 +111,26 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>Show this run folder in the training dashboard (repeatable: compared).</source>
         <translation>在训练仪表板中显示该运行文件夹（可重复：对比显示）。</translation>
     </message>
+    <message>
+        <source>Show this sweep folder on the Sweeps page.</source>
+        <translation>在“参数扫描”页面显示此扫描文件夹。</translation>
+    </message>
+    <message>
+        <source>Write the sweep&apos;s plot (.png, .svg or .pdf), then quit.</source>
+        <translation>写出扫描的图表（.png、.svg 或 .pdf），然后退出。</translation>
+    </message>
+    <message>
+        <source>Metric of the sweep plot (e.g. dice_pct; default: the sweep&apos;s).</source>
+        <translation>扫描图表的指标（例如 dice_pct；默认：扫描自身的指标）。</translation>
+    </message>
+    <message>
+        <source>Swept key on the plot&apos;s x axis (default: the first).</source>
+        <translation>x 轴上的扫描参数（默认：第一个）。</translation>
+    </message>
+    <message>
+        <source>Second swept key: draw a heat map over both.</source>
+        <translation>第二个扫描参数：绘制两者的热图。</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::CaseTableModel</name>
@@ -647,6 +667,156 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>Starting the training run</source>
         <translation>启动训练运行</translation>
     </message>
+    <message>
+        <source>New S&amp;weep…</source>
+        <translation>新建参数扫描(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Open Swee&amp;p Folder…</source>
+        <translation>打开扫描文件夹(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Sweeps</source>
+        <translation>参数扫描</translation>
+    </message>
+    <message>
+        <source>Creating the sweep</source>
+        <translation>创建扫描</translation>
+    </message>
+    <message numerus="yes">
+        <source>Created sweep %1 (%n job(s))</source>
+        <translation>
+            <numerusform>已创建扫描 %1（%n 个任务）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a sweep folder</source>
+        <translation>打开扫描文件夹</translation>
+    </message>
+    <message>
+        <source>Opening the sweep</source>
+        <translation>打开扫描</translation>
+    </message>
+    <message>
+        <source>Continuing the sweep</source>
+        <translation>继续扫描</translation>
+    </message>
+    <message>
+        <source>Sweep %1: scheduler started</source>
+        <translation>扫描 %1：调度器已启动</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::NewSweepDialog</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>New Sweep</source>
+        <translation>新建参数扫描</translation>
+    </message>
+    <message>
+        <source>Spec file…</source>
+        <translation>规格文件…</translation>
+    </message>
+    <message>
+        <source>LibTorch&apos;s default</source>
+        <translation>LibTorch 默认值</translation>
+    </message>
+    <message>
+        <source>key=value per line, e.g. optim.epochs_constant=2</source>
+        <translation>每行一个 key=value，例如 optim.epochs_constant=2</translation>
+    </message>
+    <message>
+        <source>Create and Start</source>
+        <translation>创建并开始</translation>
+    </message>
+    <message>
+        <source>Sweep:</source>
+        <translation>扫描：</translation>
+    </message>
+    <message>
+        <source>Spec file:</source>
+        <translation>规格文件：</translation>
+    </message>
+    <message>
+        <source>Sweep Spec</source>
+        <translation>扫描规格</translation>
+    </message>
+    <message>
+        <source>Sweep specs (*.json)</source>
+        <translation>扫描规格 (*.json)</translation>
+    </message>
+    <message>
+        <source>Data set:</source>
+        <translation>数据集：</translation>
+    </message>
+    <message>
+        <source>Data Set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Sweep folder:</source>
+        <translation>扫描文件夹：</translation>
+    </message>
+    <message>
+        <source>Sweep Folder</source>
+        <translation>扫描文件夹</translation>
+    </message>
+    <message>
+        <source>Config preset of every job:</source>
+        <translation>每个任务的配置预设：</translation>
+    </message>
+    <message>
+        <source>Jobs at once:</source>
+        <translation>同时运行的任务：</translation>
+    </message>
+    <message>
+        <source>CPU threads per job:</source>
+        <translation>每个任务的 CPU 线程：</translation>
+    </message>
+    <message>
+        <source>Overrides for every job:</source>
+        <translation>所有任务的覆盖设置：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s), %1 of them shared runs trained first.</source>
+        <translation>
+            <numerusform>%n 个任务，其中 %1 个共享运行先训练。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This sweep cannot start</source>
+        <translation>此扫描无法开始</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::NewSweepModel</name>
+    <message>
+        <source>Fig. 6: validation Dice as each of λp, λc, λS varies alone around 25 / 1 / 25.</source>
+        <translation>图 6：λp、λc、λS 分别在 25 / 1 / 25 附近单独变化时的验证 Dice。</translation>
+    </message>
+    <message>
+        <source>Tables 1/5: synthesis losses (L_syn-g, + L_syn-t, + L_p, + L_c) with λS = 0.</source>
+        <translation>表 1/5：合成损失（L_syn-g、+ L_syn-t、+ L_p、+ L_c），λS = 0。</translation>
+    </message>
+    <message>
+        <source>Tables 2/6: segmentor input (xs, xt&apos;, xt&apos;+yc, xs+xt&apos;+yc) crossed with its losses.</source>
+        <translation>表 2/6：分割器输入（xs、xt&apos;、xt&apos;+yc、xs+xt&apos;+yc）与其损失的组合。</translation>
+    </message>
+    <message>
+        <source>Table 3: y_f vs y_r vs their mean, from one trained TISS-Net.</source>
+        <translation>表 3：同一个训练好的 TISS-Net 的 y_f、y_r 与其平均。</translation>
+    </message>
+    <message>
+        <source>Tables 4/7: source only, real target, all modalities, synthesis then segmentation, TISS-Net.</source>
+        <translation>表 4/7：仅源模态、真实目标、全部模态、先合成再分割、TISS-Net。</translation>
+    </message>
+    <message>
+        <source>A sweep spec file of your own (docs/sweeps.md): axes over any config key, seeds, metric.</source>
+        <translation>自定义扫描规格文件（docs/sweeps.md）：任意配置键的轴、随机种子、指标。</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::OverlayPanel</name>
@@ -749,6 +919,27 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>Building the figure</source>
         <translation>生成图片</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::ResultsTableModel</name>
+    <message>
+        <source>%1 (n = %2)</source>
+        <translation>%1（n = %2）</translation>
+    </message>
+    <message>
+        <source>Baseline of the t-tests</source>
+        <translation>t 检验的基线</translation>
+    </message>
+    <message numerus="yes">
+        <source>p = %1 (paired t-test against %2 over %n case(s))</source>
+        <translation>
+            <numerusform>p = %1（与 %2 的配对 t 检验，%n 个病例）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
     </message>
 </context>
 <context>
@@ -884,6 +1075,245 @@ Fix or replace the file and try again; nothing else was changed.</source>
     </message>
 </context>
 <context>
+    <name>tiss::ui::SweepModel</name>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <source>inference</source>
+        <translation>推理中</translation>
+    </message>
+    <message>
+        <source>evaluation</source>
+        <translation>评估中</translation>
+    </message>
+    <message>
+        <source>waiting for a shared run</source>
+        <translation>等待共享运行</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <source>%1 (shared)</source>
+        <translation>%1（共享）</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>No sweep open.</source>
+        <translation>未打开扫描。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n job(s) finished</source>
+        <translation>
+            <numerusform>%n 个任务中 %1 个已完成</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, %1 running, %2 queued</source>
+        <translation>，%1 个运行中，%2 个排队</translation>
+    </message>
+    <message>
+        <source>, %1 failed</source>
+        <translation>，%1 个失败</translation>
+    </message>
+    <message>
+        <source>, %1 cancelled</source>
+        <translation>，%1 个已取消</translation>
+    </message>
+    <message>
+        <source> (paused)</source>
+        <translation>（已暂停）</translation>
+    </message>
+    <message>
+        <source>Best so far: none finished yet</source>
+        <translation>目前最佳：尚无完成</translation>
+    </message>
+    <message>
+        <source>Best so far: %1 (%2), %3 %4</source>
+        <translation>目前最佳：%1（%2），%3 %4</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::SweepPanel</name>
+    <message>
+        <source>Pausing or resuming the sweep</source>
+        <translation>暂停或继续扫描</translation>
+    </message>
+    <message>
+        <source>Cancelling the job</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>Retrying the job</source>
+        <translation>重试任务</translation>
+    </message>
+    <message>
+        <source>New Sweep…</source>
+        <translation>新建扫描…</translation>
+    </message>
+    <message>
+        <source>Open Sweep…</source>
+        <translation>打开扫描…</translation>
+    </message>
+    <message>
+        <source>Cancel Job</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>Retry Job</source>
+        <translation>重试任务</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Start the scheduler for this sweep (none drives it now)</source>
+        <translation>为此扫描启动调度器（目前没有调度器在运行它）</translation>
+    </message>
+    <message>
+        <source>Export Table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <source>Export Per-Case CSV…</source>
+        <translation>导出逐病例 CSV…</translation>
+    </message>
+    <message>
+        <source>Export Plot…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Baseline of the t-tests (†: p &lt; 0.05, p on hover):</source>
+        <translation>t 检验的基线（†：p &lt; 0.05，悬停显示 p 值）：</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Metric vs value</source>
+        <translation>指标随取值变化</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>热图</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Scheduler running</source>
+        <translation>调度器运行中</translation>
+    </message>
+    <message>
+        <source>No scheduler (closed workbench, or a cluster runs it)</source>
+        <translation>没有调度器（工作台已关闭，或由集群运行）</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>LaTeX (*.tex);;Markdown (*.md);;CSV (*.csv)</source>
+        <translation>LaTeX (*.tex);;Markdown (*.md);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting the table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Export Per-Case Metrics</source>
+        <translation>导出逐病例指标</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting per-case metrics</source>
+        <translation>导出逐病例指标</translation>
+    </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</source>
+        <translation>PNG (*.png);;SVG (*.svg);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The plot could not be written to %1.</source>
+        <translation>无法将图表写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::SweepPlot</name>
+    <message>
+        <source>%1, mean ± sd over cases</source>
+        <translation>%1，病例间均值 ± 标准差</translation>
+    </message>
+</context>
+<context>
     <name>tiss::ui::TrainingDialog</name>
     <message>
         <source>New Training Run</source>
@@ -950,7 +1380,7 @@ Fix or replace the file and try again; nothing else was changed.</source>
     </message>
     <message>
         <source>Give the run a name (a folder name, no &apos;/&apos;).</source>
-        <translation>请为运行命名（文件夹名，不含 '/'）。</translation>
+        <translation>请为运行命名（文件夹名，不含 &apos;/&apos;）。</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ std::atomic<bool> stopRequested{false};
 extern "C" void onStopSignal(int) { stopRequested = true; }
 
 struct SweepArgs {
-  std::string spec, preset, out, data, basePreset, cancel, retry, exportTable, exportCases, sbatchExtra;
+  std::string spec, preset, out, data, split, basePreset, cancel, retry, exportTable, exportCases, sbatchExtra;
   std::vector<std::string> sets;
   int maxParallel = 0;
   bool emitSlurm = false, pause = false, resume = false, status = false;
@@ -46,6 +46,7 @@ tiss::Result<tiss::SweepFolder> sweepFolder(const SweepArgs& a) {
   if (!spec) return spec.error();
   if (!a.data.empty()) spec->data = a.data;
   if (!a.basePreset.empty()) spec->preset = a.basePreset;
+  if (!a.split.empty()) spec->split = a.split;
   spec->set.insert(spec->set.end(), a.sets.begin(), a.sets.end());
   if (a.maxParallel > 0) spec->maxParallel = a.maxParallel;
   if (spec->data.empty()) return tiss::makeError(a.spec.empty() ? a.preset : a.spec, "names no data set; give --data");
@@ -148,6 +149,8 @@ void addSweepCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--preset", a->preset, "built-in sweep: fig6, table1, table2, table3, table4");
   cmd->add_option("--out", a->out, "sweep folder (created, or continued)")->required();
   cmd->add_option("--data", a->data, "data set folder (overrides the spec's)");
+  cmd->add_option("--split", a->split, "evaluated cases: test, val or all (overrides the spec's)")
+      ->check(CLI::IsMember({"test", "val", "all"}));
   cmd->add_option("--base-preset", a->basePreset, "config preset of every job: cpu-small or paper");
   cmd->add_option("--set", a->sets, "override a config key in every job (repeatable)");
   cmd->add_option("--max-parallel", a->maxParallel, "jobs at once (default: the spec's)")->check(CLI::Range(1, 256));

@@ -8,19 +8,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "cli_support.h"
+
 namespace {
 
-struct Run {
-  int code;
-  QString out, err;
-};
-
-Run tissnet(const QStringList& args, int timeoutMs = 600000) {
-  QProcess p;
-  p.start(qEnvironmentVariable("TISSNET"), args);
-  if (!p.waitForFinished(timeoutMs)) return {-1, {}, "timed out"};
-  return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using testsupport::Run;
+using testsupport::tissnet;
 
 // A tiny network and schedule that still learns the phantom: seconds per stage on 2 cores.
 QStringList tiny(const QString& stage, int iterations = 60) {

@@ -11,21 +11,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "cli_support.h"
+
 #include <csignal>
 
 namespace {
 
-struct Run {
-  int code;
-  QString out, err;
-};
-
-Run tissnet(const QStringList& args, int timeoutMs = 900000) {
-  QProcess p;
-  p.start(qEnvironmentVariable("TISSNET"), args);
-  if (!p.waitForFinished(timeoutMs)) return {-1, {}, "timed out"};
-  return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+using testsupport::Run;
+using testsupport::tissnet;
 
 QJsonObject readJson(const QString& file) {
   QFile f(file);

@@ -3,18 +3,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-// Drives the real `tissnet` executable (path in $TISSNET, set by ctest).
-struct Run {
-  int code;
-  QString out, err;
-};
+#include "cli_support.h"
 
-static Run tissnet(const QStringList& args) {
-  QProcess p;
-  p.start(qEnvironmentVariable("TISSNET"), args);
-  if (!p.waitForFinished(120000)) return {-1, {}, "timed out"};
-  return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-}
+// Drives the real `tissnet` executable (path in $TISSNET, set by ctest).
+using testsupport::Run;
+Run tissnet(const QStringList& args) { return testsupport::tissnet(args, 120000); }
 
 class TestTissnetCli : public QObject {
   Q_OBJECT

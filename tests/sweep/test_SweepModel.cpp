@@ -6,6 +6,7 @@
 
 #include "sweep/SweepModel.h"
 #include "sweep_support.h"
+#include "tiss/process.h"
 
 using namespace tiss;
 using tiss::ui::SweepModel;
@@ -68,6 +69,28 @@ class TestSweepModel : public QObject {
     QVERIFY(!model.cancel(17).ok());
     QCOMPARE(std::distance(std::filesystem::directory_iterator(f.requestDir()), {}), 2L);
     QVERIFY(!model.continueSweep("/nonexistent/tissnet").ok());
+  }
+
+  void continueStartsAQueueThatTakesOverADeadJob() {
+    // A job left "running" by a killed queue and trainer: Continue starts `tissnet sweep`,
+    // which finds the process gone and runs the job again (here it fails at once: the data
+    // set does not exist, and says so).
+    const SweepFolder f = testsupport::gridSweep((dir_.path() + "/e").toStdString(), (dir_.path() + "/no-data").toStdString());
+    for (size_t i = 1; i < 4; ++i) testsupport::finishJob(f, f.jobs[i], {50});
+    TrialState dead;
+    dead.state = "running";
+    dead.phase = "train";
+    dead.pid = 999999;  // no such process
+    dead.host = hostName();
+    writeTrialState(f, f.jobs[0], dead);
+    SweepModel model;
+    QVERIFY(model.open(dir_.path() + "/e").ok());
+    QVERIFY(model.needsScheduler());
+    QVERIFY(model.continueSweep(qEnvironmentVariable("TISSNET")).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(readTrialState(f, f.jobs[0]).state, std::string("failed"), 60000);
+    QVERIFY2(readTrialState(f, f.jobs[0]).message.find("no-data") != std::string::npos, readTrialState(f, f.jobs[0]).message.c_str());
+    QCOMPARE(readTrialState(f, f.jobs[0]).attempts, 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!readScheduler(f).alive, 10000);  // the queue ends: nothing left to run
   }
 
   void resultsAndPlotsComeFromTheFinishedTrials() {

@@ -137,6 +137,28 @@ class TestSweepFolder : public QObject {
     QCOMPARE(t.columns[1].key, std::string("hd95_mm"));
   }
 
+  void progressComesFromTheEventLog() {
+    auto f = SweepFolder::create(root("g"), gridSpec("/data"));
+    QVERIFY(f.ok());
+    const std::string run = f->jobDir(f->jobs[0]);
+    std::filesystem::create_directories(run);
+    std::ofstream(run + "/config.json") << "{\"optim\": {\"epochs_constant\": 1, \"epochs_decay\": 1, \"iterations_per_epoch\": 50}}";
+    std::ofstream(run + "/status.json") << "{\"state\": \"running\", \"step\": 0}";
+    std::ofstream events(run + "/events.jsonl");
+    for (int s = 1; s <= 25; ++s) events << "{\"event\":\"step\",\"step\":" << s << ",\"losses\":{\"total\":1}}\n";
+    events << "{\"event\":\"checkpoint\",\"step\":25}\n";
+    events.close();
+    TrialState s;
+    s.state = "running";
+    s.phase = "train";
+    writeTrialState(*f, f->jobs[0], s);
+    auto sweep = readSweep(f->root, false);
+    QVERIFY(sweep.ok());
+    QCOMPARE(sweep->trials[0].step, 25L);
+    QCOMPARE(sweep->trials[0].totalSteps, 100L);
+    QCOMPARE(sweep->trials[0].progress(), 0.9 * 0.25);  // training is 90 % of a trial
+  }
+
   void indexIsReusedAndRefreshed() {
     auto f = SweepFolder::create(root("d"), gridSpec("/data"));
     QVERIFY(f.ok());
