@@ -8,6 +8,8 @@
 #include "sweep_support.h"
 #include "tiss/process.h"
 
+#include <fstream>
+
 using namespace tiss;
 using tiss::ui::SweepModel;
 
@@ -39,6 +41,9 @@ class TestSweepModel : public QObject {
     QCOMPARE(model.bestText(), QString("Best so far: t000 (loss.lambda_c=0, loss.lambda_s=1), Dice (%) 75.00"));
     QCOMPARE(model.percentDone(), 25);
     QVERIFY(model.needsScheduler());  // queued work, no scheduler
+    QVERIFY(model.runFolder(0).isEmpty());  // no run trained yet (metrics only)
+    std::ofstream(f.jobDir(f.jobs[0]) + "/config.json") << "{}";
+    QCOMPARE(model.runFolder(0), QString::fromStdString(f.jobDir(f.jobs[0])));
     QVERIFY(!model.open(dir_.path() + "/none").ok());
   }
 

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QMenuBar>
 #include <QSignalSpy>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -20,6 +21,8 @@
 #include "shell/ShortcutsDialog.h"
 #include "shell/WorkspaceModel.h"
 #include "test_support.h"
+#include "sweep_support.h"
+#include "sweep/SweepModel.h"
 
 using namespace tiss;
 using namespace tiss::ui;
@@ -115,7 +118,7 @@ class TestMainWindow : public QObject {
     const QRect rect = table->visualRect(second);
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
     QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, rect.center());
-    QCOMPARE(w->pages()->count(), 3);  // data set, training, the case
+    QCOMPARE(w->pages()->count(), 4);  // data set, training, sweeps, the case
     auto* page = qobject_cast<CaseViewerPage*>(w->pages()->currentWidget());
     QVERIFY(page);
     QCOMPARE(page->caseId(), second.data().toString());
@@ -140,6 +143,27 @@ class TestMainWindow : public QObject {
     QFile json(dir_.path() + "/ws/workspace.json");
     QVERIFY(json.open(QIODevice::ReadOnly));
     QVERIFY(json.readAll().contains("/data\""));
+  }
+
+  void sweepsOpenOnTheirPageAndStayInTheWorkspace() {
+    auto w = makeWindow();
+    QVERIFY(w->openWorkspace(dir_.path() + "/ws3"));
+    QCOMPARE(w->pages()->tabText(2), QString("Sweeps"));
+    // A paused sweep opened from elsewhere: shown, listed again next time, not continued.
+    const tiss::SweepFolder f = testsupport::gridSweep((dir_.path() + "/elsewhere-sweep").toStdString());
+    QVERIFY(tiss::setPaused(f, true).ok());
+    QVERIFY(w->openSweep(dir_.path() + "/elsewhere-sweep"));
+    QCOMPARE(w->pages()->currentIndex(), 2);
+    QCOMPARE(w->sweep()->rowCount(), 4);
+    QVERIFY(!tiss::readScheduler(f).alive);
+    auto again = makeWindow();
+    QVERIFY(again->openWorkspace(dir_.path() + "/ws3"));
+    QCOMPARE(again->workspace()->sweeps(), QStringList({dir_.path() + "/elsewhere-sweep"}));
+    QCOMPARE(again->sweep()->folder(), dir_.path() + "/elsewhere-sweep");
+    // The Sweeps page has no close button; a folder holding no sweep is named in the error.
+    QVERIFY(!w->pages()->tabBar()->tabButton(2, QTabBar::RightSide));
+    QVERIFY(!w->openSweep(dir_.path() + "/no-sweep"));
+    QVERIFY(w->lastError().contains("no-sweep"));
   }
 };
 

@@ -26,6 +26,7 @@ void MainWindow::connectSweeps() {
   connect(sweepPanel_, &SweepPanel::sweepChosen, this, &MainWindow::openSweep);
   connect(sweepPanel_, &SweepPanel::continueRequested, this, &MainWindow::continueSweep);
   connect(sweepPanel_, &SweepPanel::errorOccurred, this, &MainWindow::showError);
+  connect(sweepPanel_, &SweepPanel::runActivated, this, &MainWindow::openRun);
 }
 
 void MainWindow::newSweep() {

@@ -143,6 +143,14 @@ QVariant SweepModel::headerData(int section, Qt::Orientation orientation, int ro
   return {};
 }
 
+QString SweepModel::runFolder(int row) const {
+  if (!snapshot_ || row < 0 || row >= rowCount()) return {};
+  const SweepJob& job = snapshot_->trials[size_t(row)].job;
+  const SweepJob* owner = job.from.empty() ? &job : snapshot_->folder.find(job.from);
+  const QString dir = owner ? q(snapshot_->folder.jobDir(*owner)) : QString();
+  return QFileInfo::exists(dir + "/config.json") ? dir : QString();
+}
+
 QString SweepModel::summaryText() const {
   if (!snapshot_) return tr("No sweep open.");
   const SweepSnapshot& s = *snapshot_;

@@ -37,6 +37,9 @@ class SweepModel : public QAbstractTableModel {
   QVariant data(const QModelIndex& index, int role) const override;
   QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
+  /// The run folder of the job in `row` (a shared run's for jobs inferring from one); empty
+  /// before it trained.
+  QString runFolder(int row) const;
   /// "3 of 13 finished, 1 running, …" and the best trial so far with the metric and its unit.
   QString summaryText() const;
   QString bestText() const;

@@ -39,6 +39,10 @@ SweepPanel::SweepPanel(SweepModel* model, QWidget* parent)
   tabs->setObjectName("sweepTabs");
   split->setStretchFactor(1, 2);
   layout->addWidget(split, 1);
+  connect(trials_, &QTableView::activated, this, [this](const QModelIndex& index) {
+    const QString run = model_->runFolder(index.row());
+    if (!run.isEmpty()) Q_EMIT runActivated(run);
+  });
   connect(model_, &SweepModel::updated, this, &SweepPanel::refresh);
   connect(model_, &QAbstractItemModel::modelReset, this, &SweepPanel::refreshChoices);
   retranslate();

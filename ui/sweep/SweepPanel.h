@@ -45,6 +45,8 @@ class SweepPanel : public QWidget {
   void openSweepRequested();
   void sweepChosen(const QString& folder);
   void continueRequested();
+  /// A job's row was double-clicked: its run folder, to follow in the training dashboard.
+  void runActivated(const QString& runFolder);
   /// A control failed: the message is already translated.
   void errorOccurred(const QString& message);
 
