@@ -64,7 +64,13 @@ Result<SweepFolder> SweepFolder::create(const std::string& dir, const SweepSpec&
   const std::string text = j.dump(2) + "\n";
   std::error_code ec;
   if (fs::exists(f.specFile(), ec)) {
-    if (readText(f.specFile()) == text) return f;
+    // How it runs (jobs at once, threads, devices) may change; what it runs may not.
+    auto identity = [](json s) {
+      for (const char* k : {"max_parallel", "threads_per_trial", "devices"}) s.erase(k);
+      return s;
+    };
+    const json stored = json::parse(readText(f.specFile()), nullptr, false);
+    if (!stored.is_discarded() && identity(stored) == identity(j)) return open(dir);
     return makeError(dir, "already holds a different sweep; continue it with `tissnet sweep --out " + dir +
                               "` or choose another folder");
   }
