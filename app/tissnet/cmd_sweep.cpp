@@ -24,7 +24,7 @@ extern "C" void onStopSignal(int) { stopRequested = true; }
 
 struct SweepArgs {
   std::string spec, preset, out, data, split, basePreset, cancel, retry, exportTable, exportCases, sbatchExtra;
-  std::vector<std::string> sets;
+  std::vector<std::string> sets, metrics;
   int maxParallel = 0;
   bool emitSlurm = false, pause = false, resume = false, status = false;
 };
@@ -75,7 +75,10 @@ int exportResults(const SweepArgs& a) {
   auto s = tiss::readSweep(fs::absolute(a.out).string());
   if (!s) return fail(s.error());
   if (!a.exportTable.empty()) {
-    const auto table = tiss::sweepTable(*s);
+    for (const auto& m : a.metrics)
+      if (!tiss::findMetric(m)) return fail(tiss::makeError("--metrics", "'" + m + "' is no metric column (docs/sweeps.md)"));
+    const auto points = tiss::sweepPoints(*s);
+    const auto table = tiss::buildResultsTable(points, tiss::baselineIndex(*s, points), a.metrics);
     const std::string ext = fs::path(a.exportTable).extension().string();
     const std::string text = ext == ".csv" ? tiss::tableCsv(table)
                              : ext == ".tex" ? tiss::tableLatex(table, s->folder.spec.name)
@@ -162,6 +165,8 @@ void addSweepCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--retry", a->retry, "queue a failed, stopped or cancelled job again (or all)");
   cmd->add_flag("--status", a->status, "print every job's state and progress");
   cmd->add_option("--export-table", a->exportTable, "write the results table (.csv, .md or .tex)");
+  cmd->add_option("--metrics", a->metrics, "columns of the exported table, e.g. dice_pct,assd_mm,hd95_mm (default: all)")
+      ->delimiter(',');
   cmd->add_option("--export-cases", a->exportCases, "write per-case metrics of every point (CSV)");
   cmd->callback([a, &exitCode] { exitCode = runSweepCommand(*a); });
 
