@@ -1,5 +1,6 @@
 #include "tiss/image_io.h"
 
+#include "itk_init.h"
 #include "nifti_payload.h"
 
 #include <itkGDCMImageIO.h>
@@ -28,16 +29,8 @@ namespace {
 
 using FloatImage = itk::Image<float, 3>;
 
-// The formats we support, registered explicitly (a static ITK has no automatic registration).
-void registerFormats() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    itk::NiftiImageIOFactory::RegisterOneFactory();
-    itk::NrrdImageIOFactory::RegisterOneFactory();
-    itk::MetaImageIOFactory::RegisterOneFactory();
-    itk::GDCMImageIOFactory::RegisterOneFactory();
-  });
-}
+// The formats we support are registered there, with ITK's singletons made on one thread.
+void registerFormats() { detail::initItk(); }
 using IOComponent = itk::IOComponentEnum;
 
 PixelType fromItk(IOComponent c) {

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "itk_init.h"
 #include "tiss/metrics.h"
 #include "tiss/statistics.h"
 
@@ -45,6 +46,7 @@ std::vector<unsigned char> surface(const Volume& v, const Box& box) {
 
 // Euclidean distance (mm) from every voxel of the box to the nearest surface voxel centre.
 std::vector<float> distanceTo(const std::vector<unsigned char>& surf, const Box& box, const Vec3& spacing) {
+  detail::initItk();  // evaluation runs on several threads
   auto img = MaskImage::New();
   MaskImage::RegionType region;
   MaskImage::SpacingType sp;

@@ -1,5 +1,7 @@
 #include "png_writer.h"
 
+#include "itk_init.h"
+
 #include <itkImage.h>
 #include <itkImageFileWriter.h>
 #include <itkPNGImageIOFactory.h>
@@ -9,6 +11,7 @@
 namespace tiss {
 
 Status writeGreyPng(const std::vector<uint8_t>& pixels, long width, long height, const std::string& path) {
+  detail::initItk();
   static std::once_flag once;
   std::call_once(once, [] { itk::PNGImageIOFactory::RegisterOneFactory(); });
   if (width <= 0 || height <= 0 || pixels.size() != size_t(width * height))

@@ -96,7 +96,7 @@ class TestTissnetCli : public QObject {
     const Run r = tissnet({"table", "base=" + a.fileName(), "new=" + b.fileName()});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains("| base (n=3) | 82.00 ± 2.00 |"), qPrintable(r.out));
-    QVERIFY(r.out.contains("| new (n=3) | 91.33 ± 1.53 † |"));
+    QVERIFY2(r.out.contains("| new (n=3) | **91.33 ± 1.53** † |"), qPrintable(r.out));  // best: bold
     QVERIFY(tissnet({"table", "broken"}).code != 0);
   }
   void manifestForAnotherLayout() {

@@ -53,6 +53,10 @@ class TestNewSweepModel : public QObject {
     m.setSpecFile(spec.fileName());
     QVERIFY(m.validate().ok());
     QCOMPARE(m.jobCount(), 6);
+    m.setDevices("cuda:0, gpu");
+    QVERIFY(!m.validate().ok());
+    QVERIFY(m.validate().error().message.find("'gpu' is no device") != std::string::npos);
+    m.setDevices("cuda:0, cuda:1");
     m.setMaxParallel(3);
     m.setThreadsPerJob(2);
     auto dir = m.create();
@@ -61,6 +65,7 @@ class TestNewSweepModel : public QObject {
     QVERIFY(f.ok());
     QCOMPARE(f->spec.maxParallel, 3);
     QCOMPARE(f->spec.threadsPerTrial, 2);
+    QCOMPARE(f->spec.devices, (std::vector<std::string>{"cuda:0", "cuda:1"}));
     QCOMPARE(f->jobs.size(), size_t(6));
     QCOMPARE(QString::fromStdString(f->spec.data), QDir(dir_.path() + "/data2").absolutePath());
   }

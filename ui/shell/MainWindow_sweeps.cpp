@@ -34,6 +34,7 @@ void MainWindow::newSweep() {
   form.setDataDir(session_->folder());
   form.setThreadsPerJob(settings_->threads());
   form.setMaxParallel(settings_->maxRuns());
+  form.setDevices(settings_->device());
   const QString base = workspace_->folder().isEmpty() ? QDir::homePath() : workspace_->sweepsFolder();
   form.setOutDir(QDir(base).filePath(QDateTime::currentDateTime().toString("'sweep-'yyyyMMdd-HHmmss")));
   NewSweepDialog dialog(&form, this);

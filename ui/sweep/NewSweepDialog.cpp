@@ -54,6 +54,8 @@ NewSweepDialog::NewSweepDialog(NewSweepModel* model, QWidget* parent) : QDialog(
   threads_->setRange(0, 256);
   threads_->setSpecialValueText(tr("LibTorch's default"));
   threads_->setValue(model->threadsPerJob());
+  devices_ = new QLineEdit(model->devices(), this);
+  devices_->setPlaceholderText(tr("auto, cpu, or cuda:0, cuda:1 (given to the jobs in turn)"));
   overrides_ = new QPlainTextEdit(model->overrides().join('\n'), this);
   overrides_->setPlaceholderText(tr("key=value per line, e.g. optim.epochs_constant=2"));
   overrides_->setMaximumHeight(80);
@@ -71,6 +73,7 @@ NewSweepDialog::NewSweepDialog(NewSweepModel* model, QWidget* parent) : QDialog(
   form->addRow(tr("Config preset of every job:"), base_);
   form->addRow(tr("Jobs at once:"), parallel_);
   form->addRow(tr("CPU threads per job:"), threads_);
+  form->addRow(tr("Devices:"), devices_);
   form->addRow(tr("Overrides for every job:"), overrides_);
   form->addRow(status_);
   form->addRow(buttons_);
@@ -81,6 +84,7 @@ NewSweepDialog::NewSweepDialog(NewSweepModel* model, QWidget* parent) : QDialog(
   connect(base_, &QComboBox::currentTextChanged, model, &NewSweepModel::setBasePreset);
   connect(parallel_, &QSpinBox::valueChanged, model, &NewSweepModel::setMaxParallel);
   connect(threads_, &QSpinBox::valueChanged, model, &NewSweepModel::setThreadsPerJob);
+  connect(devices_, &QLineEdit::textChanged, model, &NewSweepModel::setDevices);
   connect(overrides_, &QPlainTextEdit::textChanged, model, [this] { model_->setOverridesText(overrides_->toPlainText()); });
   connect(model, &NewSweepModel::changed, this, &NewSweepDialog::refresh);
   connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -26,7 +26,7 @@ class NewSweepDialog : public QDialog {
 
   NewSweepModel* model_;
   QComboBox *preset_, *base_;
-  QLineEdit *spec_, *data_, *out_;
+  QLineEdit *spec_, *data_, *out_, *devices_;
   QSpinBox *parallel_, *threads_;
   QPlainTextEdit* overrides_;
   QLabel *description_, *status_;

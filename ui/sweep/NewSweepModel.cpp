@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include "tiss/sweep_folder.h"
 
@@ -32,6 +33,8 @@ void NewSweepModel::setBasePreset(const QString& p) { base_ = p; update(); }
 void NewSweepModel::setMaxParallel(int n) { parallel_ = qBound(1, n, 64); update(); }
 void NewSweepModel::setThreadsPerJob(int n) { threads_ = qBound(0, n, 256); update(); }
 
+void NewSweepModel::setDevices(const QString& d) { devices_ = d.trimmed(); update(); }
+
 void NewSweepModel::setOverridesText(const QString& text) {
   overrides_.clear();
   for (const QString& line : text.split('\n', Qt::SkipEmptyParts))
@@ -49,6 +52,14 @@ Result<SweepSpec> NewSweepModel::spec() const {
   for (const QString& o : overrides_) {
     if (!o.contains('=')) return makeError("", "'" + o.toStdString() + "' is not key=value");
     s->set.push_back(o.toStdString());
+  }
+  s->devices.clear();
+  for (const QString& d : devices_.split(',', Qt::SkipEmptyParts)) {
+    const QString device = d.trimmed();
+    static const QRegularExpression valid("^(auto|cpu|cuda(:[0-9]+)?)$");
+    if (!valid.match(device).hasMatch())
+      return makeError("", "'" + device.toStdString() + "' is no device (auto, cpu, cuda or cuda:N)");
+    if (device != "auto") s->devices.push_back(device.toStdString());
   }
   s->maxParallel = parallel_;
   s->threadsPerTrial = threads_;

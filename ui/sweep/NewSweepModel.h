@@ -34,6 +34,9 @@ class NewSweepModel : public QObject {
   void setMaxParallel(int n);
   int threadsPerJob() const { return threads_; }
   void setThreadsPerJob(int n);
+  /// Devices given to the jobs round robin: "auto", "cpu", or a list like "cuda:0, cuda:1".
+  QString devices() const { return devices_; }
+  void setDevices(const QString& devices);
   QStringList overrides() const { return overrides_; }
   /// One key=value per line; blank lines ignored.
   void setOverridesText(const QString& text);
@@ -54,7 +57,7 @@ class NewSweepModel : public QObject {
  private:
   void update();
 
-  QString preset_ = "fig6", specFile_, data_, out_, base_ = "cpu-small";
+  QString preset_ = "fig6", specFile_, data_, out_, base_ = "cpu-small", devices_ = "auto";
   int parallel_ = 1, threads_ = 0;
   QStringList overrides_;
   int jobs_ = 0, shared_ = 0;
