@@ -124,12 +124,12 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <translation>Metrik des Sweep-Diagramms (z. B. dice_pct; Standard: die des Sweeps).</translation>
     </message>
     <message>
-        <source>Swept key on the plot&apos;s x axis (default: the first).</source>
-        <translation>Variierter Schlüssel auf der x-Achse (Standard: der erste).</translation>
-    </message>
-    <message>
         <source>Second swept key: draw a heat map over both.</source>
         <translation>Zweiter variierter Schlüssel: eine Heatmap über beide zeichnen.</translation>
+    </message>
+    <message>
+        <source>Swept key on the plot&apos;s x axis (default: the first; all: a panel per swept key).</source>
+        <translation>Variierter Schlüssel auf der x-Achse (Standard: der erste; all: ein Feld pro variiertem Schlüssel).</translation>
     </message>
 </context>
 <context>
@@ -794,6 +794,14 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>This sweep cannot start</source>
         <translation>Dieser Sweep kann nicht starten</translation>
     </message>
+    <message>
+        <source>auto, cpu, or cuda:0, cuda:1 (given to the jobs in turn)</source>
+        <translation>auto, cpu oder cuda:0, cuda:1 (abwechselnd an die Jobs vergeben)</translation>
+    </message>
+    <message>
+        <source>Devices:</source>
+        <translation>Geräte:</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::NewSweepModel</name>
@@ -1311,6 +1319,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>The plot could not be written to %1.</source>
         <translation>Das Diagramm konnte nicht nach %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Every swept value side by side</source>
+        <translation>Alle variierten Werte nebeneinander</translation>
     </message>
 </context>
 <context>

@@ -124,12 +124,12 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <translation>扫描图表的指标（例如 dice_pct；默认：扫描自身的指标）。</translation>
     </message>
     <message>
-        <source>Swept key on the plot&apos;s x axis (default: the first).</source>
-        <translation>x 轴上的扫描参数（默认：第一个）。</translation>
-    </message>
-    <message>
         <source>Second swept key: draw a heat map over both.</source>
         <translation>第二个扫描参数：绘制两者的热图。</translation>
+    </message>
+    <message>
+        <source>Swept key on the plot&apos;s x axis (default: the first; all: a panel per swept key).</source>
+        <translation>x 轴上的扫描参数（默认：第一个；all：每个扫描参数一个子图）。</translation>
     </message>
 </context>
 <context>
@@ -790,6 +790,14 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>This sweep cannot start</source>
         <translation>此扫描无法开始</translation>
     </message>
+    <message>
+        <source>auto, cpu, or cuda:0, cuda:1 (given to the jobs in turn)</source>
+        <translation>auto、cpu，或 cuda:0, cuda:1（依次分配给各任务）</translation>
+    </message>
+    <message>
+        <source>Devices:</source>
+        <translation>设备：</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::NewSweepModel</name>
@@ -1304,6 +1312,10 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>The plot could not be written to %1.</source>
         <translation>无法将图表写入 %1。</translation>
+    </message>
+    <message>
+        <source>Every swept value side by side</source>
+        <translation>所有扫描参数并排显示</translation>
     </message>
 </context>
 <context>

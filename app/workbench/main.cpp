@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
   const QCommandLineOption sweep("sweep", QApplication::translate("main", "Show this sweep folder on the Sweeps page."), "dir");
   const QCommandLineOption sweepPlot("sweep-plot", QApplication::translate("main", "Write the sweep's plot (.png, .svg or .pdf), then quit."), "file");
   const QCommandLineOption plotMetric("plot-metric", QApplication::translate("main", "Metric of the sweep plot (e.g. dice_pct; default: the sweep's)."), "key");
-  const QCommandLineOption plotAxis("plot-axis", QApplication::translate("main", "Swept key on the plot's x axis (default: the first)."), "key");
+  const QCommandLineOption plotAxis("plot-axis", QApplication::translate("main", "Swept key on the plot's x axis (default: the first; all: a panel per swept key)."), "key");
   const QCommandLineOption plotY("plot-y", QApplication::translate("main", "Second swept key: draw a heat map over both."), "key");
   cli.addOptions({workspace, data, settingsFile, screenshot, caseId, results, layout, axis, view3d, run, sweep, sweepPlot,
                   plotMetric, plotAxis, plotY});
@@ -126,8 +126,8 @@ int main(int argc, char** argv) {
     const QStringList axes = window.sweep()->axes();
     if (!s || axes.isEmpty()) return std::fprintf(stderr, "no sweep with swept keys to plot (give --sweep DIR)\n"), 1;
     const QString metric = cli.isSet(plotMetric) ? cli.value(plotMetric) : QString::fromStdString(s->folder.spec.metric);
-    window.sweepPanel()->setPlot(cli.isSet(plotY) ? 1 : 0, metric, cli.isSet(plotAxis) ? cli.value(plotAxis) : axes.first(),
-                                 cli.value(plotY));
+    const QString x = cli.isSet(plotAxis) ? cli.value(plotAxis) : axes.first();
+    window.sweepPanel()->setPlot(cli.isSet(plotY) ? 1 : x == "all" ? 2 : 0, metric, x, cli.value(plotY));
     const bool ok = window.sweepPanel()->exportPlot(cli.value(sweepPlot));
     std::fprintf(ok ? stdout : stderr, ok ? "plot: %s\n" : "could not write the plot %s\n", qPrintable(cli.value(sweepPlot)));
     if (!cli.isSet(screenshot)) return ok ? 0 : 1;

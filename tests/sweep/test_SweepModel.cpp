@@ -32,6 +32,8 @@ class TestSweepModel : public QObject {
     QCOMPARE(model.index(0, SweepModel::TrialColumn).data().toString(), QString("loss.lambda_c=0, loss.lambda_s=1"));
     QCOMPARE(model.index(0, SweepModel::StateColumn).data().toString(), QString("finished"));
     QCOMPARE(model.index(0, SweepModel::ProgressColumn).data().toString(), QString("100 %"));
+    QCOMPARE(model.index(0, SweepModel::ProgressColumn).data(Qt::UserRole + 1).toInt(), 100);  // the bar
+    QCOMPARE(model.index(2, SweepModel::ProgressColumn).data(Qt::UserRole + 1).toInt(), 0);
     QCOMPARE(model.index(0, SweepModel::MetricColumnIndex).data().toString(), QString("75.00"));
     QCOMPARE(model.index(1, SweepModel::StateColumn).data().toString(), QString("failed"));
     QCOMPARE(model.index(1, SweepModel::StateColumn).data(Qt::ToolTipRole).toString(), QString("out of memory"));

@@ -70,6 +70,8 @@ class TestSweepPanel : public QObject {
     QCOMPARE(panel.plot()->cellValue(1, 1), 6.5);
     QTemporaryDir out;
     QVERIFY(panel.exportPlot(out.filePath("heat.svg")));
+    panel.setPlot(2, "dice_pct", {});  // a panel per swept key, as Fig. 6
+    QCOMPARE(panel.plot()->panelCount(), 2);
   }
 };
 

@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "qcustomplot.h"
 #include "sweep/SweepPlot.h"
 
 using namespace tiss;
@@ -31,6 +32,33 @@ class TestSweepPlot : public QObject {
     QCOMPARE(plot.seriesMean(), QVector<double>({80, 85, 86}));
     QCOMPARE(plot.errorBars(), QVector<double>({5, 3, 2}));
     QVERIFY(!plot.showsHeatMap());
+  }
+
+  void panelsSideBySideShareTheirYRange() {
+    SweepPlot plot;
+    auto series = [](double base) {
+      std::vector<SeriesPoint> points(2);
+      for (int i = 0; i < 2; ++i) {
+        points[size_t(i)].x = i;
+        points[size_t(i)].name = std::to_string(i);
+        points[size_t(i)].summary.mean = base + i;
+        points[size_t(i)].summary.sd = 1;
+      }
+      return points;
+    };
+    plot.showPanels({{"loss.lambda_p", series(10)}, {"loss.lambda_c", series(50)}, {"loss.lambda_s", series(30)}}, "Dice (%)");
+    QCOMPARE(plot.panelCount(), 3);
+    QCOMPARE(plot.seriesMean(), QVector<double>({10, 11}));  // the first panel
+    const auto* last = plot.plot()->plotLayout()->element(0, 2);
+    QVERIFY(last);
+    const QCPRange y0 = plot.plot()->yAxis->range();
+    const QCPRange y2 = static_cast<const QCPAxisRect*>(last)->axis(QCPAxis::atLeft)->range();
+    QCOMPARE(y0.lower, y2.lower);
+    QCOMPARE(y0.upper, y2.upper);
+    QVERIFY(y0.lower < 9 && y0.upper > 52);  // every panel's mean ± sd fits
+    plot.showSeries(series(0), "x", "Dice (%)");
+    QCOMPARE(plot.panelCount(), 1);
+    QCOMPARE(plot.plot()->plotLayout()->elementCount(), 1);
   }
 
   void heatMapCells() {

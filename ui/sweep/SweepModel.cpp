@@ -112,6 +112,7 @@ QVariant SweepModel::data(const QModelIndex& index, int role) const {
     return c.isValid() ? QVariant(QBrush(c)) : QVariant();
   }
   if (role == Qt::UserRole) return q(t.state.state);
+  if (role == Qt::UserRole + 1 && index.column() == ProgressColumn) return qRound(100 * t.progress());
   if (role == Qt::TextAlignmentRole && index.column() >= ProgressColumn) return int(Qt::AlignRight | Qt::AlignVCenter);
   if (role != Qt::DisplayRole) return {};
   switch (index.column()) {

@@ -32,6 +32,7 @@ class SweepModel : public QAbstractTableModel {
   void reload();
   const SweepSnapshot* snapshot() const { return snapshot_ ? &*snapshot_ : nullptr; }
 
+  /// Display text; the job's state name (UserRole) and progress 0..100 (UserRole + 1).
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role) const override;

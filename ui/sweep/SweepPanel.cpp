@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "common/ErrorText.h"
+#include "sweep/ProgressDelegate.h"
 #include "sweep/ResultsTableModel.h"
 #include "sweep/SweepModel.h"
 #include "sweep/SweepPlot.h"
@@ -33,6 +34,7 @@ SweepPanel::SweepPanel(SweepModel* model, QWidget* parent)
   trials_->setSelectionMode(QAbstractItemView::SingleSelection);
   trials_->horizontalHeader()->setSectionResizeMode(SweepModel::TrialColumn, QHeaderView::Stretch);
   trials_->verticalHeader()->hide();
+  trials_->setItemDelegateForColumn(SweepModel::ProgressColumn, new ProgressDelegate(trials_));
   auto* tabs = new QTabWidget(split);
   tabs->addTab(makeResults(), QString());
   tabs->addTab(makePlotArea(), QString());
@@ -155,7 +157,7 @@ void SweepPanel::retranslate() {
   tabs->setTabText(1, tr("Plot"));
   const int kind = kind_->currentIndex();
   kind_->clear();
-  kind_->addItems({tr("Metric vs value"), tr("Heat map")});
+  kind_->addItems({tr("Metric vs value"), tr("Heat map"), tr("Every swept value side by side")});
   kind_->setCurrentIndex(std::max(0, kind));
   refresh();
 }

@@ -27,7 +27,7 @@ class SweepPanel : public QWidget {
   void setSweeps(const QStringList& folders);
   /// Redraws from the model (on its coalesced updates).
   void refresh();
-  /// Plot kinds: 0 metric vs a value, 1 heat map.
+  /// Plot kinds: 0 metric vs a value, 1 heat map over two, 2 one panel per swept value (Fig. 6).
   void setPlot(int kind, const QString& metric, const QString& xAxis, const QString& yAxis = {});
   bool exportPlot(const QString& path) const;
 

@@ -87,6 +87,7 @@ void SweepPanel::refreshResults() {
 
 void SweepPanel::refreshPlot() {
   yAxis_->setVisible(kind_->currentIndex() == 1);
+  xAxis_->setVisible(kind_->currentIndex() != 2);
   if (!model_->isOpen() || xAxis_->count() == 0) return;
   setPlot(kind_->currentIndex(), metric_->currentData().toString(), xAxis_->currentText(), yAxis_->currentText());
 }
@@ -94,8 +95,11 @@ void SweepPanel::refreshPlot() {
 void SweepPanel::setPlot(int kind, const QString& metric, const QString& xAxis, const QString& yAxis) {
   const MetricColumn* m = findMetric(metric.toStdString());
   const QString title = m ? q(m->title) : metric;
-  if (kind == 1) plot_->showHeatMap(model_->heatMap(xAxis, yAxis, metric), xAxis, yAxis, title);
-  else plot_->showSeries(model_->series(xAxis, metric), xAxis, title);
+  if (kind == 1) return plot_->showHeatMap(model_->heatMap(xAxis, yAxis, metric), xAxis, yAxis, title);
+  if (kind == 0) return plot_->showSeries(model_->series(xAxis, metric), xAxis, title);
+  std::vector<std::pair<QString, std::vector<SeriesPoint>>> panels;
+  for (const QString& axis : model_->axes()) panels.push_back({axis, model_->series(axis, metric)});
+  plot_->showPanels(panels, title);
 }
 
 bool SweepPanel::exportPlot(const QString& path) const { return plot_->save(path); }

@@ -21,6 +21,9 @@ SweepPlot::SweepPlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(t
 void SweepPlot::reset() {
   plot_->clearPlottables();
   plot_->clearItems();
+  for (QCPAxisRect* rect : extraRects_) plot_->plotLayout()->remove(rect);
+  if (!extraRects_.empty()) plot_->plotLayout()->simplify();
+  extraRects_.clear();
   if (scale_) {
     plot_->plotLayout()->remove(scale_);
     plot_->plotLayout()->simplify();
@@ -33,35 +36,66 @@ void SweepPlot::reset() {
   map_ = nullptr;
 }
 
-void SweepPlot::showSeries(const std::vector<SeriesPoint>& points, const QString& axis, const QString& metricTitle) {
-  reset();
-  graph_ = plot_->addGraph(plot_->xAxis, plot_->yAxis);
-  graph_->setPen(QPen(QColor(31, 119, 180), 2));
-  graph_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 8));
-  bars_ = new QCPErrorBars(plot_->xAxis, plot_->yAxis);
-  bars_->setDataPlottable(graph_);
-  bars_->setPen(QPen(QColor(31, 119, 180)));
+std::pair<double, double> SweepPlot::drawSeries(const std::vector<SeriesPoint>& points, QCPAxis* xAxis, QCPAxis* yAxis) {
+  auto* graph = plot_->addGraph(xAxis, yAxis);
+  graph->setPen(QPen(QColor(31, 119, 180), 2));
+  graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 8));
+  auto* bars = new QCPErrorBars(xAxis, yAxis);
+  bars->setDataPlottable(graph);
+  bars->setPen(QPen(QColor(31, 119, 180)));
   QVector<double> x, y, e;
   bool numeric = true;
-  for (size_t i = 0; i < points.size(); ++i) numeric = numeric && QString::fromStdString(points[i].name).toDouble(&numeric) == points[i].x;
   auto ticks = QSharedPointer<QCPAxisTickerText>::create();
+  double lo = HUGE_VAL, hi = -HUGE_VAL;
   for (const SeriesPoint& p : points) {
+    bool isNumber = false;
+    numeric = numeric && QString::fromStdString(p.name).toDouble(&isNumber) == p.x && isNumber;
     x << p.x;
     y << p.summary.mean;
     e << p.summary.sd;
     ticks->addTick(p.x, QString::fromStdString(p.name));
+    lo = std::min(lo, p.summary.mean - p.summary.sd);
+    hi = std::max(hi, p.summary.mean + p.summary.sd);
   }
-  graph_->setData(x, y, true);
-  bars_->setData(e);
-  if (!numeric) plot_->xAxis->setTicker(ticks);
-  plot_->xAxis->setLabel(axis);
-  plot_->yAxis->setLabel(tr("%1, mean ± sd over cases").arg(metricTitle));
-  plot_->rescaleAxes();
-  // Room around the points and their error bars.
+  graph->setData(x, y, true);
+  bars->setData(e);
+  if (!numeric) xAxis->setTicker(ticks);
+  graph->rescaleKeyAxis();
+  xAxis->scaleRange(1.15, xAxis->range().center());
+  if (!graph_) {
+    graph_ = graph;
+    bars_ = bars;
+  }
+  return {lo, hi};
+}
+
+void SweepPlot::showSeries(const std::vector<SeriesPoint>& points, const QString& axis, const QString& metricTitle) {
+  showPanels({{axis, points}}, metricTitle);
+}
+
+void SweepPlot::showPanels(const std::vector<std::pair<QString, std::vector<SeriesPoint>>>& panels, const QString& metricTitle) {
+  reset();
   double lo = HUGE_VAL, hi = -HUGE_VAL;
-  for (int i = 0; i < y.size(); ++i) lo = std::min(lo, y[i] - e[i]), hi = std::max(hi, y[i] + e[i]);
-  if (!y.isEmpty()) plot_->yAxis->setRange(lo - 0.1 * (hi - lo + 1e-9), hi + 0.1 * (hi - lo + 1e-9));
-  plot_->xAxis->scaleRange(1.15, plot_->xAxis->range().center());
+  std::vector<QCPAxisRect*> rects{plot_->axisRect()};
+  for (size_t i = 1; i < panels.size(); ++i) {
+    auto* rect = new QCPAxisRect(plot_);
+    plot_->plotLayout()->addElement(0, int(i), rect);
+    extraRects_.push_back(rect);
+    rects.push_back(rect);
+  }
+  for (size_t i = 0; i < panels.size(); ++i) {
+    QCPAxis* x = rects[i]->axis(QCPAxis::atBottom);
+    QCPAxis* y = rects[i]->axis(QCPAxis::atLeft);
+    const auto [l, h] = drawSeries(panels[i].second, x, y);
+    lo = std::min(lo, l);
+    hi = std::max(hi, h);
+    x->setLabel(panels[i].first);
+  }
+  // One y range for every panel, with room around the points and their error bars.
+  const double pad = 0.1 * (hi - lo + 1e-9);
+  for (QCPAxisRect* rect : rects)
+    if (lo <= hi) rect->axis(QCPAxis::atLeft)->setRange(lo - pad, hi + pad);
+  plot_->yAxis->setLabel(tr("%1, mean ± sd over cases").arg(metricTitle));
   plot_->replot();
 }
 
@@ -136,7 +170,11 @@ QVector<double> SweepPlot::errorBars() const {
 
 double SweepPlot::cellValue(int x, int y) const { return map_ ? map_->data()->cell(x, y) : std::nan(""); }
 bool SweepPlot::showsHeatMap() const { return map_ != nullptr; }
-// A figure size independent of the window (the page may be small or hidden).
-bool SweepPlot::save(const QString& path) const { return savePlot(plot_, path, 720, 480); }
+// A figure size independent of the window (the page may be small or hidden); panels side by
+// side get 360 pixels each.
+bool SweepPlot::save(const QString& path) const {
+  const int panels = panelCount();
+  return panels > 1 ? savePlot(plot_, path, std::max(720, 360 * panels), 400) : savePlot(plot_, path, 720, 480);
+}
 
 }  // namespace tiss::ui

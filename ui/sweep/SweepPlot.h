@@ -8,6 +8,8 @@
 
 class QCustomPlot;
 class QCPColorMap;
+class QCPAxis;
+class QCPAxisRect;
 class QCPColorScale;
 class QCPErrorBars;
 class QCPGraph;
@@ -21,6 +23,9 @@ class SweepPlot : public QWidget {
 
   /// Metric (y, with its unit) against `axis` (x); categorical values get their names as ticks.
   void showSeries(const std::vector<SeriesPoint>& points, const QString& axis, const QString& metricTitle);
+  /// One panel per swept value, side by side with one y range, as the paper's Fig. 6.
+  void showPanels(const std::vector<std::pair<QString, std::vector<SeriesPoint>>>& panels, const QString& metricTitle);
+  int panelCount() const { return 1 + int(extraRects_.size()); }
   /// Mean metric per grid cell; cells without a finished trial stay empty.
   void showHeatMap(const HeatMap& map, const QString& xAxis, const QString& yAxis, const QString& metricTitle);
 
@@ -37,12 +42,15 @@ class SweepPlot : public QWidget {
 
  private:
   void reset();
+  /// Draws one series with error bars on these axes; returns its y extent (mean ± sd).
+  std::pair<double, double> drawSeries(const std::vector<SeriesPoint>& points, QCPAxis* x, QCPAxis* y);
 
   QCustomPlot* plot_;
   QCPGraph* graph_ = nullptr;
   QCPErrorBars* bars_ = nullptr;
   QCPColorMap* map_ = nullptr;
   QCPColorScale* scale_ = nullptr;
+  std::vector<QCPAxisRect*> extraRects_;  // panels after the first
 };
 
 }  // namespace tiss::ui
