@@ -2,6 +2,7 @@
 // when no scheduler drives unfinished work, the results table and the plot follow the folder,
 // the baseline choice moves the daggers.
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -70,6 +71,12 @@ class TestSweepPanel : public QObject {
     QCOMPARE(panel.plot()->cellValue(1, 1), 6.5);
     QTemporaryDir out;
     QVERIFY(panel.exportPlot(out.filePath("heat.svg")));
+    // Clicking the Dice header sorts the points by their mean Dice.
+    QTest::mouseClick(panel.resultsTable()->horizontalHeader()->viewport(), Qt::LeftButton, {},
+                      QPoint(panel.resultsTable()->horizontalHeader()->sectionViewportPosition(1) + 5, 5));
+    const QAbstractItemModel* shown = panel.resultsTable()->model();
+    QCOMPARE(shown->index(0, 1).data(Qt::UserRole).toDouble(), 6.5);
+    QCOMPARE(shown->index(3, 1).data(Qt::UserRole).toDouble(), 12.75);
     panel.setPlot(2, "dice_pct", {});  // a panel per swept key, as Fig. 6
     QCOMPARE(panel.plot()->panelCount(), 2);
   }

@@ -27,6 +27,7 @@ QVariant ResultsTableModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount()) return {};
   const size_t r = size_t(index.row());
   if (index.column() == 0) {
+    if (role == Qt::UserRole) return QString::fromStdString(table_.rows[r]);
     if (role == Qt::DisplayRole) return tr("%1 (n = %2)").arg(QString::fromStdString(table_.rows[r])).arg(table_.caseCounts[r]);
     if (role == Qt::FontRole && int(r) == table_.baseline) {
       QFont f;

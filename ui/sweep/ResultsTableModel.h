@@ -2,6 +2,7 @@
 /// A results table (core/results_table.h) for a QTableView: rows are methods or sweep points,
 /// columns the metrics with their units; cells "mean ± sd", the best of each column bold, "†"
 /// after a significant difference from the baseline row, the p-value and case count on hover.
+/// UserRole: the row's name (column 0) or the cell's mean (for sorting); UserRole + 1: p.
 /// Exports the same table as CSV, Markdown or LaTeX by the file's suffix.
 #include <QAbstractTableModel>
 

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -111,7 +112,13 @@ QWidget* SweepPanel::makeResults() {
   row->addWidget(exportCases_);
   layout->addLayout(row);
   results_ = new QTableView(box);
-  results_->setModel(resultsModel_);
+  // Sorted by a column's mean (UserRole; missing cells last), the method column by name.
+  auto* sorted = new QSortFilterProxyModel(box);
+  sorted->setSourceModel(resultsModel_);
+  sorted->setSortRole(Qt::UserRole);
+  results_->setModel(sorted);
+  results_->setSortingEnabled(true);
+  results_->sortByColumn(-1, Qt::AscendingOrder);  // the sweep's order until a header is clicked
   results_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   results_->verticalHeader()->hide();
   layout->addWidget(results_, 1);
