@@ -1197,6 +1197,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>Best so far: %1 (%2), %3 %4</source>
         <translation>Bisher bester: %1 (%2), %3 %4</translation>
     </message>
+    <message>
+        <source>finished, metrics unreadable</source>
+        <translation>fertig, Metriken unlesbar</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::SweepPanel</name>

@@ -1190,6 +1190,10 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>Best so far: %1 (%2), %3 %4</source>
         <translation>目前最佳：%1（%2），%3 %4</translation>
     </message>
+    <message>
+        <source>finished, metrics unreadable</source>
+        <translation>已完成，指标无法读取</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::SweepPanel</name>

@@ -80,11 +80,13 @@ int exportResults(const SweepArgs& a) {
     const auto points = tiss::sweepPoints(*s);
     const auto table = tiss::buildResultsTable(points, tiss::baselineIndex(*s, points), a.metrics);
     const std::string ext = fs::path(a.exportTable).extension().string();
+    if (ext != ".csv" && ext != ".md" && ext != ".tex")
+      return fail(tiss::makeError(a.exportTable, "unknown table format (use .csv, .md or .tex)"));
     const std::string text = ext == ".csv" ? tiss::tableCsv(table)
                              : ext == ".tex" ? tiss::tableLatex(table, s->folder.spec.name)
                                              : tiss::tableMarkdown(table);
     if (auto st = tiss::writeFileAtomically(a.exportTable, text); !st) return fail(st.error());
-    std::printf("%s", ext == ".md" || ext.empty() ? text.c_str() : "");
+    std::printf("%s", ext == ".md" ? text.c_str() : "");
     std::printf("wrote %s (%zu rows)\n", a.exportTable.c_str(), table.rows.size());
   }
   if (!a.exportCases.empty()) {

@@ -67,7 +67,8 @@ std::string nameOf(const json& v) {
   return v.dump();
 }
 
-// Replaces "@name" references by a placeholder path so the config resolves; lists them.
+// Resolves "@name" references to the shared run's folder (relative to the sweep: only the
+// config's validity is checked here) and lists the names the job waits for.
 Result<std::vector<std::string>> resolvable(const std::vector<std::string>& set, const SweepSpec& spec,
                                             std::vector<std::string>& after) {
   std::vector<std::string> out;
@@ -178,6 +179,12 @@ Result<std::vector<SweepJob>> expandSweep(const SweepSpec& spec) {
   if (!c) return c.error();
   e.baseConfig = toJson(*c);
   if (auto st = e.addShared(); !st) return st.error();
+  // A grid multiplies: refuse an absurd one before building it.
+  double points = 1;
+  for (const auto& a : spec.axes) points = spec.mode == SweepMode::Grid ? points * double(a.values.size()) : points + double(a.values.size());
+  if (points * double(spec.seeds.size()) > double(kMaxJobs))
+    return makeError("", "expands to " + std::to_string(int64_t(points * double(spec.seeds.size()))) + " trials; at most " +
+                             std::to_string(kMaxJobs) + " (split it into several sweeps)");
   for (const Point& p : spec.mode == SweepMode::Grid ? gridPoints(spec) : oneAtATimePoints(spec))
     if (auto st = e.addPoint(p); !st) return st.error();
   return e.jobs;

@@ -51,7 +51,7 @@ Result<std::vector<double>> generated(const json& g, const std::string& kind, co
   if (logScale && (from <= 0 || to <= 0)) return specError(where, kind + ": 'from' and 'to' must be > 0 on a log scale");
   if (kind == "random") {
     const int count = g.value("count", 0);
-    if (count < 1) return specError(where, "random: 'count' must be at least 1");
+    if (count < 1 || count > kMaxJobs) return specError(where, "random: 'count' must be 1 to " + std::to_string(kMaxJobs));
     std::mt19937_64 rng(g.value("seed", 1ULL));
     std::uniform_real_distribution<double> u(0.0, 1.0);
     std::vector<double> out;
@@ -63,7 +63,7 @@ Result<std::vector<double>> generated(const json& g, const std::string& kind, co
     return out;
   }
   const int steps = g.value("steps", 0);
-  if (steps < 1) return specError(where, kind + ": 'steps' must be at least 1");
+  if (steps < 1 || steps > kMaxJobs) return specError(where, kind + ": 'steps' must be 1 to " + std::to_string(kMaxJobs));
   return spaced(from, to, steps, logScale);
 }
 

@@ -47,6 +47,11 @@ class TestSweepModel : public QObject {
     std::ofstream(f.jobDir(f.jobs[0]) + "/config.json") << "{}";
     QCOMPARE(model.runFolder(0), QString::fromStdString(f.jobDir(f.jobs[0])));
     QVERIFY(!model.open(dir_.path() + "/none").ok());
+    // A finished trial whose metrics file is corrupt says so instead of vanishing from the table.
+    std::ofstream(f.metricsFile(f.jobs[0])) << "not a csv";
+    model.reload();
+    QCOMPARE(model.index(0, SweepModel::StateColumn).data().toString(), QString("finished, metrics unreadable"));
+    QVERIFY(model.index(0, SweepModel::StateColumn).data(Qt::ToolTipRole).toString().contains("metrics.csv"));
   }
 
   void pollMergesChangesOffTheUiThread() {

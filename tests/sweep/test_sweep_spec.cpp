@@ -112,6 +112,12 @@ class TestSweepSpec : public QObject {
     auto ref = expandSweep(parse("{\"set\": [\"runs.sp=@nope\"]}"));
     QVERIFY(!ref.ok());
     QVERIFY(ref.error().describe().find("no shared run") != std::string::npos);
+    // Absurd sizes are refused before anything is built.
+    QVERIFY(!sweepSpecFromJson("{\"axes\": [{\"key\": \"optim.lr\", \"range\": {\"from\": 0, \"to\": 1, \"steps\": 1000000000}}]}", "s.json").ok());
+    auto huge = expandSweep(parse("{\"axes\": [{\"key\": \"loss.lambda_c\", \"range\": {\"from\": 0, \"to\": 1, \"steps\": 1000}},"
+                                  " {\"key\": \"loss.lambda_s\", \"range\": {\"from\": 0, \"to\": 1, \"steps\": 1000}}]}"));
+    QVERIFY(!huge.ok());
+    QVERIFY2(huge.error().describe().find("expands to 1000000 trials") != std::string::npos, huge.error().describe().c_str());
     QTemporaryDir dir;
     QVERIFY(!loadSweepSpec((dir.path() + "/missing.json").toStdString()).ok());
   }

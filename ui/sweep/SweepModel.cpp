@@ -106,9 +106,13 @@ QVariant SweepModel::data(const QModelIndex& index, int role) const {
   if (!snapshot_ || !index.isValid() || index.row() >= rowCount()) return {};
   const TrialRecord& t = snapshot_->trials[size_t(index.row())];
   const MetricColumn* metric = findMetric(snapshot_->folder.spec.metric);
-  if (role == Qt::ToolTipRole) return t.state.message.empty() ? QVariant() : q(t.state.message);
+  if (role == Qt::ToolTipRole) {
+    // A finished trial whose metrics file cannot be read is missing from the results: say why.
+    const std::string why = t.metricsError.empty() ? t.state.message : t.metricsError;
+    return why.empty() ? QVariant() : q(why);
+  }
   if (role == Qt::ForegroundRole && index.column() == StateColumn) {
-    const QColor c = stateColour(t.state.state);
+    const QColor c = stateColour(t.metricsError.empty() ? t.state.state : "failed");
     return c.isValid() ? QVariant(QBrush(c)) : QVariant();
   }
   if (role == Qt::UserRole) return q(t.state.state);
@@ -118,7 +122,8 @@ QVariant SweepModel::data(const QModelIndex& index, int role) const {
   switch (index.column()) {
     case IdColumn: return t.job.shared ? tr("%1 (shared)").arg(q(t.job.id)) : q(t.job.id);
     case TrialColumn: return q(t.job.label);
-    case StateColumn: return stateText(t.state);
+    case StateColumn:
+      return t.metricsError.empty() ? stateText(t.state) : tr("finished, metrics unreadable");
     case ProgressColumn: return tr("%1 %").arg(qRound(100 * t.progress()));
     case MetricColumnIndex:
       if (t.state.state != "finished" || t.job.shared || !metric) return QString();

@@ -73,6 +73,9 @@ Result<SweepSpec> sweepSpecFromJson(const std::string& text, const std::string& 
 Result<SweepSpec> loadSweepSpec(const std::string& file);
 std::string toJson(const SweepSpec& spec);
 
+/// The most trials one sweep may expand to (a typo in a grid should not exhaust memory).
+constexpr int kMaxJobs = 100000;
+
 /// Every job of the spec: shared ones first, then trials in grid order (last axis fastest,
 /// seeds innermost). One-at-a-time keeps each axis' other keys at the base config and lists
 /// a configuration reached twice (the centre) once. Each job's config is resolved with
