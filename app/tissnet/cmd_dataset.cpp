@@ -73,6 +73,8 @@ void addSplitCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("DIR", *dir, "data set folder")->required();
   cmd->add_option("--seed", *seed, "random seed")->capture_default_str();
   cmd->add_option("--fractions", *fractions, "train val test shares")->expected(3)->delimiter(',')->capture_default_str();
+  auto force = std::make_shared<bool>(false);
+  cmd->add_flag("--force", *force, "replace an existing split.json (runs keep the split they were created with)");
   cmd->callback([=, &exitCode] {
     auto d = tiss::openDataset(*dir);
     if (!d) {
@@ -88,6 +90,11 @@ void addSplitCommand(CLI::App& app, int& exitCode) {
     for (const auto& c : d->cases) ids.push_back(c.id);
     const auto split = tiss::drawSplit(ids, *seed, {f[0], f[1], f[2]});
     const std::string file = (std::filesystem::path(*dir) / tiss::kSplitFile).string();
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec) && !*force) {
+      exitCode = fail(tiss::makeError(file, "already exists; add --force to replace it (runs keep the split they were created with)"));
+      return;
+    }
     if (auto st = tiss::writeSplit(split, file); !st) {
       exitCode = fail(st.error());
       return;

@@ -58,6 +58,10 @@ void addInferCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--overlap", r->overlap, "sliding-window overlap in [0, 0.9] (default: the run's)")->check(CLI::Range(0.0, 0.9));
   cmd->add_option("--output", r->output, "segmentation output: yf, yr or mean (default: the run's)");
   cmd->add_option("--checkpoint", r->checkpoint, "best or last")->check(CLI::IsMember({"best", "last"}))->capture_default_str();
+  cmd->add_flag("--crop-from-label", r->cropFromLabel,
+                "the paper's protocol: crop each case around its ground-truth tumor (reads the label; "
+                "optimistic, recorded in inference.json and marked in every table)");
+  r->onWarning = [](const std::string& w) { std::fprintf(stderr, "tissnet: warning: %s\n", w.c_str()); };
   cmd->callback([r, cases, &exitCode] {
     r->cases = splitList(*cases);
     auto st = tiss::infer(*r, terminalProgress("infer: cases"));

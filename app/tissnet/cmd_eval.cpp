@@ -20,19 +20,33 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--pred-pattern", o->predPattern, "prediction file per case")->capture_default_str();
   cmd->add_option("--image-pattern", o->imagePattern, "synthesized image per case")->capture_default_str();
   cmd->add_option("--data-range", o->dataRange, "PSNR/SSIM data range L (default: max - min of each reference)");
+  cmd->add_flag("--normalize-reference", o->normalizeReference,
+                "map the reference to [-1, 1] as the engine does (to compare x_t' with a raw target file)");
+  cmd->add_flag("--brasyn", o->brasyn, "also the BraSyn scores: percentile-clipped [0, 1] images, SSIM in and outside the tumor");
+  auto surface = std::make_shared<std::string>("pymic");
+  cmd->add_option("--surface", *surface, "ASSD/HD95 convention: pymic (the paper's), medpy or monai")
+      ->check(CLI::IsMember({"pymic", "medpy", "monai"}))
+      ->capture_default_str();
   cmd->add_option("--threads", o->threads, "worker threads")->check(CLI::Range(1, 256))->capture_default_str();
   cmd->add_option("--out", *out, "CSV file to write")->required();
   cmd->callback([=, &exitCode] {
+    o->surface = *tiss::parseSurfaceConvention(*surface);
     auto scores = tiss::evaluate(*o, terminalProgress("eval: cases"));
     if (!scores) {
       exitCode = fail(scores.error());
       return;
     }
     const std::string csv = tiss::toCsv(*scores);
+    const tiss::EvalProtocol protocol = tiss::protocolOf(*o);
     if (auto st = tiss::writeFileAtomically(*out, csv); !st) {
       exitCode = fail(st.error());
       return;
     }
+    if (auto st = tiss::writeFileAtomically(*out + ".json", tiss::protocolJson(protocol)); !st) {
+      exitCode = fail(st.error());
+      return;
+    }
+    if (protocol.cropFromLabel) std::fprintf(stderr, "tissnet: note: %s\n", tiss::kCropFromLabelNote);
     int errors = 0;
     for (const auto& s : *scores)
       if (!s.error.empty()) {
@@ -70,7 +84,12 @@ void addTableCommand(CLI::App& app, int& exitCode) {
         exitCode = fail(cases.error());
         return;
       }
-      methods.push_back({e.substr(0, eq), *cases});
+      auto protocol = tiss::readEvalProtocol(e.substr(eq + 1));
+      if (!protocol) {
+        exitCode = fail(protocol.error());
+        return;
+      }
+      methods.push_back({e.substr(0, eq), *cases, protocol->cropFromLabel, protocol->known ? protocol->surface : ""});
     }
     std::printf("%s", tiss::comparisonTable(methods).c_str());
   });

@@ -21,6 +21,8 @@ const Names<Stage> kStages[] = {{Stage::Sp, "sp"},           {Stage::TissNet, "t
                                 {Stage::SegSynth, "seg-synth"}};
 const Names<SegInput> kInputs[] = {{SegInput::SourceSynthCoarse, "xs+xt'+yc"}, {SegInput::SynthCoarse, "xt'+yc"},
                                    {SegInput::Synth, "xt'"}, {SegInput::Source, "xs"}};
+const Names<Select> kSelects[] = {{Select::Auto, "auto"}, {Select::Dice, "dice"}, {Select::Psnr, "psnr"},
+                                  {Select::Perceptibility, "perceptibility"}};
 const Names<SegOutput> kOutputs[] = {{SegOutput::Fine, "yf"}, {SegOutput::Refined, "yr"}, {SegOutput::Mean, "mean"}};
 
 template <class E, size_t N>
@@ -65,7 +67,7 @@ json toObject(const TrainConfig& c) {
           {"data", {{"patch", formatSizeDHW(c.patch)}, {"batch", c.batch}, {"tumor_share", c.tumorShare},
                     {"flips", c.flips}, {"workers", c.loaderWorkers}}},
           {"net", {{"channels", c.net.channels}, {"dropout", c.net.dropout}, {"disc_channels", c.net.discChannels},
-                   {"upsampling", c.net.linearUpsampling ? "linear" : "transposed"}}},
+                   {"upsampling", c.net.linearUpsampling ? "linear" : "transposed"}, {"decoder_dropout", c.net.decoderDropout}}},
           {"loss", {{"alpha_g", c.loss.alphaG}, {"alpha_t", c.loss.alphaT}, {"lambda_p", c.loss.lambdaP},
                     {"lambda_c", c.loss.lambdaC}, {"lambda_s", c.loss.lambdaS}, {"syn_t", c.loss.synT},
                     {"fine", c.loss.fine}, {"err", c.loss.err}, {"con", c.loss.con},
@@ -73,10 +75,11 @@ json toObject(const TrainConfig& c) {
           {"optim", {{"lr", c.optim.lr}, {"epochs_constant", c.optim.epochsConstant},
                      {"epochs_decay", c.optim.epochsDecay}, {"iterations_per_epoch", c.optim.iterationsPerEpoch},
                      {"plateau_patience", c.optim.plateauPatience}, {"amp", c.optim.amp}}},
-          {"validation", {{"every", c.validateEvery}, {"overlap", c.overlap}, {"cases", c.validationCases}}},
+          {"validation", {{"every", c.validateEvery}, {"overlap", c.overlap}, {"cases", c.validationCases},
+                          {"select", nameOf(kSelects, c.select)}}},
           {"checkpoint", {{"every", c.checkpointEvery}}},
           {"runs", {{"sp", c.spRun}, {"synthesis", c.synthesisRun}}},
-          {"inference", {{"output", nameOf(kOutputs, c.output)}}}};
+          {"inference", {{"output", nameOf(kOutputs, c.output)}, {"crop_from_label", c.cropFromLabel}}}};
 }
 
 // Copies `patch` into `base`, refusing keys `base` does not have.
@@ -130,6 +133,7 @@ Result<TrainConfig> fromObject(const json& j) {
     const std::string up = n.at("upsampling").get<std::string>();
     if (up != "transposed" && up != "linear") return makeError("", "'net.upsampling' is '" + up + "'; expected transposed or linear");
     c.net.linearUpsampling = up == "linear";
+    c.net.decoderDropout = n.at("decoder_dropout").get<bool>();
     const json& l = j.at("loss");
     c.loss.alphaG = l.at("alpha_g").get<double>();
     c.loss.alphaT = l.at("alpha_t").get<double>();
@@ -153,12 +157,16 @@ Result<TrainConfig> fromObject(const json& j) {
     c.validateEvery = j.at("validation").at("every").get<int>();
     c.overlap = j.at("validation").at("overlap").get<double>();
     c.validationCases = j.at("validation").at("cases").get<int>();
+    auto select = parseName(kSelects, j.at("validation").at("select").get<std::string>(), "validation.select");
+    if (!select) return select.error();
+    c.select = *select;
     c.checkpointEvery = j.at("checkpoint").at("every").get<int>();
     c.spRun = j.at("runs").at("sp").get<std::string>();
     c.synthesisRun = j.at("runs").at("synthesis").get<std::string>();
     auto output = parseName(kOutputs, j.at("inference").at("output").get<std::string>(), "inference.output");
     if (!output) return output.error();
     c.output = *output;
+    c.cropFromLabel = j.at("inference").at("crop_from_label").get<bool>();
     return c;
   } catch (const json::exception& e) {
     return makeError("", std::string("wrong value type: ") + e.what());
@@ -182,6 +190,11 @@ Status validate(const TrainConfig& c) {
   if (c.overlap < 0 || c.overlap > 0.9) return bad("validation.overlap must be in [0, 0.9]");
   for (double w : {c.loss.alphaG, c.loss.alphaT, c.loss.lambdaP, c.loss.lambdaC, c.loss.lambdaS})
     if (w < 0) return bad("loss weights must be non-negative");
+  const bool synthesizes = c.stage == Stage::TissNet || c.stage == Stage::Synthesis;
+  if ((c.select == Select::Psnr || c.select == Select::Perceptibility) && !synthesizes)
+    return bad("validation.select '" + toString(c.select) + "' needs a synthesizing stage (tissnet or synthesis)");
+  if (c.select == Select::Perceptibility && c.spRun.empty())
+    return bad("validation.select 'perceptibility' needs runs.sp (a trained S_p)");
   return Status();
 }
 
@@ -190,6 +203,17 @@ Status validate(const TrainConfig& c) {
 std::string toString(Stage s) { return nameOf(kStages, s); }
 std::string toString(SegInput s) { return nameOf(kInputs, s); }
 std::string toString(SegOutput s) { return nameOf(kOutputs, s); }
+std::string toString(Select s) { return nameOf(kSelects, s); }
+
+Select resolveSelect(const TrainConfig& c, bool hasSp) {
+  if (c.select != Select::Auto) return c.select;
+  if (c.stage != Stage::Synthesis) return Select::Dice;
+  return hasSp ? Select::Perceptibility : Select::Psnr;
+}
+
+std::string selectMetricKey(Select s) {
+  return s == Select::Psnr ? "psnr_db" : s == Select::Perceptibility ? "perc_dice_pct" : "dice_pct";
+}
 
 std::vector<std::string> presetNames() { return {"paper", "cpu-small"}; }
 

@@ -5,11 +5,15 @@
 #include <filesystem>
 #include <iomanip>
 #include <map>
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "tiss/dataset.h"
 #include "tiss/image_io.h"
 #include "tiss/parallel.h"
+#include "tiss/preprocess.h"
 #include "tiss/statistics.h"
 
 namespace fs = std::filesystem;
@@ -53,8 +57,8 @@ Result<Volume> meanImageOf(const Volume& ref) {
   return Volume(ref.geometry, float(sum / double(std::max<size_t>(1, ref.voxels.size()))));
 }
 
-CaseScores scoreCase(const std::string& id, const std::string& predFile, const std::string& gtFile,
-                     const std::string& imageFile, const std::string& refFile, double range) {
+CaseScores scoreCase(const EvalOptions& o, const std::string& id, const std::string& predFile, const std::string& gtFile,
+                     const std::string& imageFile, const std::string& refFile) {
   CaseScores s;
   s.id = id;
   auto fail = [&](const Error& e) { s.error = e.describe(); return s; };
@@ -63,17 +67,22 @@ CaseScores scoreCase(const std::string& id, const std::string& predFile, const s
   auto label = readVolume(gtFile);
   if (!label) return fail(label.error());
   const Volume truth = tumorMask(*label);
-  auto seg = segmentationScores(tumorMask(*pred), truth);
+  auto seg = segmentationScores(tumorMask(*pred), truth, o.surface);
   if (!seg) return fail(makeError(predFile, seg.error().message));
   s.segmentation = *seg;
   if (imageFile.empty()) return s;
   auto ref = readVolume(refFile);
   if (!ref) return fail(ref.error());
-  auto image = imageFile == kMeanImage ? meanImageOf(*ref) : readVolume(imageFile);
+  const Volume reference = o.normalizeReference ? normalizeIntensity(*ref, PreprocessOptions()) : *ref;
+  auto image = imageFile == kMeanImage ? meanImageOf(reference) : readVolume(imageFile);
   if (!image) return fail(image.error());
-  auto syn = synthesisScores(*image, *ref, truth, range);
+  auto syn = synthesisScores(*image, reference, truth, o.dataRange);
   if (!syn) return fail(makeError(imageFile, syn.error().message));
   s.synthesis = *syn;
+  if (!o.brasyn) return s;
+  auto b = brasynScores(*image, *ref, truth);
+  if (!b) return fail(makeError(imageFile, b.error().message));
+  s.brasyn = *b;
   return s;
 }
 
@@ -104,10 +113,9 @@ Result<std::vector<CaseScores>> evaluate(const EvalOptions& o, const std::functi
     const std::string& id = ids[i];
     const std::string image = o.meanImage ? kMeanImage : synth ? resolve(o.image, o.imagePattern, id) : "";
     if (synth && !refs.count(id)) {
-      scores[i] = CaseScores{id, {}, {}, "no reference image for this case"};
+      scores[i] = CaseScores{id, {}, {}, {}, "no reference image for this case"};
     } else {
-      scores[i] = scoreCase(id, resolve(o.pred, o.predPattern, id), gt->at(id), image, synth ? refs.at(id) : "",
-                            o.dataRange);
+      scores[i] = scoreCase(o, id, resolve(o.pred, o.predPattern, id), gt->at(id), image, synth ? refs.at(id) : "");
     }
     if (progress) progress(++done, int(ids.size()));
   });
@@ -115,38 +123,97 @@ Result<std::vector<CaseScores>> evaluate(const EvalOptions& o, const std::functi
 }
 
 std::string toCsv(const std::vector<CaseScores>& scores) {
-  bool synth = false;
-  for (const auto& s : scores) synth = synth || s.synthesis.has_value();
+  bool synth = false, brasyn = false;
+  for (const auto& s : scores) {
+    synth = synth || s.synthesis.has_value();
+    brasyn = brasyn || s.brasyn.has_value();
+  }
+  std::vector<std::string> names = {"dice_pct", "assd_mm", "hd95_mm"};
+  if (synth) names.insert(names.end(), {"psnr_global_db", "psnr_local_db", "ssim_global", "ssim_local"});
+  if (brasyn) names.insert(names.end(), {"psnr_brasyn_db", "ssim_brasyn_tumor", "ssim_brasyn_healthy"});
   std::ostringstream out;
-  out << std::fixed << std::setprecision(4);
-  out << "case,dice_pct,assd_mm,hd95_mm" << (synth ? ",psnr_global_db,psnr_local_db,ssim_global,ssim_local" : "")
-      << ",error\n";
-  const size_t columns = synth ? 7 : 3;
-  std::vector<std::vector<double>> values(columns);
+  out << std::fixed << std::setprecision(4) << "case";
+  for (const auto& n : names) out << ',' << n;
+  out << ",error\n";
+  std::vector<std::vector<double>> values(names.size());
   for (const auto& s : scores) {
     out << s.id;
     if (s.error.empty() && s.segmentation) {
-      std::vector<double> row = {s.segmentation->dicePct, s.segmentation->assdMm, s.segmentation->hd95Mm};
-      if (synth && s.synthesis)
-        row.insert(row.end(), {s.synthesis->psnrGlobalDb, s.synthesis->psnrLocalDb, s.synthesis->ssimGlobal,
-                               s.synthesis->ssimLocal});
-      for (size_t c = 0; c < columns; ++c) {
-        out << ',' << row[c];
-        values[c].push_back(row[c]);
+      std::vector<std::optional<double>> row = {s.segmentation->dicePct, s.segmentation->assdMm, s.segmentation->hd95Mm};
+      if (synth) {
+        const auto& y = s.synthesis;
+        for (double SynthesisScores::*f : {&SynthesisScores::psnrGlobalDb, &SynthesisScores::psnrLocalDb,
+                                           &SynthesisScores::ssimGlobal, &SynthesisScores::ssimLocal})
+          row.push_back(y ? std::optional<double>((*y).*f) : std::nullopt);
+      }
+      if (brasyn) {
+        const auto& b = s.brasyn;
+        for (double BrasynScores::*f : {&BrasynScores::psnrDb, &BrasynScores::ssimTumor, &BrasynScores::ssimHealthy})
+          row.push_back(b ? std::optional<double>((*b).*f) : std::nullopt);
+      }
+      for (size_t c = 0; c < names.size(); ++c) {
+        out << ',';
+        if (!row[c] || !std::isfinite(*row[c])) continue;  // n/a, never 0
+        out << *row[c];
+        values[c].push_back(*row[c]);
       }
       out << ",\n";
     } else {
       std::string quoted = s.error;
       for (size_t p = 0; (p = quoted.find('"', p)) != std::string::npos; p += 2) quoted.insert(p, 1, '"');
-      out << std::string(columns, ',') << ",\"" << quoted << "\"\n";
+      out << std::string(names.size(), ',') << ",\"" << quoted << "\"\n";
     }
   }
   for (const char* stat : {"mean", "sd"}) {
     out << stat;
-    for (const auto& col : values) out << ',' << (stat[0] == 'm' ? summarize(col).mean : summarize(col).sd);
+    for (const auto& col : values) {
+      out << ',';
+      if (!col.empty()) out << (stat[0] == 'm' ? summarize(col).mean : summarize(col).sd);
+    }
     out << ",\n";
   }
   return out.str();
+}
+
+EvalProtocol protocolOf(const EvalOptions& o) {
+  EvalProtocol p;
+  p.known = true;
+  p.surface = toString(o.surface);
+  p.brasyn = o.brasyn;
+  std::ifstream in(fs::path(o.pred) / "inference.json");
+  const nlohmann::json j = in ? nlohmann::json::parse(in, nullptr, false) : nlohmann::json();
+  if (j.is_object() && j.contains("crop_from_label") && j["crop_from_label"].is_boolean())
+    p.cropFromLabel = j["crop_from_label"].get<bool>();
+  return p;
+}
+
+std::string protocolJson(const EvalProtocol& p) {
+  const nlohmann::json j = {
+      {"surface_convention", p.surface},
+      {"crop_from_label", p.cropFromLabel},
+      {"brasyn", p.brasyn},
+      {"global_region", "head of the real target (voxels above min + 5 % of (p99.5 - min))"},
+      {"local_region", "bounding box of the ground-truth tumor"},
+      {"empty_masks", "both empty: Dice 100 %, ASSD = HD95 = 0 mm; one empty: Dice 0 %, ASSD = HD95 = image diagonal (mm)"}};
+  return j.dump(2) + "\n";
+}
+
+Result<EvalProtocol> readEvalProtocol(const std::string& csvFile) {
+  EvalProtocol p;
+  const std::string file = csvFile + ".json";
+  std::ifstream in(file);
+  if (!in) return p;
+  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (!j.is_object()) return makeError(file, "not a JSON object");
+  try {
+    p.surface = j.value("surface_convention", p.surface);
+    p.cropFromLabel = j.value("crop_from_label", false);
+    p.brasyn = j.value("brasyn", false);
+  } catch (const nlohmann::json::exception& e) {
+    return makeError(file, std::string("wrong value type: ") + e.what());
+  }
+  p.known = true;
+  return p;
 }
 
 }  // namespace tiss

@@ -23,10 +23,10 @@ double dicePercent(const Volume& p, const Volume& t) {
   return 200.0 * double(both) / double(np + nt);
 }
 
-Result<SegmentationScores> segmentationScores(const Volume& p, const Volume& t) {
+Result<SegmentationScores> segmentationScores(const Volume& p, const Volume& t, SurfaceConvention convention) {
   if (!p.geometry.sameAs(t.geometry))
     return makeError("", "prediction and ground truth differ in shape, spacing, origin or direction");
-  const SurfaceDistances d = surfaceDistances(p, t);
+  const SurfaceDistances d = surfaceDistances(p, t, convention);
   return SegmentationScores{dicePercent(p, t), d.assdMm, d.hd95Mm};
 }
 

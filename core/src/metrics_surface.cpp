@@ -1,6 +1,7 @@
 #include <itkImage.h>
 #include <itkSignedMaurerDistanceMapImageFilter.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "itk_init.h"
@@ -77,9 +78,47 @@ std::vector<double> directed(const std::vector<unsigned char>& from, const std::
   return d;
 }
 
+// PyMIC's directed HD95: the order statistic at floor(0.95 n) of the sorted distances.
+double pymicPercentile95(std::vector<double> d) {
+  if (d.empty()) return 0;
+  std::sort(d.begin(), d.end());
+  return d[std::min(d.size() - 1, size_t(double(d.size()) * 0.95))];
+}
+
+double pooledMean(const std::vector<double>& a, const std::vector<double>& b) {
+  double sum = 0;
+  for (double v : a) sum += v;
+  for (double v : b) sum += v;
+  return a.size() + b.size() ? sum / double(a.size() + b.size()) : 0;
+}
+
+SurfaceDistances combine(const std::vector<double>& dpt, const std::vector<double>& dtp, SurfaceConvention c) {
+  switch (c) {
+    case SurfaceConvention::Medpy: {
+      std::vector<double> pooled = dpt;
+      pooled.insert(pooled.end(), dtp.begin(), dtp.end());
+      return {(summarize(dpt).mean + summarize(dtp).mean) / 2, percentile(pooled, 95)};
+    }
+    case SurfaceConvention::Monai:
+      return {pooledMean(dpt, dtp), std::max(percentile(dpt, 95), percentile(dtp, 95))};
+    case SurfaceConvention::PyMIC: break;
+  }
+  return {pooledMean(dpt, dtp), std::max(pymicPercentile95(dpt), pymicPercentile95(dtp))};
+}
+
 }  // namespace
 
-SurfaceDistances surfaceDistances(const Volume& p, const Volume& t) {
+std::string toString(SurfaceConvention c) {
+  return c == SurfaceConvention::Medpy ? "medpy" : c == SurfaceConvention::Monai ? "monai" : "pymic";
+}
+
+Result<SurfaceConvention> parseSurfaceConvention(const std::string& name) {
+  for (auto c : {SurfaceConvention::PyMIC, SurfaceConvention::Medpy, SurfaceConvention::Monai})
+    if (name == toString(c)) return c;
+  return makeError("", "unknown surface distance convention '" + name + "' (pymic, medpy, monai)");
+}
+
+SurfaceDistances surfaceDistances(const Volume& p, const Volume& t, SurfaceConvention convention) {
   const Box bp = boundingBox(p, 0.5f), bt = boundingBox(t, 0.5f);
   if (bp.empty() && bt.empty()) return {0, 0};
   if (bp.empty() || bt.empty()) {
@@ -91,10 +130,7 @@ SurfaceDistances surfaceDistances(const Volume& p, const Volume& t) {
   const auto sp = surface(p, box), st = surface(t, box);
   const auto dpt = directed(sp, distanceTo(st, box, p.spacing()));
   const auto dtp = directed(st, distanceTo(sp, box, p.spacing()));
-  SurfaceDistances r;
-  r.assdMm = (summarize(dpt).mean + summarize(dtp).mean) / 2;
-  r.hd95Mm = std::max(percentile(dpt, 95), percentile(dtp, 95));
-  return r;
+  return combine(dpt, dtp, convention);
 }
 
 }  // namespace tiss

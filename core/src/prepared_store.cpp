@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "tiss/atomic_file.h"
 #include "tiss/parallel.h"
@@ -23,13 +24,39 @@ namespace {
 json boxJson(const Box& b) { return {{"begin", b.begin}, {"size", b.size}}; }
 Box boxFrom(const json& j) { return Box{j.at("begin").get<Index3>(), j.at("size").get<Size3>()}; }
 
-std::string readSignature(const fs::path& sidecar) {
+// What a cached case was made from: the preprocessing, the manifest keys in channel order and
+// each input file's path, size and modification time. Any change rebuilds the case.
+std::string caseSignature(const Dataset& d, const CaseFiles& c, const std::string& prep) {
+  std::ostringstream s;
+  s << prep;
+  const Task& t = d.manifest.task;
+  std::vector<std::string> keys = t.sources;
+  keys.push_back(t.target);
+  keys.push_back(t.label);
+  for (const auto& key : keys) {
+    const auto it = c.paths.find(key);
+    const std::string path = it == c.paths.end() ? "" : it->second;
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    const auto time = fs::last_write_time(path, ec).time_since_epoch().count();
+    s << " | " << key << "=" << path << " " << (ec ? -1 : long(size)) << " " << (ec ? 0 : long(time));
+  }
+  return s.str();
+}
+
+// A cached case is used only when its sidecar has the signature and its data file is whole.
+bool cachedCaseValid(const fs::path& sidecar, const fs::path& data, const std::string& signature) {
   std::ifstream in(sidecar);
-  if (!in) return {};
+  if (!in) return false;
   try {
-    return json::parse(in).value("signature", "");
+    const json j = json::parse(in);
+    if (j.value("signature", "") != signature) return false;
+    const auto size = j.at("size").get<Size3>();
+    const size_t expected = (j.at("channels").size() + 1) * size_t(size[0] * size[1] * size[2]) * sizeof(float);
+    std::error_code ec;
+    return fs::file_size(data, ec) == expected && !ec;
   } catch (const json::exception&) {
-    return {};
+    return false;
   }
 }
 
@@ -59,17 +86,18 @@ Status savePrepared(const PreparedCase& c, const std::string& dir, const std::st
 
 Status prepareDataset(const Dataset& d, const std::vector<std::string>& ids, const PreprocessOptions& o,
                       const std::string& dir, int threads, const std::function<void(int, int)>& progress) {
-  const std::string signature = o.signature();
+  const std::string prep = o.signature();
   std::vector<Error> errors(ids.size());
   std::vector<char> failed(ids.size(), 0);
   std::atomic<int> done{0};
   parallelFor(ids.size(), threads, [&](size_t i) {
-    const fs::path sidecar = fs::path(dir) / (ids[i] + ".json");
+    const fs::path sidecar = fs::path(dir) / (ids[i] + ".json"), data = fs::path(dir) / (ids[i] + ".f32");
     const CaseFiles* c = d.find(ids[i]);
+    const std::string signature = c ? caseSignature(d, *c, prep) : "";
     if (!c) {
       errors[i] = makeError(d.root, "has no case '" + ids[i] + "'");
       failed[i] = 1;
-    } else if (readSignature(sidecar) != signature) {
+    } else if (!cachedCaseValid(sidecar, data, signature)) {
       auto p = prepareCase(d, *c, o);
       Status st = p ? savePrepared(*p, dir, signature) : Status(p.error());
       if (!st) {
@@ -93,7 +121,8 @@ Result<std::shared_ptr<const MappedCase>> MappedCase::open(const std::string& di
     const json j = json::parse(in);
     m->id_ = id;
     m->size_ = j.at("size").get<Size3>();
-    m->channels_ = int(j.at("channels").size());
+    m->channelKeys_ = j.at("channels").get<std::vector<std::string>>();
+    m->channels_ = int(m->channelKeys_.size());
     m->tumorBox_ = boxFrom(j.at("tumor_box"));
     m->tumorVoxels_ = j.at("tumor_voxels").get<long>();
     m->signature_ = j.value("signature", "");

@@ -35,6 +35,12 @@ PreprocessOptions PreprocessOptions::forTask(const Task& task) {
   return o;
 }
 
+PreprocessOptions PreprocessOptions::forTesting(const Task& task, bool cropFromLabel) {
+  PreprocessOptions o = forTask(task);
+  if (!cropFromLabel) o.crop = CropRule::Head;
+  return o;
+}
+
 std::string PreprocessOptions::signature() const {
   std::ostringstream s;
   s << "crop=" << int(crop) << " margin=" << zMarginVoxels << " box=" << formatSizeDHW(box)
@@ -53,10 +59,16 @@ Box cropBox(const Volume& label, const Volume& reference, const PreprocessOption
   const Size3& n = reference.size();
   Box full{{0, 0, 0}, n};
   if (o.crop == CropRule::None) return full;
-  Box focus = label.voxels.empty() ? Box{} : boundingBox(label, 0.f);
+  Box focus = label.voxels.empty() || !o.cropUsesLabel() ? Box{} : boundingBox(label, 0.f);
   if (focus.empty()) focus = boundingBox(headMask(reference), 0.5f);
   if (focus.empty()) return full;
   Box b = full;
+  if (o.crop == CropRule::Head) {
+    for (int a = 0; a < 3; ++a)
+      std::tie(b.begin[a], b.size[a]) =
+          centredInterval(focus.begin[a], focus.end(a), std::max(focus.size[a], o.minSize[a]), n[a]);
+    return b;
+  }
   if (o.crop == CropRule::ZRange) {
     const long lo = std::max(0L, focus.begin[2] - o.zMarginVoxels);
     const long hi = std::min(n[2], focus.end(2) + o.zMarginVoxels);
@@ -84,16 +96,18 @@ Volume normalizeIntensity(const Volume& image, const PreprocessOptions& o) {
 }
 
 Result<PreparedCase> prepareCase(const Dataset& d, const CaseFiles& c, const PreprocessOptions& o,
-                                 bool requireTarget, bool requireLabel) {
+                                 Need target, Need needLabel) {
   const Task& task = d.manifest.task;
   PreparedCase p;
   p.id = c.id;
   std::vector<std::string> keys = task.sources;
-  keys.push_back(task.target);
+  if (target != Need::No) keys.push_back(task.target);
+  // A label-centred crop cannot be made without the label.
+  if (needLabel == Need::No && o.cropUsesLabel()) needLabel = Need::Yes;
   std::vector<Volume> raw;
   for (const auto& key : keys) {
     auto v = readVolume(c.paths.at(key));
-    if (!v && key == task.target && !requireTarget) continue;
+    if (!v && key == task.target && target == Need::IfPresent) continue;
     if (!v) return v.error();
     if (!raw.empty() && !v->geometry.sameAs(raw.front().geometry))
       return makeError(c.paths.at(key), "geometry differs from " + task.sources.front() + " of the same case");
@@ -101,12 +115,14 @@ Result<PreparedCase> prepareCase(const Dataset& d, const CaseFiles& c, const Pre
     raw.push_back(std::move(*v));
   }
   Volume label;
-  if (auto l = readVolume(c.paths.at(task.label))) {
-    if (!l->geometry.sameAs(raw.front().geometry))
-      return makeError(c.paths.at(task.label), "label geometry differs from the images");
-    label = tumorMask(*l);
-  } else if (requireLabel) {
-    return l.error();
+  if (needLabel != Need::No) {
+    if (auto l = readVolume(c.paths.at(task.label))) {
+      if (!l->geometry.sameAs(raw.front().geometry))
+        return makeError(c.paths.at(task.label), "label geometry differs from the images");
+      label = tumorMask(*l);
+    } else if (needLabel == Need::Yes) {
+      return l.error();
+    }
   }
   p.original = raw.front().geometry;
   p.crop = cropBox(label, raw.front(), o);

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "tiss/results_table.h"
+#include "tiss/eval.h"
 
 namespace tiss {
 namespace {
@@ -47,7 +48,7 @@ std::string tableCsv(const ResultsTable& t) {
   for (const auto& c : t.columns) out << ',' << c.key << "_mean," << c.key << "_sd," << c.key << "_p";
   out << '\n';
   for (size_t r = 0; r < t.rows.size(); ++r) {
-    out << csvField(t.rows[r]) << ',' << t.caseCounts[r];
+    out << csvField(t.rowLabel(r)) << ',' << t.caseCounts[r];
     for (const TableCell& cell : t.cells[r]) {
       if (!cell.present) {
         out << ",,,";
@@ -69,7 +70,7 @@ std::string tableMarkdown(const ResultsTable& t) {
   for (size_t i = 0; i < t.columns.size(); ++i) table << "---|";
   table << '\n';
   for (size_t r = 0; r < t.rows.size(); ++r) {
-    table << "| " << t.rows[r] << " (n=" << t.caseCounts[r] << ") |";
+    table << "| " << t.rowLabel(r) << " (n=" << t.caseCounts[r] << ") |";
     for (size_t c = 0; c < t.columns.size(); ++c) {
       const TableCell& cell = t.cells[r][c];
       const std::string text = cell.present ? formatCell(cell, t.columns[c]) : "–";
@@ -82,6 +83,8 @@ std::string tableMarkdown(const ResultsTable& t) {
   }
   if (t.baseline >= 0 && t.rows.size() > 1)
     table << "\nBest values in bold; † p < 0.05 against " << baselineName(t) << ".\n" << notes.str();
+  if (t.anyCropFromLabel()) table << "\n‡ " << kCropFromLabelNote << ".\n";
+  if (!t.surface.empty()) table << "\nASSD and HD95: " << t.surface << " convention (docs/metrics.md).\n";
   return table.str();
 }
 
@@ -94,7 +97,7 @@ std::string tableLatex(const ResultsTable& t, const std::string& caption) {
   for (const auto& c : t.columns) out << " & " << latexText(c.title);
   out << " \\\\\n\\midrule\n";
   for (size_t r = 0; r < t.rows.size(); ++r) {
-    out << latexText(t.rows[r]);
+    out << latexText(t.rows[r]) << (t.cropFromLabel[r] ? "$^{\\ddagger}$" : "");
     for (size_t c = 0; c < t.columns.size(); ++c) {
       const TableCell& cell = t.cells[r][c];
       if (!cell.present) {
@@ -112,6 +115,7 @@ std::string tableLatex(const ResultsTable& t, const std::string& caption) {
   if (t.baseline >= 0 && t.rows.size() > 1)
     out << "\\par\\smallskip{\\footnotesize Mean $\\pm$ standard deviation over cases; best in bold; "
         << "$^{\\dagger}$ $p < 0.05$ against " << latexText(baselineName(t)) << " (paired $t$-test).}\n";
+  if (t.anyCropFromLabel()) out << "\\par{\\footnotesize $^{\\ddagger}$ " << latexText(kCropFromLabelNote) << ".}\n";
   out << "\\end{table}\n";
   return out.str();
 }

@@ -59,6 +59,10 @@ Result<CaseMetrics> readEvalCsv(const std::string& file) {
   return m;
 }
 
+bool ResultsTable::anyCropFromLabel() const {
+  return std::find(cropFromLabel.begin(), cropFromLabel.end(), true) != cropFromLabel.end();
+}
+
 std::string metricsCsv(const CaseMetrics& metrics) {
   std::vector<std::string> keys;
   for (const auto& c : metricColumns()) {
@@ -132,6 +136,8 @@ ResultsTable buildResultsTable(const std::vector<MethodResults>& methods, int ba
   for (const auto& m : methods) {
     t.rows.push_back(m.name);
     t.caseCounts.push_back(m.cases.size());
+    t.cropFromLabel.push_back(m.cropFromLabel);
+    if (!m.surface.empty()) t.surface = t.surface.empty() || t.surface == m.surface ? m.surface : "mixed";
   }
   t.cells.resize(methods.size());
   for (const MetricColumn& c : metricColumns()) {

@@ -1,5 +1,7 @@
 #include "tiss/sweep_folder.h"
 
+#include <cmath>
+
 #include <unistd.h>
 
 #include <chrono>
@@ -111,7 +113,8 @@ TrialState readTrialState(const SweepFolder& folder, const SweepJob& job) {
   s.pid = j.value("pid", 0L);
   s.host = j.value("host", "");
   s.attempts = j.value("attempts", 0);
-  s.metric = j.value("metric", 0.0);
+  // A missing metric is n/a (stored as null), never 0.
+  s.metric = j.contains("metric") && j["metric"].is_number() ? j["metric"].get<double>() : std::nan("");
   return s;
 }
 

@@ -1,8 +1,11 @@
 #include "tiss/sweep_results.h"
 
+#include "tiss/eval.h"
+
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -71,6 +74,8 @@ void readMetrics(SweepSnapshot& s) {
     const json& entry = index.contains(t.job.id) ? index[t.job.id] : json();
     if (!key.empty() && entry.is_object() && entry.value("stamp", "") == key) {
       t.cases = entry["cases"].get<CaseMetrics>();
+      t.cropFromLabel = entry.value("crop_from_label", false);
+      t.surface = entry.value("surface", "");
       continue;
     }
     auto m = readEvalCsv(file);
@@ -79,7 +84,12 @@ void readMetrics(SweepSnapshot& s) {
       continue;
     }
     t.cases = *m;
-    index[t.job.id] = {{"stamp", key}, {"cases", t.cases}};
+    auto protocol = readEvalProtocol(file);
+    if (protocol) {
+      t.cropFromLabel = protocol->cropFromLabel;
+      t.surface = protocol->known ? protocol->surface : "";
+    }
+    index[t.job.id] = {{"stamp", key}, {"cases", t.cases}, {"crop_from_label", t.cropFromLabel}, {"surface", t.surface}};
     changed = true;
   }
   // A cache only: a failed write (read-only folder, full disk) costs speed, not results.
@@ -106,7 +116,7 @@ const TrialRecord* SweepSnapshot::best() const {
   const MetricColumn* metric = findMetric(folder.spec.metric);
   const TrialRecord* best = nullptr;
   for (const auto& t : trials) {
-    if (t.job.shared || t.state.state != "finished") continue;
+    if (t.job.shared || t.state.state != "finished" || std::isnan(t.state.metric)) continue;  // n/a never ranks
     const bool better = !best || (metric && metric->higherIsBetter ? t.state.metric > best->state.metric
                                                                      : t.state.metric < best->state.metric);
     if (better) best = &t;
@@ -137,7 +147,12 @@ std::vector<MethodResults> sweepPoints(const SweepSnapshot& sweep) {
   std::map<std::string, std::map<std::string, std::map<std::string, std::vector<double>>>> values;
   for (const TrialRecord& t : sweep.trials) {
     if (t.job.shared) continue;
-    if (!values.count(t.job.point)) points.push_back({t.job.point, {}});
+    if (!values.count(t.job.point)) points.push_back({t.job.point, {}, false, ""});
+    auto point = std::find_if(points.begin(), points.end(), [&](const MethodResults& m) { return m.name == t.job.point; });
+    if (!t.cases.empty()) {
+      point->cropFromLabel = point->cropFromLabel || t.cropFromLabel;
+      if (!t.surface.empty()) point->surface = t.surface;
+    }
     auto& byCase = values[t.job.point];
     for (const auto& [id, row] : t.cases)
       for (const auto& [key, v] : row) byCase[id][key].push_back(v);

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <filesystem>
 #include <thread>
 
@@ -135,11 +136,13 @@ Status evalPhase(TrialContext& c, const std::string& inferDir) {
   o.pred = inferDir;
   o.gt = c.folder.spec.data;
   o.predPattern = "{case}/{case}_seg_mask.nii.gz";
-  if (anyFile(inferDir, "_synth.nii.gz") && anyFile(inferDir, "_target_norm.nii.gz")) {
-    o.image = o.reference = inferDir;
+  if (anyFile(inferDir, "_synth.nii.gz")) {
+    // x_t' against the data set's real target, normalized to [-1, 1] as the engine does.
+    o.image = inferDir;
     o.imagePattern = "{case}/{case}_synth.nii.gz";
-    o.referencePattern = "{case}/{case}_target_norm.nii.gz";
-    o.dataRange = 2;  // x_t' and the target are normalized to [-1, 1]
+    o.reference = c.folder.spec.data;
+    o.normalizeReference = true;
+    o.dataRange = 2;
   }
   o.threads = std::max(1, c.threads());
   auto scores = evaluate(o);
@@ -155,12 +158,15 @@ Status evalPhase(TrialContext& c, const std::string& inferDir) {
     if (auto perc = evaluate(p)) merge(metrics, *perc, "perc_");
   }
   if (metrics.empty()) return c.end("failed", "no case of the split could be evaluated");
+  // The protocol first: a metrics.csv is never read without knowing how it was made.
+  if (auto st = writeFileAtomically(c.folder.metricsFile(c.job) + ".json", protocolJson(protocolOf(o))); !st)
+    return c.end("failed", st.error().describe());
   if (auto st = writeFileAtomically(c.folder.metricsFile(c.job), metricsCsv(metrics)); !st)
     return c.end("failed", st.error().describe());
   std::vector<double> values;
   for (const auto& [id, row] : metrics)
     if (row.count(c.folder.spec.metric)) values.push_back(row.at(c.folder.spec.metric));
-  c.state.metric = summarize(values).mean;
+  c.state.metric = values.empty() ? std::nan("") : summarize(values).mean;
   return Status();
 }
 
@@ -199,7 +205,10 @@ Status runSweepTrial(const SweepFolder& folder, const std::string& jobId, const 
   say("evaluation");
   if (auto st = evalPhase(c, r.outDir); !st) return st;
   char text[96];
-  std::snprintf(text, sizeof text, "%s %.4f", folder.spec.metric.c_str(), c.state.metric);
+  if (std::isnan(c.state.metric))
+    std::snprintf(text, sizeof text, "%s n/a", folder.spec.metric.c_str());
+  else
+    std::snprintf(text, sizeof text, "%s %.4f", folder.spec.metric.c_str(), c.state.metric);
   say(std::string("finished: ") + text);
   return c.end("finished", text);
 }

@@ -2,6 +2,7 @@
 // and evaluation on a small phantom; determinism, resume after a kill, and refusals.
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -9,6 +10,8 @@
 #include <QTest>
 
 #include "cli_support.h"
+#include "tiss/image_io.h"
+#include "tiss/metrics.h"
 
 namespace {
 
@@ -49,6 +52,41 @@ QMap<QString, double> meanRow(const QString& csvFile) {
   return row;
 }
 
+QJsonObject readJson(const QString& file) {
+  QFile f(file);
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+// The case ids of one part of a run's own split (run.json).
+QStringList runIds(const QString& run, const char* part) {
+  QStringList ids;
+  for (const auto& v : readJson(run + "/run.json")[part].toArray()) ids << v.toString();
+  return ids;
+}
+
+QString caseFile(const QString& data, const QString& id, const QString& key) {
+  return QString("%1/%2/%2_%3.nii.gz").arg(data, id, key);
+}
+
+// A one-case BraTS-layout data set with only the listed modalities (and the split file).
+bool copyCase(const QString& from, const QString& to, const QString& id, const QStringList& keys) {
+  if (!QDir().mkpath(to + "/" + id)) return false;
+  for (const QString& k : keys)
+    if (!QFile::copy(caseFile(from, id, k), caseFile(to, id, k))) return false;
+  QFile manifest(to + "/manifest.json");
+  if (!manifest.open(QIODevice::WriteOnly)) return false;
+  manifest.write(R"({"patterns": {"t1": "{case}/{case}_t1.nii.gz", "t1ce": "{case}/{case}_t1ce.nii.gz",
+      "t2": "{case}/{case}_t2.nii.gz", "flair": "{case}/{case}_flair.nii.gz", "seg": "{case}/{case}_seg.nii.gz"},
+      "task": {"name": "glioma", "sources": ["t1", "t1ce", "t2"], "target": "flair", "label": "seg", "label_values": [0, 1, 2, 4]}})");
+  return true;
+}
+
+QByteArray fileBytes(const QString& file) {
+  QFile f(file);
+  return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
+}
+
 }  // namespace
 
 class TestEngineCli : public QObject {
@@ -79,12 +117,16 @@ class TestEngineCli : public QObject {
     r = tissnet({"infer", "--run", tn, "--data", data_, "--out", out, "--threads", "2"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     const QString id = QDir(out).entryList(QDir::Dirs | QDir::NoDotAndDotDot).first();
-    for (const char* name : {"synth", "yc", "yf", "ye", "yr", "seg", "seg_mask", "yf_mask", "sp_on_synth", "target_norm"})
+    for (const char* name : {"synth", "yc", "yf", "ye", "yr", "seg", "seg_mask", "yf_mask", "sp_on_synth"})
       QVERIFY2(QFile::exists(QString("%1/%2/%2_%3.nii.gz").arg(out, id, name)), name);
+    QVERIFY(!QFile::exists(QString("%1/%2/%2_target_norm.nii.gz").arg(out, id)));  // the target is never read
+    const QJsonObject record = readJson(out + "/inference.json");
+    QCOMPARE(record["crop_from_label"].toBool(), false);
+    QCOMPARE(record["crops"].toObject().keys(), runIds(tn, "test"));
 
     r = tissnet({"eval", "--pred", out, "--pred-pattern", "{case}/{case}_seg_mask.nii.gz", "--gt", data_, "--image", out,
-                 "--image-pattern", "{case}/{case}_synth.nii.gz", "--reference", out, "--reference-pattern",
-                 "{case}/{case}_target_norm.nii.gz", "--data-range", "2", "--out", dir_.path() + "/tn.csv"});
+                 "--image-pattern", "{case}/{case}_synth.nii.gz", "--reference", data_, "--normalize-reference",
+                 "--data-range", "2", "--out", dir_.path() + "/tn.csv"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     const auto scores = meanRow(dir_.path() + "/tn.csv");
     qInfo("TISS-Net on %s held-out cases: Dice %.2f %%, HD95 %.2f mm, PSNR %.2f dB, SSIM %.4f", qPrintable(out),
@@ -95,8 +137,8 @@ class TestEngineCli : public QObject {
 
     // PSNR of predicting the mean image (every voxel the mean of the real target).
     r = tissnet({"eval", "--pred", out, "--pred-pattern", "{case}/{case}_seg_mask.nii.gz", "--gt", data_, "--image", out,
-                 "--image-pattern", "{case}/{case}_target_norm.nii.gz", "--reference", out, "--reference-pattern",
-                 "{case}/{case}_target_norm.nii.gz", "--data-range", "2", "--mean-image", "--out", dir_.path() + "/mean.csv"});
+                 "--reference", data_, "--normalize-reference", "--data-range", "2", "--mean-image", "--out",
+                 dir_.path() + "/mean.csv"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     const auto mean = meanRow(dir_.path() + "/mean.csv");
     qInfo("mean-image baseline: PSNR %.2f dB", mean["psnr_global_db"]);
@@ -132,11 +174,118 @@ class TestEngineCli : public QObject {
     QVERIFY(!QFile::exists(QString("%1/%2/%2_target_norm.nii.gz").arg(out, id)));
   }
 
+  void inferenceSeesOnlyWhatAClinicHas() {
+    // One test case of the run, twice: as it is, and in a copy without its FLAIR and label.
+    const QString tn = dir_.path() + "/tn", id = runIds(tn, "test").first();
+    const QString full = dir_.path() + "/clinic-full", bare = dir_.path() + "/clinic-bare";
+    const QString copy = dir_.path() + "/clinic-data";
+    QVERIFY(copyCase(data_, copy, id, {"t1", "t1ce", "t2"}));
+    Run r = tissnet({"infer", "--run", tn, "--data", data_, "--cases", id, "--out", full, "--threads", "2"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = tissnet({"infer", "--run", tn, "--data", copy, "--cases", id, "--out", bare, "--threads", "2"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QStringList files = QDir(full + "/" + id).entryList(QDir::Files);
+    QCOMPARE(files, QDir(bare + "/" + id).entryList(QDir::Files));
+    QVERIFY(files.size() >= 9);
+    for (const QString& f : files) QVERIFY2(fileBytes(full + "/" + id + "/" + f) == fileBytes(bare + "/" + id + "/" + f), qPrintable(f));
+
+    // A planted false positive: the tumor's source intensities copied into head slices more
+    // than the paper's margin (4 slices) away from the tumor. A GT-centred crop could never
+    // report it (outputs there are filled with 0); the test-time crop must let it through.
+    auto label = tiss::readVolume(caseFile(data_, id, "seg").toStdString());
+    QVERIFY(label.ok());
+    const tiss::Box tumor = tiss::boundingBox(tiss::tumorMask(*label), 0.5f);
+    auto t1 = tiss::readVolume(caseFile(data_, id, "t1").toStdString());
+    const tiss::Box head = tiss::boundingBox(tiss::referenceHead(*t1), 0.5f);
+    const long below = tumor.begin[2] - 4 - head.begin[2], above = head.end(2) - (tumor.end(2) + 4);
+    QVERIFY2(std::max(below, above) >= 2, "the phantom leaves no head slices away from the tumor");
+    const long depth = std::min(tumor.size[2], std::max(below, above));
+    const long z0 = above >= below ? tumor.end(2) + 4 : tumor.begin[2] - 4 - depth;
+    const QString planted = dir_.path() + "/clinic-planted";
+    QVERIFY(copyCase(data_, planted, id, {"t1", "t1ce", "t2"}));
+    for (const char* m : {"t1", "t1ce", "t2"}) {
+      auto v = tiss::readVolume(caseFile(planted, id, m).toStdString());
+      QVERIFY(v.ok());
+      for (long z = 0; z < depth; ++z)
+        for (long y = tumor.begin[1]; y < tumor.end(1); ++y)
+          for (long x = tumor.begin[0]; x < tumor.end(0); ++x) v->at(x, y, z0 + z) = v->at(x, y, tumor.begin[2] + z);
+      QVERIFY(tiss::writeVolume(*v, caseFile(planted, id, m).toStdString()).ok());
+    }
+    auto positives = [&](const QString& out) {
+      auto mask = tiss::readVolume((out + "/" + id + "/" + id + "_seg_mask.nii.gz").toStdString());
+      long n = 0;
+      for (long z = z0; mask && z < z0 + depth; ++z)
+        for (long y = 0; y < mask->size()[1]; ++y)
+          for (long x = 0; x < mask->size()[0]; ++x) n += mask->at(x, y, z) > 0.5f;
+      return n;
+    };
+    r = tissnet({"infer", "--run", tn, "--data", planted, "--cases", id, "--out", dir_.path() + "/planted-out", "--threads", "2"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const long found = positives(dir_.path() + "/planted-out");
+    qInfo("planted copy of the tumor in slices %ld-%ld: %ld voxels segmented", z0, z0 + depth - 1, found);
+    QVERIFY(found > 0);
+    // The paper's protocol, chosen explicitly, needs the label and hides the copy; it is recorded.
+    QVERIFY(QFile::copy(caseFile(data_, id, "seg"), caseFile(planted, id, "seg")));
+    r = tissnet({"infer", "--run", tn, "--data", planted, "--cases", id, "--out", dir_.path() + "/planted-gt", "--threads",
+                 "2", "--crop-from-label"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(positives(dir_.path() + "/planted-gt"), 0L);
+    QCOMPARE(readJson(dir_.path() + "/planted-gt/inference.json")["crop_from_label"].toBool(), true);
+    // ... and marked in the eval sidecar and in every table built from it.
+    r = tissnet({"eval", "--pred", dir_.path() + "/planted-gt", "--pred-pattern", "{case}/{case}_seg_mask.nii.gz", "--gt",
+                 data_, "--out", dir_.path() + "/gt-crop.csv"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(readJson(dir_.path() + "/gt-crop.csv.json")["crop_from_label"].toBool(), true);
+    QCOMPARE(readJson(dir_.path() + "/gt-crop.csv.json")["surface_convention"].toString(), QString("pymic"));
+    r = tissnet({"table", "GT crop=" + dir_.path() + "/gt-crop.csv", "TISS-Net=" + dir_.path() + "/tn.csv"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("GT crop ‡") && r.out.contains("‡ test-time crop centred on the ground truth"), qPrintable(r.out));
+  }
+
+  void runKeepsItsSplit() {
+    // A copy of the data set (same seed, same bytes) whose split is redrawn after training.
+    const QString data = dir_.path() + "/split-data", run = dir_.path() + "/split-run";
+    Run r = tissnet({"phantom", "--layout", "brats", "--cases", "10", "--size", "32x64x64", "--seed", "8", "--out", data});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    r = tissnet(QStringList{"train", "--data", data, "--run", run} + tiny("seg-source", 20));
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QStringList train = runIds(run, "train"), test = runIds(run, "test");
+    QFile splitFile(data + "/split.json");
+    QVERIFY(splitFile.open(QIODevice::ReadOnly));
+    const QByteArray before = splitFile.readAll();
+    splitFile.close();
+    r = tissnet({"split", data, "--seed", "77", "--fractions", "0.5,0.2,0.3"});
+    QVERIFY(r.code != 0);
+    QVERIFY2(r.err.contains("--force"), qPrintable(r.err));
+    QVERIFY(splitFile.open(QIODevice::ReadOnly));
+    QCOMPARE(splitFile.readAll(), before);
+    splitFile.close();
+    r = tissnet({"split", data, "--seed", "77", "--fractions", "0.5,0.2,0.3", "--force"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    // Inference of "test" runs the run's test cases and names the moved ones.
+    r = tissnet({"infer", "--run", run, "--data", data, "--out", dir_.path() + "/split-out", "--threads", "2"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains("split changed") && r.err.contains("moved"), qPrintable(r.err));
+    QCOMPARE(readJson(dir_.path() + "/split-out/inference.json")["crops"].toObject().keys(), test);
+    // Resume prepares the run's own training cases, warns, and never trains on its test cases.
+    r = tissnet({"train", "--data", data, "--run", run, "--resume", "--threads", "2"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("\"event\":\"warning\"") && r.out.contains("split changed"), qPrintable(r.out.left(2000)));
+    QVERIFY2(r.out.contains(QString("\"total\":%1").arg(train.size())), qPrintable(r.out.left(2000)));
+    QCOMPARE(runIds(run, "train"), train);
+    for (const QString& id : test) QVERIFY(!train.contains(id));
+  }
+
   void separateSynthesisThenSegmentation() {
     const QString syn = dir_.path() + "/syn", seg = dir_.path() + "/seg-synth";
-    Run r = tissnet(QStringList{"train", "--data", data_, "--run", syn, "--set", "loss.lambda_p=0"} + tiny("synthesis", 20));
+    // lambda_c = 0: y_c never trains, so "best" must be chosen by the synthesis (PSNR of x_t').
+    Run r = tissnet(QStringList{"train", "--data", data_, "--run", syn, "--set", "loss.lambda_p=0", "--set", "loss.lambda_c=0"} +
+                    tiny("synthesis", 20));
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(!r.out.contains("\"fine\":"));  // no segmentor in the synthesis stage
+    QVERIFY2(r.out.contains("\"select\":\"psnr_db\""), qPrintable(r.out.left(1500)));
+    QVERIFY2(r.out.contains("\"kind\":\"best\",\"psnr_db\":"), qPrintable(r.out.left(1500)));
+    QVERIFY(!r.out.contains("\"select\":\"dice_pct\""));
     r = tissnet(QStringList{"train", "--data", data_, "--run", seg, "--set", "runs.synthesis=" + syn} + tiny("seg-synth", 20));
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains("\"state\":\"finished\""));

@@ -40,7 +40,7 @@ class TestTissnetCli : public QObject {
     r = tissnet({"check", data});
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
     QVERIFY(r.out.contains("4 ok, 0 with problems"));
-    r = tissnet({"split", data, "--seed", "5", "--fractions", "0.5,0.25,0.25"});
+    r = tissnet({"split", data, "--seed", "5", "--fractions", "0.5,0.25,0.25", "--force"});  // the phantom wrote one
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains("2 train, 1 val, 1 test"));
     // The ground truth evaluated against itself: perfect scores.

@@ -92,10 +92,37 @@ class TestPreprocess : public QObject {
     QVERIFY(QFile::remove(QString::fromStdString(d->cases[0].paths.at("flair"))));
     QVERIFY(QFile::remove(QString::fromStdString(d->cases[0].paths.at("seg"))));
     QVERIFY(!prepareCase(*d, d->cases[0], PreprocessOptions()).ok());
-    auto p = prepareCase(*d, d->cases[0], PreprocessOptions(), false, false);
+    // The test-time rule reads neither; the label-centred rule cannot do without the label.
+    const PreprocessOptions test = PreprocessOptions::forTesting(d->manifest.task, false);
+    auto p = prepareCase(*d, d->cases[0], test, Need::No, Need::No);
     QVERIFY(p.ok());
     QCOMPARE(p->channels.size(), size_t(3));
     QVERIFY(p->label.voxels.empty());
+    auto gt = prepareCase(*d, d->cases[0], PreprocessOptions::forTesting(d->manifest.task, true), Need::No, Need::No);
+    QVERIFY(!gt.ok());
+    QVERIFY(gt.error().file.find("seg") != std::string::npos);
+  }
+  void testTimeCropIgnoresTheLabel() {
+    // A head filling z 10..40 of 60 slices, a tumor at z 30..34: the training rule keeps the
+    // tumor's slab, the test-time rule the whole head whatever the label says.
+    auto image = blank({40, 40, 60}), label = blank({40, 40, 60});
+    fill(image, Box{{5, 5, 10}, {30, 30, 30}}, 100.f);
+    fill(label, Box{{10, 10, 30}, {5, 5, 5}});
+    PreprocessOptions train;
+    train.minSize = {16, 16, 8};
+    QCOMPARE(cropBox(label, image, train).size[2], 5L + 2 * train.zMarginVoxels);
+    PreprocessOptions test = PreprocessOptions::forTesting(gliomaTask(), false);
+    test.minSize = {16, 16, 8};
+    const Box withLabel = cropBox(label, image, test), without = cropBox(Volume(), image, test);
+    QCOMPARE(withLabel.begin, without.begin);
+    QCOMPARE(withLabel.size, without.size);
+    QCOMPARE(without.begin, (Index3{5, 5, 10}));
+    QCOMPARE(without.size, (Size3{30, 30, 30}));
+    // VS: the test-time box covers the head too, not a box around the tumor.
+    PreprocessOptions vs = PreprocessOptions::forTesting(vsTask(), false);
+    vs.minSize = {16, 16, 8};
+    QCOMPARE(cropBox(label, image, vs).size, (Size3{30, 30, 30}));
+    QVERIFY(PreprocessOptions::forTesting(vsTask(), true).crop == CropRule::FixedBox);
   }
 };
 

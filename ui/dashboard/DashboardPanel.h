@@ -18,6 +18,7 @@ namespace tiss::ui {
 
 class CurvePlot;
 class RunsModel;
+struct RunHistory;
 class SettingsModel;
 class WorkspaceModel;
 
@@ -55,6 +56,7 @@ class DashboardPanel : public QWidget {
   void changeEvent(QEvent* event) override;
 
  private:
+  QString selectText(const RunHistory& history) const;
   QWidget* makeRunList();
   QWidget* makeCurveArea();
   QWidget* makeStatusArea();

@@ -35,6 +35,14 @@ void DashboardPanel::showRuns(const QList<int>& rows) {
   refresh();
 }
 
+// "best checkpoint by PSNR (dB): 23.10 at iteration 150", so the user knows what "best" means.
+QString DashboardPanel::selectText(const RunHistory& h) const {
+  const QString name = h.select == "psnr_db" ? tr("PSNR of x_t' (dB)")
+                       : h.select == "perc_dice_pct" ? tr("perceptibility Dice (%)") : tr("Dice (%)");
+  if (h.bestStep < 0) return tr("best checkpoint by %1").arg(name);
+  return tr("best checkpoint by %1: %2 at iteration %3").arg(name, QLocale().toString(h.bestScore, 'f', 2)).arg(h.bestStep);
+}
+
 void DashboardPanel::refresh() {
   const bool several = shown_.size() > 1;
   for (int i = 0; i < shown_.size(); ++i) {
@@ -49,6 +57,8 @@ void DashboardPanel::refresh() {
     if (h.validation.contains("dice_pct")) validation_->setCurve(prefix + tr("Dice (%)"), h.validation["dice_pct"], curveColour(2 * i));
     if (h.validation.contains("psnr_db"))
       validation_->setCurve(prefix + tr("PSNR (dB)"), h.validation["psnr_db"], curveColour(2 * i + 1), true);
+    if (h.validation.contains("perc_dice_pct"))
+      validation_->setCurve(prefix + tr("perceptibility Dice (%)"), h.validation["perc_dice_pct"], curveColour(2 * i + 2));
     lr_->setCurve(prefix + tr("learning rate"), h.learningRate, curveColour(i));
   }
   for (CurvePlot* p : {losses_, validation_, lr_}) p->refreshView();
@@ -64,6 +74,7 @@ void DashboardPanel::refresh() {
   if (m->state() == RunMonitor::State::Running)
     status += tr(", %1 it/s, %2 min left").arg(locale.toString(h.progress.itPerS, 'f', 2), locale.toString(h.progress.etaS / 60, 'f', 1));
   if (!h.message.isEmpty() && m->state() != RunMonitor::State::Running) status += " — " + h.message;
+  if (!h.select.isEmpty()) status += " — " + selectText(h);
   status_->setText(status);
   // The trainer's own output; after a crash its last lines say why.
   const QStringList lines = lastLogLines(m->folder(), m->state() == RunMonitor::State::Crashed ? 40 : 200);

@@ -57,11 +57,16 @@ void RunHistory::apply(const QByteArray& line) {
     progress.lr = e.value("lr").toDouble();
     learningRate.add(step, progress.lr);
   } else if (event == "validation") {
-    for (const char* key : {"dice_pct", "psnr_db"})
+    for (const char* key : {"dice_pct", "psnr_db", "perc_dice_pct"})
       if (e.contains(key)) validation[key].add(step, e.value(key).toDouble());
   } else if (event == "status") {
     state = e.value("state").toString();
     message = e.value("message").toString();
+    if (e.contains("select")) select = e.value("select").toString();
+  } else if (event == "checkpoint" && e.value("kind").toString() == "best") {
+    bestStep = long(step);
+    const QString key = e.contains("select") ? e.value("select").toString() : QStringLiteral("dice_pct");
+    bestScore = e.value(key).toDouble();
   } else if (event == "preview") {
     previews << e.value("file").toString();
     previewCases << e.value("case").toString();

@@ -27,11 +27,14 @@ struct RunProgress {
 
 struct RunHistory {
   QHash<QString, Series> losses;      ///< by term ("total", "coarse", ...)
-  QHash<QString, Series> validation;  ///< "dice_pct", "psnr_db"
+  QHash<QString, Series> validation;  ///< "dice_pct", "psnr_db", "perc_dice_pct"
   Series learningRate;
   RunProgress progress;
   QString state;                      ///< last status event: running, finished, failed, stopped
   QString message;                    ///< its message (e.g. why a run failed)
+  QString select;                     ///< the best-checkpoint criterion (validation key), from the status event
+  long bestStep = -1;                 ///< iteration of the last best checkpoint, -1: none yet
+  double bestScore = 0;               ///< its score on `select`
   QStringList previews;               ///< preview PNGs relative to the run folder, oldest first
   QStringList previewCases;           ///< the validation case of each preview (may be empty)
   long lines = 0;                     ///< event lines read

@@ -74,6 +74,7 @@ QStringList TrainingFormModel::choices(const QString& key) {
   if (key == "loss.seg_input") return {"xs+xt'+yc", "xt'+yc", "xt'", "xs"};
   if (key == "inference.output") return {"yf", "yr", "mean"};
   if (key == "net.upsampling") return {"transposed", "linear"};
+  if (key == "validation.select") return {"auto", "dice", "psnr", "perceptibility"};
   return {};
 }
 

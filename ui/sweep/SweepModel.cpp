@@ -1,5 +1,7 @@
 #include "sweep/SweepModel.h"
 
+#include <cmath>
+
 #include <QBrush>
 #include <QDir>
 #include <QFileInfo>
@@ -127,6 +129,7 @@ QVariant SweepModel::data(const QModelIndex& index, int role) const {
     case ProgressColumn: return tr("%1 %").arg(qRound(100 * t.progress()));
     case MetricColumnIndex:
       if (t.state.state != "finished" || t.job.shared || !metric) return QString();
+      if (std::isnan(t.state.metric)) return tr("n/a");
       return QString::number(t.state.metric, 'f', metric->decimals);
     case AttemptsColumn: return t.state.attempts;
   }

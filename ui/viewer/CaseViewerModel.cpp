@@ -5,6 +5,7 @@
 #include <QThreadPool>
 
 #include "common/ErrorText.h"
+#include "tiss/preprocess.h"
 
 namespace tiss::ui {
 
@@ -42,14 +43,34 @@ std::map<QString, QString> CaseViewerModel::files() const {
   return f;
 }
 
+namespace {
+
+bool hasName(const viewers::CaseImages& images, const QString& name) {
+  for (const QString& k : images.keys())
+    if (k.endsWith("/" + name)) return true;
+  return false;
+}
+
+}  // namespace
+
+// Inference never reads the real target, so x_t' is compared with the target normalized here
+// exactly as the engine normalizes its inputs ([-1, 1], docs/data.md), under "engine/target_norm".
+void CaseViewerModel::addNormalizedTarget(viewers::CaseImages& images, const QString& target) {
+  const auto real = images.get(target);
+  if (!real || !hasName(images, "synth") || hasName(images, "target_norm")) return;
+  images.volumes["engine/target_norm"] = std::make_shared<const Volume>(normalizeIntensity(*real, PreprocessOptions()));
+}
+
 void CaseViewerModel::load() {
   loading_ = true;
   const auto files = this->files();
   const QString id = caseId_;
   auto alive = alive_;
   const int generation = ++generation_;
-  QThreadPool::globalInstance()->start([this, files, id, alive, generation] {
+  const QString target = QString::fromStdString(dataset_->manifest.task.target);
+  QThreadPool::globalInstance()->start([this, files, id, alive, generation, target] {
     auto result = viewers::loadCaseImages(id, files);
+    if (result) addNormalizedTarget(*result, target);
     if (!*alive) return;
     QMetaObject::invokeMethod(this, [this, result, generation] {
       if (generation != generation_) return;  // a later load (more result folders) supersedes this one

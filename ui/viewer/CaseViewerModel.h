@@ -72,6 +72,7 @@ class CaseViewerModel : public QObject {
   void stateChanged();
 
  private:
+  static void addNormalizedTarget(viewers::CaseImages& images, const QString& target);
   std::map<QString, QString> files() const;
 
   std::shared_ptr<const Dataset> dataset_;

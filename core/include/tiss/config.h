@@ -32,7 +32,14 @@ struct NetConfig {
   std::vector<double> dropout{0.0, 0.0, 0.3, 0.4, 0.5};    ///< per level
   int discChannels = 64;                                   ///< first PatchGAN layer
   bool linearUpsampling = false;  ///< decoder: trilinear upsampling + 1x1x1 conv instead of transposed conv
+  bool decoderDropout = true;     ///< decoder blocks use their level's dropout, as PyMIC's UNet2D5
 };
+
+/// What picks the best checkpoint (validation.select). Auto: Dice of the segmentation output
+/// for segmenting stages; for `synthesis`, perceptibility Dice when an S_p is loaded, else the
+/// PSNR of x_t'. resolveSelect() turns Auto into the metric a run actually uses.
+enum class Select { Auto, Dice, Psnr, Perceptibility };
+std::string toString(Select s);
 
 struct LossConfig {
   double alphaG = 50, alphaT = 200, lambdaP = 25, lambdaC = 1, lambdaS = 25;
@@ -68,9 +75,16 @@ struct TrainConfig {
   std::string spRun;           ///< tissnet: run folder of the pre-trained S_p
   std::string synthesisRun;    ///< seg-synth: run folder of the synthesis model
   SegOutput output = SegOutput::Fine;
+  bool cropFromLabel = false;  ///< test-time crop centred on the ground truth (the paper's protocol); off: from the images
+  Select select = Select::Auto;
 
   int totalIterations() const { return (optim.epochsConstant + optim.epochsDecay) * optim.iterationsPerEpoch; }
 };
+
+/// The checkpoint criterion a config uses (never Auto); `hasSp`: an S_p run is loaded.
+Select resolveSelect(const TrainConfig& config, bool hasSp);
+/// The validation event key of a criterion: dice_pct, psnr_db or perc_dice_pct.
+std::string selectMetricKey(Select s);
 
 /// Names of the presets: "paper" (the paper's widths and schedule) and "cpu-small" (narrow
 /// nets, short schedule, small patches: trains on a laptop CPU in minutes).

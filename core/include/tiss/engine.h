@@ -37,11 +37,17 @@ struct InferRequest {
   double overlap = -1;             ///< < 0: the run's validation overlap
   std::string output;              ///< yf, yr or mean; empty: the run's choice
   std::string checkpoint = "best"; ///< best or last
+  bool cropFromLabel = false;      ///< the paper's GT-centred test-time crop (also when the run's config says so)
+  std::function<void(const std::string&)> onWarning;  ///< e.g. the data set's split changed since the run
 };
 
 /// Sliding-window inference of the listed cases, results uncropped to each input's geometry
-/// and written as OUT/CASE/CASE_<output>.nii.gz (docs/engine.md). Cases without target or
-/// label run too. A failing case is reported and the others go on (returned error names them).
+/// and written as OUT/CASE/CASE_<output>.nii.gz (docs/engine.md), with OUT/inference.json
+/// recording the run, checkpoint, crop rule (crop_from_label) and each case's crop box.
+/// Only what a clinic has is read: the source images (and the real target for stages that
+/// take it as input: sp, seg-target, seg-all); never the label, unless crop_from_label.
+/// split names (test, val, train) are the run's own ids. A failing case is reported and the
+/// others go on (returned error names them).
 Status infer(const InferRequest& request, const std::function<void(int, int)>& progress = {});
 
 /// Trainable parameters of every network a config builds, by name, for `sources` channels.

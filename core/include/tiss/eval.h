@@ -22,13 +22,35 @@ struct EvalOptions {
   std::string referencePattern;                ///< optional: reference file per case in `reference`
   bool meanImage = false;                      ///< baseline: score a constant image, the reference's mean
   double dataRange = 0;                        ///< <= 0: max - min of each reference
+  bool normalizeReference = false;             ///< map the reference to [-1, 1] as the engine does (x_t' vs a raw target)
+  bool brasyn = false;                         ///< also the BraSyn scores (raw intensities of image and reference)
+  SurfaceConvention surface = SurfaceConvention::PyMIC;
   int threads = 2;
 };
+
+/// How a set of scores was made, written beside each CSV (FILE.csv.json) and read by tables
+/// and plots so every figure names its convention.
+struct EvalProtocol {
+  std::string surface = "pymic";        ///< ASSD / HD95 convention (metrics.h)
+  bool cropFromLabel = false;           ///< the predictions came from a GT-centred test-time crop
+  bool brasyn = false;                  ///< BraSyn columns present
+  bool known = false;                   ///< a sidecar was found (older CSVs have none)
+};
+/// The protocol of an evaluation: its options plus the inference record in `pred`
+/// (inference.json, written by tissnet infer).
+EvalProtocol protocolOf(const EvalOptions& options);
+std::string protocolJson(const EvalProtocol& protocol);
+/// Reads FILE.json beside a CSV; defaults (known = false) when there is none.
+Result<EvalProtocol> readEvalProtocol(const std::string& csvFile);
+/// The footnote that marks GT-crop results in tables and plots.
+inline constexpr const char* kCropFromLabelNote =
+    "test-time crop centred on the ground truth (the paper's protocol; optimistic)";
 
 struct CaseScores {
   std::string id;
   std::optional<SegmentationScores> segmentation;
   std::optional<SynthesisScores> synthesis;
+  std::optional<BrasynScores> brasyn;
   std::string error;  ///< why this case has no scores (file and reason)
 };
 
@@ -39,7 +61,8 @@ Result<std::vector<CaseScores>> evaluate(const EvalOptions& options,
 
 /// CSV with one row per case, then "mean" and "sd" rows over the cases without error.
 /// Columns: case, dice_pct, assd_mm, hd95_mm[, psnr_global_db, psnr_local_db, ssim_global,
-/// ssim_local], error. Values with 4 decimals.
+/// ssim_local][, psnr_brasyn_db, ssim_brasyn_tumor, ssim_brasyn_healthy], error. Values with
+/// 4 decimals; a value that does not exist is empty (n/a), never 0.
 std::string toCsv(const std::vector<CaseScores>& scores);
 
 }  // namespace tiss

@@ -16,7 +16,9 @@ namespace tiss {
 Status savePrepared(const PreparedCase& c, const std::string& dir, const std::string& signature);
 
 /// Prepares and saves the listed cases on `threads` threads, skipping those already saved
-/// with the same signature. Stops at the first failing case and names it.
+/// with the same signature: the preprocessing, the task's channel keys and each input file's
+/// path, size and modification time. A case whose data file is missing or short is rebuilt.
+/// Stops at the first failing case and names it.
 Status prepareDataset(const Dataset& dataset, const std::vector<std::string>& ids,
                       const PreprocessOptions& options, const std::string& dir, int threads = 2,
                       const std::function<void(int, int)>& progress = {});
@@ -32,6 +34,7 @@ class MappedCase {
   const std::string& id() const { return id_; }
   const Size3& size() const { return size_; }
   int imageChannels() const { return channels_; }
+  const std::vector<std::string>& channelKeys() const { return channelKeys_; }  ///< manifest keys, in order
   const float* channel(int c) const { return data_ + size_t(c) * voxels(); }  ///< c == imageChannels(): label
   const float* label() const { return channel(channels_); }
   const Box& tumorBox() const { return tumorBox_; }
@@ -42,6 +45,7 @@ class MappedCase {
  private:
   MappedCase() = default;
   std::string id_, signature_;
+  std::vector<std::string> channelKeys_;
   Size3 size_{0, 0, 0};
   int channels_ = 0;
   Box tumorBox_;

@@ -1,10 +1,13 @@
 #pragma once
 /// Preprocessing as in the paper (rules in docs/data.md):
-/// - Crop: glioma keeps every x and y and the z-range of the tumor plus a margin; VS keeps
-///   a fixed box (default 256x128x40 voxels, x y z) centred on the tumor. Without a label
-///   (inference), the same rule is applied to the head: the z-range of the head, or the
-///   box centred on the head's bounding box. A crop is never smaller than `minSize` where
-///   the volume allows, and always lies inside the volume.
+/// - Training crop (the label is training data): glioma keeps every x and y and the z-range
+///   of the tumor plus a margin; VS keeps a fixed box (default 256x128x40 voxels, x y z)
+///   centred on the tumor.
+/// - Test-time crop (validation, inference): CropRule::Head, the bounding box of the head of
+///   the first source image, from the images alone. The paper's tumor-centred crop at test
+///   time exists only when the user asks for it (`inference.crop_from_label`).
+/// - A crop is never smaller than `minSize` where the volume allows, and always lies inside
+///   the volume. Without a label the ZRange and FixedBox rules fall back to the head.
 /// - Intensities, per modality: head voxels are those above 5 % of the 99.5th percentile;
 ///   they are clipped to their [0.5, 99.5] percentiles and mapped linearly to [-1, 1];
 ///   voxels outside the head become -1.
@@ -17,7 +20,10 @@
 
 namespace tiss {
 
-enum class CropRule { None, ZRange, FixedBox };
+enum class CropRule { None, ZRange, FixedBox, Head };
+
+/// Whether a file is read: never, when it exists, or always (missing is an error).
+enum class Need { No, IfPresent, Yes };
 
 struct PreprocessOptions {
   CropRule crop = CropRule::ZRange;
@@ -26,8 +32,12 @@ struct PreprocessOptions {
   Size3 minSize{128, 128, 16};  ///< usually the patch size
   double lowPercentile = 0.5, highPercentile = 99.5;
 
-  /// The paper's rule for a task: glioma z-range, vs fixed box, custom z-range.
+  /// The paper's training rule for a task: glioma z-range, vs fixed box, custom z-range.
   static PreprocessOptions forTask(const Task& task);
+  /// The test-time rule: the head box, or the task's label-centred rule when `cropFromLabel`.
+  static PreprocessOptions forTesting(const Task& task, bool cropFromLabel);
+  /// Whether cropBox() looks at the label.
+  bool cropUsesLabel() const { return crop == CropRule::ZRange || crop == CropRule::FixedBox; }
   /// A one-line description used to tell whether cached preprocessing is still valid.
   std::string signature() const;
 };
@@ -51,9 +61,10 @@ struct PreparedCase {
   Geometry original;   ///< geometry of the original files, for uncropping results
 };
 
-/// Reads, checks geometry, crops and normalizes one case. The target and the label are
-/// optional unless required (training needs both; inference needs neither).
+/// Reads, checks geometry, crops and normalizes one case. Training needs target and label;
+/// inference reads the target only for stages that take it as input and the label only when
+/// the crop rule uses it (then it must exist).
 Result<PreparedCase> prepareCase(const Dataset& dataset, const CaseFiles& c, const PreprocessOptions& options,
-                                 bool requireTarget = true, bool requireLabel = true);
+                                 Need target = Need::Yes, Need label = Need::Yes);
 
 }  // namespace tiss

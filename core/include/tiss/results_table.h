@@ -25,8 +25,12 @@ Result<CaseMetrics> readEvalCsv(const std::string& file);
 std::string metricsCsv(const CaseMetrics& metrics);
 
 struct MethodResults {
+  MethodResults(std::string n = {}, CaseMetrics c = {}, bool crop = false, std::string conv = {})
+      : name(std::move(n)), cases(std::move(c)), cropFromLabel(crop), surface(std::move(conv)) {}
   std::string name;
   CaseMetrics cases;
+  bool cropFromLabel = false;  ///< made with the GT-centred test-time crop: marked ‡ in every export
+  std::string surface;         ///< ASSD / HD95 convention when known (pymic, medpy, monai)
 };
 
 struct TableCell {
@@ -45,6 +49,11 @@ struct ResultsTable {
   std::vector<size_t> caseCounts;
   std::vector<std::vector<TableCell>> cells;  ///< [row][column]
   int baseline = 0;                           ///< row index; -1: no t-tests
+  std::vector<bool> cropFromLabel;            ///< [row]: marked ‡ (GT-centred test-time crop)
+  std::string surface;                        ///< the rows' ASSD / HD95 convention; "mixed" when they differ
+  /// The row's name with its ‡ mark.
+  std::string rowLabel(size_t row) const { return rows[row] + (cropFromLabel[row] ? " ‡" : ""); }
+  bool anyCropFromLabel() const;
 };
 
 /// The table of `methods` over `metrics` (keys of metricColumns(); empty: every column some

@@ -8,7 +8,9 @@
 ///   previews/       validation preview slices (PNG)
 /// Anything shown about a run can be rebuilt from this folder alone.
 #include <string>
+#include <vector>
 
+#include "tiss/dataset.h"
 #include "tiss/result.h"
 
 namespace tiss {
@@ -39,6 +41,22 @@ struct RunStatus {
 
 Status writeStatus(const RunFolder& run, const RunStatus& status);
 Result<RunStatus> readStatus(const RunFolder& run);
+
+/// The split a run owns: the case ids of run.json, recorded when the run was created. A run
+/// trains, validates, resumes and infers on these, whatever the data set's split.json says now.
+struct RunSplit {
+  std::vector<std::string> train, val, test;
+  const std::vector<std::string>& part(SplitPart p) const { return p == SplitPart::Train ? train : p == SplitPart::Val ? val : test; }
+};
+/// Fails naming run.json when it is missing, unreadable or has no ids.
+Result<RunSplit> readRunSplit(const RunFolder& run);
+/// The split of a data set as a run would record it.
+RunSplit runSplitOf(const Split& split);
+/// "case X: test in the run, train in the data set" for every run case whose part differs in
+/// `current` (or that it lacks), sorted by id; empty when nothing moved.
+std::vector<std::string> movedCases(const RunSplit& run, const Split& current);
+/// The warning shown for moved cases (names at most 20 of them).
+std::string splitWarning(const std::vector<std::string>& moved);
 
 /// Appends one line (a JSON object without newline) to events.jsonl and flushes it.
 Status appendEvent(const RunFolder& run, const std::string& jsonLine);

@@ -10,6 +10,7 @@
 ///   index.json        parsed metrics of every trial, a cache rebuilt from the folders
 /// Closing the workbench or killing the scheduler loses nothing: a new scheduler adopts
 /// running trials and resumes stopped ones from their last checkpoint.
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,7 @@ struct TrialState {
   long pid = 0;
   std::string host;
   int attempts = 0;       ///< times started
-  double metric = 0;      ///< mean of the spec's metric over cases, when finished
+  double metric = std::nan("");  ///< mean of the spec's metric over cases when finished; NaN: n/a
 };
 
 struct SweepFolder {

@@ -17,6 +17,8 @@ struct TrialRecord {
   long step = 0, totalSteps = 0;  ///< training iterations done / planned
   CaseMetrics cases;              ///< empty until evaluated
   std::string metricsError;       ///< a metrics.csv that could not be read, and why
+  bool cropFromLabel = false;     ///< evaluated on a GT-centred test-time crop (metrics.csv.json)
+  std::string surface;            ///< ASSD / HD95 convention of its metrics, when recorded
   /// 0..1: training share up to 0.9, then inference and evaluation; 1 when finished.
   double progress() const;
 };

@@ -18,16 +18,13 @@
 #include "tiss/device.h"
 #include "tiss/image_io.h"
 #include "tiss/prepared_store.h"
+#include "tiss/run_folder.h"
 #include "trainer.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace tiss {
-namespace {
-
-}  // namespace
-
 Result<TrainConfig> readRunConfig(const RunFolder& run) {
   std::ifstream in(run.configFile());
   std::stringstream text;
@@ -65,8 +62,10 @@ Result<Borrowed> borrow(const TrainConfig& c, int sources, torch::Device device,
   Borrowed b;
   const bool wantsSp = c.stage == Stage::TissNet || c.stage == Stage::Synthesis;
   // Inference loads S_p whenever the run names one, so perceptibility is measured for
-  // lambda_p = 0 too (Table 1's first rows); training needs it only for L_p.
-  if (wantsSp && (forInference ? !c.spRun.empty() : c.loss.lambdaP > 0)) {
+  // lambda_p = 0 too (Table 1's first rows); training needs it for L_p, and the synthesis
+  // stage also to pick its best checkpoint by perceptibility (validation.select).
+  const bool spForValidation = c.stage == Stage::Synthesis && !c.spRun.empty();
+  if (wantsSp && (forInference || spForValidation ? !c.spRun.empty() : c.loss.lambdaP > 0)) {
     auto sp = loadFrozen(c.spRun, sources, device, "sp");
     if (!sp) return sp.error();
     b.spForward = [sp = *sp](const torch::Tensor& x) { return sp->predict(Batch{torch::Tensor(), x, torch::Tensor()}).at("seg"); };
@@ -115,15 +114,35 @@ std::string hostName() {
   return ::gethostname(name, sizeof(name) - 1) == 0 ? std::string(name) : std::string();
 }
 
-Status writeRunInfo(const RunFolder& run, const TrainRequest& r, const Dataset& d, const std::string& device) {
+Status writeRunInfo(const RunFolder& run, const TrainRequest& r, const Dataset& d, const RunSplit& split,
+                    const std::string& device) {
   json info{{"tissnet", "0.1.0"}, {"libtorch", torchVersion()}, {"device", device}, {"threads", torch::get_num_threads()},
             {"data", fs::absolute(r.dataDir).string()}, {"task", d.manifest.task.name},
             {"sources", d.manifest.task.sources}, {"target", d.manifest.task.target}, {"split_seed", d.split.seed},
-            {"train", d.split.ids(SplitPart::Train)}, {"val", d.split.ids(SplitPart::Val)},
-            {"test", d.split.ids(SplitPart::Test)}, {"command_line", r.commandLine}, {"started", nowIso()},
+            {"split_saved", d.splitSaved}, {"train", split.train}, {"val", split.val}, {"test", split.test},
+            {"command_line", r.commandLine}, {"started", nowIso()},
             // Lets a monitor on the same host tell a killed trainer from a running one.
             {"pid", long(::getpid())}, {"host", hostName()}};
   return writeFileAtomically(run.infoFile(), info.dump(2) + "\n");
+}
+
+// The cache folder of one preprocessing of one channel set of a data set.
+std::string cacheDir(const std::string& dataDir, const PreprocessOptions& prep, const Task& task) {
+  std::string key = prep.signature() + " sources=";
+  for (const auto& s : task.sources) key += s + ",";
+  key += " target=" + task.target + " label=" + task.label;
+  return (fs::path(dataDir) / ".tiss-cache" / std::to_string(std::hash<std::string>{}(key))).string();
+}
+
+// The run's own split: recorded at creation, read back on resume; a data set whose split
+// changed since is named in a warning, and the run keeps its ids.
+Result<RunSplit> runSplit(const RunFolder& run, const Dataset& d, bool resume, const std::function<void(const std::string&)>& warn) {
+  if (!resume) return runSplitOf(d.split);
+  auto split = readRunSplit(run);
+  if (!split) return split.error();
+  const auto moved = movedCases(*split, d.split);
+  if (!moved.empty()) warn(splitWarning(moved));
+  return split;
 }
 
 }  // namespace
@@ -140,27 +159,35 @@ Status train(const TrainRequest& r, const std::function<void(const std::string&)
   if (!device) return device.error();
   auto data = openDataset(r.dataDir);
   if (!data) return data.error();
-  const auto trainIds = data->split.ids(SplitPart::Train), valIds = data->split.ids(SplitPart::Val);
-  if (trainIds.empty()) return makeError(r.dataDir, "the split has no training case");
   const int sources = int(data->manifest.task.sources.size());
 
   auto emit = [&](const std::string& line) {
     appendEvent(*run, line);
     if (onEvent) onEvent(line);
   };
+  auto warn = [&](const std::string& message) { emit(json{{"event", "warning"}, {"step", 0}, {"message", message}}.dump()); };
+  auto split = runSplit(*run, *data, r.resume, warn);
+  if (!split) return split.error();
+  const auto& trainIds = split->train;
+  const auto& valIds = split->val;
+  if (trainIds.empty()) return makeError(r.dataDir, "the split has no training case");
   if (!r.resume) {
     if (auto st = writeFileAtomically(run->configFile(), toJson(c)); !st) return st;
-    if (auto st = writeRunInfo(*run, r, *data, device->str()); !st) return st;
+    if (auto st = writeRunInfo(*run, r, *data, *split, device->str()); !st) return st;
   }
-  const PreprocessOptions prep = preprocessFor(c, data->manifest.task);
-  const std::string cache = (fs::path(r.dataDir) / ".tiss-cache" / std::to_string(std::hash<std::string>{}(prep.signature()))).string();
-  std::vector<std::string> all = trainIds;
-  all.insert(all.end(), valIds.begin(), valIds.end());
+  // Training patches may use the label (training data); validation sees what a clinic has:
+  // the test-time crop from the images alone, unless the run asks for the paper's protocol.
+  const Task& task = data->manifest.task;
+  const PreprocessOptions prep = preprocessFor(c, task);
+  PreprocessOptions valPrep = PreprocessOptions::forTesting(task, c.cropFromLabel);
+  valPrep.minSize = c.patch;
+  const std::string cache = cacheDir(r.dataDir, prep, task), valCache = cacheDir(r.dataDir, valPrep, task);
   auto progress = [&](int done, int total) { emit(json{{"event", "prepare"}, {"done", done}, {"total", total}}.dump()); };
-  if (auto st = prepareDataset(*data, all, prep, cache, 2, progress); !st) return st;
+  if (auto st = prepareDataset(*data, trainIds, prep, cache, 2, progress); !st) return st;
+  if (auto st = prepareDataset(*data, valIds, valPrep, valCache, 2, progress); !st) return st;
   auto trainCases = mapCases(cache, trainIds);
   if (!trainCases) return trainCases.error();
-  auto valCases = mapCases(cache, valIds);
+  auto valCases = mapCases(valCache, valIds);
   if (!valCases) return valCases.error();
 
   auto borrowed = borrow(c, sources, *device, false);
@@ -186,8 +213,10 @@ Status train(const TrainRequest& r, const std::function<void(const std::string&)
   TrainingContext ctx{c, *run, model.get(), &sampler, *valCases, sources, *device, emit, cancel};
   const RunStatus running{"running", long(start.iteration), "training " + toString(c.stage) + " on " + device->str()};
   writeStatus(*run, running);
+  // The best-checkpoint criterion, recorded in the event log for the dashboard.
+  const std::string select = selectMetricKey(resolveSelect(c, !c.spRun.empty()));
   emit(json{{"event", "status"}, {"state", running.state}, {"step", running.step}, {"message", running.message},
-            {"parameters", model->parameterCounts()}}.dump());
+            {"parameters", model->parameterCounts()}, {"select", select}, {"crop_from_label", c.cropFromLabel}}.dump());
   const RunStatus end = runTraining(ctx, start);
   writeStatus(*run, end);
   emit(json{{"event", "status"}, {"state", end.state}, {"step", end.step}, {"message", end.message}}.dump());

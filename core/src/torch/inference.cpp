@@ -13,6 +13,7 @@
 #include "tiss/image_io.h"
 #include "tiss/preprocess.h"
 #include "tiss/run_folder.h"
+#include "tiss/atomic_file.h"
 
 namespace fs = std::filesystem;
 
@@ -24,10 +25,11 @@ Result<TrainConfig> readRunConfig(const RunFolder& run);
 
 namespace {
 
-std::vector<std::string> selectCases(const Dataset& d, const std::vector<std::string>& wanted) {
-  if (wanted.empty() || (wanted.size() == 1 && wanted[0] == "test")) return d.split.ids(SplitPart::Test);
-  if (wanted.size() == 1 && wanted[0] == "val") return d.split.ids(SplitPart::Val);
-  if (wanted.size() == 1 && wanted[0] == "train") return d.split.ids(SplitPart::Train);
+// "test", "val", "train": the run's own ids; "all": every case of the data set; else ids.
+std::vector<std::string> selectCases(const Dataset& d, const RunSplit& split, const std::vector<std::string>& wanted) {
+  if (wanted.empty() || (wanted.size() == 1 && wanted[0] == "test")) return split.test;
+  if (wanted.size() == 1 && wanted[0] == "val") return split.val;
+  if (wanted.size() == 1 && wanted[0] == "train") return split.train;
   if (wanted.size() == 1 && wanted[0] == "all") {
     std::vector<std::string> ids;
     for (const auto& c : d.cases) ids.push_back(c.id);
@@ -35,6 +37,9 @@ std::vector<std::string> selectCases(const Dataset& d, const std::vector<std::st
   }
   return wanted;
 }
+
+// Stages whose network takes the real target as input (upper bounds the user chose).
+bool takesTarget(Stage s) { return s == Stage::Sp || s == Stage::SegTarget || s == Stage::SegAll; }
 
 Batch batchFromPrepared(const PreparedCase& p, int sources, torch::Device device) {
   const Size3& s = p.channels.front().size();
@@ -61,21 +66,32 @@ Status writeOutput(const std::string& out, const PreparedCase& p, const std::str
   return writeVolume(mask, base + "_mask.nii.gz");
 }
 
-Status inferCase(StageModel& model, const TrainConfig& c, const Dataset& d, const CaseFiles& files, int sources,
-                 torch::Device device, double overlap, const std::string& out) {
-  PreprocessOptions prep = PreprocessOptions::forTask(d.manifest.task);
+Result<Box> inferCase(StageModel& model, const TrainConfig& c, const Dataset& d, const CaseFiles& files, int sources,
+                      torch::Device device, double overlap, const std::string& out) {
+  PreprocessOptions prep = PreprocessOptions::forTesting(d.manifest.task, c.cropFromLabel);
   prep.minSize = c.patch;
-  auto p = prepareCase(d, files, prep, false, false);
+  auto p = prepareCase(d, files, prep, takesTarget(c.stage) ? Need::Yes : Need::No, Need::No);
   if (!p) return p.error();
   const Batch whole = batchFromPrepared(*p, sources, device);
   const Outputs outputs = slidingWindow(model, whole, c.patch, overlap);
   const auto kinds = model.outputKinds();
   const Geometry& g = p->channels.front().geometry;
   for (const auto& [name, tensor] : outputs)
-    if (auto st = writeOutput(out, *p, name, toVolume(tensor, g), kinds.at(name)); !st) return st;
-  if (int(p->channels.size()) > sources)  // the real target as the networks saw it, for PSNR/SSIM
-    if (auto st = writeOutput(out, *p, "target_norm", p->channels[size_t(sources)], true); !st) return st;
-  return Status();
+    if (auto st = writeOutput(out, *p, name, toVolume(tensor, g), kinds.at(name)); !st) return st.error();
+  return p->crop;
+}
+
+nlohmann::json boxJson(const Box& b) { return {{"begin", b.begin}, {"size", b.size}}; }
+
+// OUT/inference.json: how these outputs were made, read by eval (crop_from_label) and tables.
+Status writeRecord(const InferRequest& r, const TrainConfig& c, const std::string& checkpoint, const nlohmann::json& crops) {
+  const nlohmann::json j = {{"run", fs::absolute(r.runDir).string()}, {"data", fs::absolute(r.dataDir).string()},
+                            {"stage", toString(c.stage)}, {"checkpoint", checkpoint}, {"crop_from_label", c.cropFromLabel},
+                            {"crop_rule", c.cropFromLabel ? "label-centred (the paper's protocol)" : "head bounding box of the first source"},
+                            {"reads_target", takesTarget(c.stage)}, {"output", toString(c.output)}, {"crops", crops}};
+  std::error_code ec;
+  fs::create_directories(r.outDir, ec);
+  return writeFileAtomically((fs::path(r.outDir) / "inference.json").string(), j.dump(2) + "\n");
 }
 
 }  // namespace
@@ -86,6 +102,7 @@ Status infer(const InferRequest& r, const std::function<void(int, int)>& progres
   auto config = readRunConfig(*run);
   if (!config) return config.error();
   TrainConfig c = *config;
+  if (r.cropFromLabel) c.cropFromLabel = true;
   if (!r.output.empty()) {
     std::vector<std::string> set{"inference.output=" + r.output};
     auto withOutput = loadConfig("", set, c.preset);
@@ -107,16 +124,22 @@ Status infer(const InferRequest& r, const std::function<void(int, int)>& progres
   if (auto st = loadCheckpoint(file, *model, false); !st) return st.error();
   model->train(false);
   const double overlap = r.overlap >= 0 ? r.overlap : c.overlap;
-  const auto ids = selectCases(*data, r.cases);
+  auto split = readRunSplit(*run);
+  if (!split) return split.error();
+  if (const auto moved = movedCases(*split, data->split); !moved.empty() && r.onWarning) r.onWarning(splitWarning(moved));
+  const auto ids = selectCases(*data, *split, r.cases);
   if (ids.empty()) return makeError(r.dataDir, "no case to run (the chosen split part is empty)");
   std::string failures;
+  nlohmann::json crops = nlohmann::json::object();
   for (size_t i = 0; i < ids.size(); ++i) {
     const CaseFiles* files = data->find(ids[i]);
-    Status st = files ? inferCase(*model, c, *data, *files, sources, device, overlap, r.outDir)
-                      : Status(makeError(r.dataDir, "has no case '" + ids[i] + "'"));
-    if (!st) failures += (failures.empty() ? "" : "; ") + ids[i] + ": " + st.error().describe();
+    Result<Box> crop = files ? inferCase(*model, c, *data, *files, sources, device, overlap, r.outDir)
+                             : Result<Box>(makeError(r.dataDir, "has no case '" + ids[i] + "'"));
+    if (!crop) failures += (failures.empty() ? "" : "; ") + ids[i] + ": " + crop.error().describe();
+    else crops[ids[i]] = boxJson(*crop);
     if (progress) progress(int(i + 1), int(ids.size()));
   }
+  if (auto st = writeRecord(r, c, fs::path(file).filename().string(), crops); !st) return st;
   if (!failures.empty()) return makeError(r.outDir, "some cases failed: " + failures);
   return Status();
 }

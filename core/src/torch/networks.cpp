@@ -99,8 +99,8 @@ DecoderImpl::DecoderImpl(int out, const NetConfig& c) {
   for (size_t i = 4; i-- > 0;) {
     ups.push_back(SliceUp(c.channels[i + 1], c.channels[i], scale(i), c.linearUpsampling));
     register_module("up" + std::to_string(i), ups.back());
-    // Decoder blocks carry no dropout, as in PyMIC's 2.5D U-Net (the authors' library).
-    blocks.push_back(ConvBlock(2 * c.channels[i], c.channels[i], planar(i), 0.0));
+    // PyMIC's UNet2D5 (the authors' library) gives each decoder block its level's dropout.
+    blocks.push_back(ConvBlock(2 * c.channels[i], c.channels[i], planar(i), c.decoderDropout ? c.dropout[i] : 0.0));
     register_module("block" + std::to_string(i), blocks.back());
   }
   head = SliceConv(SliceConvOptions{c.channels[0], out, {1, 3, 3}, {1, 1, 1}, {0, 1, 1}});

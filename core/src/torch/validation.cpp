@@ -1,6 +1,7 @@
-// The validation hook: sliding-window inference on the validation cases every K iterations,
-// Dice (and PSNR of x_t' when the stage synthesizes), a preview slice, the best checkpoint and
-// the plateau schedule of the U-Net stages.
+// The validation hook: sliding-window inference on the validation cases every K iterations
+// (cases cropped by the test-time rule, as inference sees them), Dice (and PSNR of x_t' and
+// perceptibility Dice when the stage synthesizes), a preview slice, the best checkpoint by the
+// run's criterion (validation.select) and the plateau schedule of the U-Net stages.
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -17,7 +18,8 @@ namespace {
 
 class ValidationHook : public TrainHook {
  public:
-  explicit ValidationHook(TrainingContext& c) : c_(c) {
+  explicit ValidationHook(TrainingContext& c)
+      : c_(c), select_(resolveSelect(c.config, !c.config.spRun.empty())), key_(selectMetricKey(select_)) {
     const OptimConfig& o = c.config.optim;
     patience_ = std::max<int64_t>(1, (int64_t(o.plateauPatience) * o.iterationsPerEpoch + c.config.validateEvery - 1) /
                                          c.config.validateEvery);
@@ -27,18 +29,26 @@ class ValidationHook : public TrainHook {
     const int64_t it = s.trainer.iteration;
     if (s.stop || (it % c_.config.validateEvery != 0 && it != s.total)) return Status();
     c_.model->train(false);
-    const auto [dice, psnrDb] = validate(it);
-    json e{{"event", "validation"}, {"step", it}, {"dice_pct", dice}, {"cases", cases()}};
-    if (!std::isnan(psnrDb)) e["psnr_db"] = psnrDb;
+    const Scores v = validate(it);
+    json e{{"event", "validation"}, {"step", it}, {"dice_pct", v.dice}, {"cases", cases()}, {"select", key_}};
+    if (!std::isnan(v.psnrDb)) e["psnr_db"] = v.psnrDb;
+    if (!std::isnan(v.percDice)) e["perc_dice_pct"] = v.percDice;
+    const double score = select_ == Select::Psnr ? v.psnrDb : select_ == Select::Perceptibility ? v.percDice : v.dice;
+    if (std::isnan(score)) {
+      c_.emit(json{{"event", "warning"}, {"step", it}, {"message", "validation gives no " + key_ + "; best checkpoint not updated"}}.dump());
+    } else {
+      e["score"] = score;
+    }
     c_.emit(e.dump());
-    if (dice > s.trainer.bestDice) {
-      s.trainer.bestDice = dice;
+    // bestDice holds the best score of the run's criterion (higher is better for each).
+    if (!std::isnan(score) && score > s.trainer.bestDice) {
+      s.trainer.bestDice = score;
       s.trainer.bestIteration = it;
       s.trainer.sinceImprovement = 0;
       if (auto st = saveCheckpoint(c_.run.bestCheckpoint(), *c_.model, s.trainer); !st)
         c_.emit(json{{"event", "warning"}, {"step", it}, {"message", st.error().describe()}}.dump());
       else
-        c_.emit(json{{"event", "checkpoint"}, {"step", it}, {"kind", "best"}, {"dice_pct", dice}}.dump());
+        c_.emit(json{{"event", "checkpoint"}, {"step", it}, {"kind", "best"}, {"select", key_}, {key_, score}}.dump());
     } else if (++s.trainer.sinceImprovement >= patience_ && c_.config.stage != Stage::TissNet &&
                c_.config.stage != Stage::Synthesis) {
       s.trainer.lrScale *= 0.5;
@@ -54,10 +64,15 @@ class ValidationHook : public TrainHook {
     return std::min(limit, c_.validation.size());
   }
 
-  // Mean Dice (%) of "seg" and mean PSNR (dB, data range 2) of "synth" over the cases.
-  std::pair<double, double> validate(int64_t it) {
-    double dice = 0, psnrSum = 0;
-    int psnrCount = 0;
+  struct Scores {
+    double dice, psnrDb, percDice;
+  };
+
+  // Mean Dice (%) of "seg", mean PSNR (dB, data range 2, inside the head of the target) of
+  // "synth" and mean Dice (%) of S_p on x_t' over the cases; NaN where the stage has none.
+  Scores validate(int64_t it) {
+    double dice = 0, psnrSum = 0, percSum = 0;
+    int psnrCount = 0, percCount = 0;
     for (size_t i = 0; i < cases(); ++i) {
       const MappedCase& m = *c_.validation[i];
       const Batch whole = batchFromCase(m, c_.sources, c_.device);
@@ -70,12 +85,17 @@ class ValidationHook : public TrainHook {
       if (out.count("synth") && whole.target.defined()) {
         target = toVolume(whole.target, g);
         synth = toVolume(out.at("synth"), g);
-        psnrSum += psnr(synth, target, 2.0);
+        psnrSum += psnr(synth, target, 2.0, referenceHead(target));
         ++psnrCount;
+      }
+      if (out.count("sp_on_synth")) {
+        percSum += dicePercent(toVolume(out.at("sp_on_synth"), g), label);
+        ++percCount;
       }
       if (i == 0) writePreview(it, m.id(), target, synth, label, seg);
     }
-    return {cases() ? dice / double(cases()) : 0, psnrCount ? psnrSum / psnrCount : std::nan("")};
+    return {cases() ? dice / double(cases()) : std::nan(""), psnrCount ? psnrSum / psnrCount : std::nan(""),
+            percCount ? percSum / percCount : std::nan("")};
   }
 
   void writePreview(int64_t it, const std::string& caseId, const Volume& target, const Volume& synth, const Volume& label, const Volume& seg) {
@@ -93,6 +113,8 @@ class ValidationHook : public TrainHook {
   }
 
   TrainingContext& c_;
+  Select select_;
+  std::string key_;
   int64_t patience_;
 };
 
