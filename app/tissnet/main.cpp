@@ -1,5 +1,8 @@
 // tissnet: the headless TISS-Net workbench. Every subcommand lives in its own cmd_*.cpp.
+#include <csignal>
 #include <cstdio>
+#include <exception>
+#include <new>
 
 #include "commands.h"
 #include "tiss/device.h"
@@ -8,6 +11,8 @@ int main(int argc, char** argv) {
   CLI::App app{"tissnet: brain-tumor MRI synthesis and segmentation (TISS-Net) from the command line"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "tissnet 0.1.0 (LibTorch " + tiss::torchVersion() + ")");
+  // A file-size limit (RLIMIT_FSIZE) must fail a write, not kill the process mid-checkpoint.
+  std::signal(SIGXFSZ, SIG_IGN);
   int exitCode = 0;
   tissnet::addPhantomCommand(app, exitCode);
   tissnet::addCheckCommand(app, exitCode);
@@ -21,10 +26,19 @@ int main(int argc, char** argv) {
   tissnet::addConfigCommand(app, exitCode);
   tissnet::addSweepCommand(app, exitCode);
   tissnet::addBenchCommand(app, exitCode);
+  // The boundary of every command: a clear message and an exit code, never std::terminate.
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // Usage errors exit 2 (as argparse and getopt tools do); --help and --version 0.
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "tissnet: out of memory\n");
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "tissnet: internal error: %s\n", e.what());
+    return 2;
   }
   return exitCode;
 }

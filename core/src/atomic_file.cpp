@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 #include <filesystem>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace fs = std::filesystem;
@@ -14,8 +15,11 @@ Status writeFileAtomically(const std::string& path, const std::string& contents)
   const fs::path target(path);
   // Unique per process and call: two processes writing the same file (two trials preparing
   // one data set's cache) must not share a temporary file.
+  // Host too: processes on two cluster nodes sharing a folder may have the same pid.
   static std::atomic<unsigned> counter{0};
-  const fs::path tmp = target.parent_path() / (".partial-" + std::to_string(::getpid()) + "-" +
+  char host[64] = {};
+  if (::gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
+  const fs::path tmp = target.parent_path() / (".partial-" + std::string(host) + "-" + std::to_string(::getpid()) + "-" +
                                                std::to_string(counter++) + "-" + target.filename().string());
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (!f) return makeError(path, "cannot create the file (is the folder writable?)");
@@ -32,6 +36,13 @@ Status writeFileAtomically(const std::string& path, const std::string& contents)
     const std::string why = ec.message();
     fs::remove(tmp, ec);
     return makeError(path, "could not replace the file: " + why);
+  }
+  // The rename itself is durable only once the folder is synced.
+  const std::string dir = target.parent_path().empty() ? "." : target.parent_path().string();
+  const int d = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (d >= 0) {
+    ::fsync(d);
+    ::close(d);
   }
   return Status();
 }

@@ -1,6 +1,8 @@
 #include "tiss/config.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <type_traits>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -111,63 +113,122 @@ Status applyOverride(json& base, const std::string& assignment) {
   return mergeKnown(base, patch, "");
 }
 
+// A key of the wrong type or out of range, named by its dotted path.
+struct KeyError {
+  std::string message;
+};
+
+const json& at(const json& o, const char* key, const std::string& path) {
+  if (!o.is_object() || !o.contains(key)) throw KeyError{"missing key '" + path + "'"};
+  return o.at(key);
+}
+
+template <class T>
+T integer(const json& o, const char* key, const std::string& path, int64_t lo, int64_t hi) {
+  const json& v = at(o, key, path);
+  if (!v.is_number_integer()) throw KeyError{"'" + path + "' must be a whole number, not " + v.dump()};
+  const int64_t x = v.is_number_unsigned() && v.get<uint64_t>() > uint64_t(INT64_MAX) ? INT64_MAX : v.get<int64_t>();
+  if (x < lo || x > hi)
+    throw KeyError{"'" + path + "' is " + v.dump() + "; expected " + std::to_string(lo) + " to " + std::to_string(hi)};
+  return T(x);
+}
+
+double real(const json& o, const char* key, const std::string& path, double lo, double hi) {
+  const json& v = at(o, key, path);
+  if (!v.is_number()) throw KeyError{"'" + path + "' must be a number, not " + v.dump()};
+  const double x = v.get<double>();
+  if (!(x >= lo && x <= hi)) throw KeyError{"'" + path + "' is " + v.dump() + "; expected " + json(lo).dump() + " to " + json(hi).dump()};
+  return x;
+}
+
+bool boolean(const json& o, const char* key, const std::string& path) {
+  const json& v = at(o, key, path);
+  if (!v.is_boolean()) throw KeyError{"'" + path + "' must be true or false, not " + v.dump()};
+  return v.get<bool>();
+}
+
+std::string text(const json& o, const char* key, const std::string& path) {
+  const json& v = at(o, key, path);
+  if (!v.is_string()) throw KeyError{"'" + path + "' must be a string, not " + v.dump()};
+  return v.get<std::string>();
+}
+
+template <class T>
+std::vector<T> list(const json& o, const char* key, const std::string& path, double lo, double hi) {
+  const json& v = at(o, key, path);
+  if (!v.is_array()) throw KeyError{"'" + path + "' must be a list, not " + v.dump()};
+  std::vector<T> out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    const json one = {{"v", v[i]}};
+    const std::string item = path + "[" + std::to_string(i) + "]";
+    out.push_back(std::is_integral<T>::value ? T(integer<int64_t>(one, "v", item, int64_t(lo), int64_t(hi))) : T(real(one, "v", item, lo, hi)));
+  }
+  return out;
+}
+
+template <class E, size_t N>
+E named(const Names<E> (&table)[N], const json& o, const char* key, const std::string& path) {
+  auto v = parseName(table, text(o, key, path), path);
+  if (!v) throw KeyError{v.error().message};
+  return *v;
+}
+
+constexpr int64_t kIntMax = 2147483647;
+
 Result<TrainConfig> fromObject(const json& j) {
   try {
-    TrainConfig c = presetConfig(j.at("preset").get<std::string>());
-    auto stage = parseName(kStages, j.at("stage").get<std::string>(), "stage");
-    if (!stage) return stage.error();
-    c.stage = *stage;
-    c.seed = j.at("seed").get<uint64_t>();
-    const json& d = j.at("data");
-    auto patch = parseSizeDHW(d.at("patch").get<std::string>());
-    if (!patch) return patch.error();
+    TrainConfig c = presetConfig(text(j, "preset", "preset"));
+    c.stage = named(kStages, j, "stage", "stage");
+    c.seed = uint64_t(integer<int64_t>(j, "seed", "seed", 0, INT64_MAX));
+    const json& d = at(j, "data", "data");
+    auto patch = parseSizeDHW(text(d, "patch", "data.patch"));
+    if (!patch) return makeError("", "'data.patch': " + patch.error().message);
     c.patch = *patch;
-    c.batch = d.at("batch").get<int>();
-    c.tumorShare = d.at("tumor_share").get<double>();
-    c.flips = d.at("flips").get<bool>();
-    c.loaderWorkers = d.at("workers").get<int>();
-    const json& n = j.at("net");
-    c.net.channels = n.at("channels").get<std::vector<int>>();
-    c.net.dropout = n.at("dropout").get<std::vector<double>>();
-    c.net.discChannels = n.at("disc_channels").get<int>();
-    const std::string up = n.at("upsampling").get<std::string>();
+    c.batch = integer<int>(d, "batch", "data.batch", 1, 1024);
+    c.tumorShare = real(d, "tumor_share", "data.tumor_share", 0, 1);
+    c.flips = boolean(d, "flips", "data.flips");
+    c.loaderWorkers = integer<int>(d, "workers", "data.workers", 0, 64);
+    const json& n = at(j, "net", "net");
+    c.net.channels = list<int>(n, "channels", "net.channels", 1, 4096);
+    c.net.dropout = list<double>(n, "dropout", "net.dropout", 0, 0.99);
+    c.net.discChannels = integer<int>(n, "disc_channels", "net.disc_channels", 1, 4096);
+    const std::string up = text(n, "upsampling", "net.upsampling");
     if (up != "transposed" && up != "linear") return makeError("", "'net.upsampling' is '" + up + "'; expected transposed or linear");
     c.net.linearUpsampling = up == "linear";
-    c.net.decoderDropout = n.at("decoder_dropout").get<bool>();
-    const json& l = j.at("loss");
-    c.loss.alphaG = l.at("alpha_g").get<double>();
-    c.loss.alphaT = l.at("alpha_t").get<double>();
-    c.loss.lambdaP = l.at("lambda_p").get<double>();
-    c.loss.lambdaC = l.at("lambda_c").get<double>();
-    c.loss.lambdaS = l.at("lambda_s").get<double>();
-    c.loss.synT = l.at("syn_t").get<bool>();
-    c.loss.fine = l.at("fine").get<bool>();
-    c.loss.err = l.at("err").get<bool>();
-    c.loss.con = l.at("con").get<bool>();
-    auto input = parseName(kInputs, l.at("seg_input").get<std::string>(), "loss.seg_input");
-    if (!input) return input.error();
-    c.loss.segInput = *input;
-    const json& o = j.at("optim");
-    c.optim.lr = o.at("lr").get<double>();
-    c.optim.epochsConstant = o.at("epochs_constant").get<int>();
-    c.optim.epochsDecay = o.at("epochs_decay").get<int>();
-    c.optim.iterationsPerEpoch = o.at("iterations_per_epoch").get<int>();
-    c.optim.plateauPatience = o.at("plateau_patience").get<int>();
-    c.optim.amp = o.at("amp").get<bool>();
-    c.validateEvery = j.at("validation").at("every").get<int>();
-    c.overlap = j.at("validation").at("overlap").get<double>();
-    c.validationCases = j.at("validation").at("cases").get<int>();
-    auto select = parseName(kSelects, j.at("validation").at("select").get<std::string>(), "validation.select");
-    if (!select) return select.error();
-    c.select = *select;
-    c.checkpointEvery = j.at("checkpoint").at("every").get<int>();
-    c.spRun = j.at("runs").at("sp").get<std::string>();
-    c.synthesisRun = j.at("runs").at("synthesis").get<std::string>();
-    auto output = parseName(kOutputs, j.at("inference").at("output").get<std::string>(), "inference.output");
-    if (!output) return output.error();
-    c.output = *output;
-    c.cropFromLabel = j.at("inference").at("crop_from_label").get<bool>();
+    c.net.decoderDropout = boolean(n, "decoder_dropout", "net.decoder_dropout");
+    const json& l = at(j, "loss", "loss");
+    c.loss.alphaG = real(l, "alpha_g", "loss.alpha_g", 0, 1e6);
+    c.loss.alphaT = real(l, "alpha_t", "loss.alpha_t", 0, 1e6);
+    c.loss.lambdaP = real(l, "lambda_p", "loss.lambda_p", 0, 1e6);
+    c.loss.lambdaC = real(l, "lambda_c", "loss.lambda_c", 0, 1e6);
+    c.loss.lambdaS = real(l, "lambda_s", "loss.lambda_s", 0, 1e6);
+    c.loss.synT = boolean(l, "syn_t", "loss.syn_t");
+    c.loss.fine = boolean(l, "fine", "loss.fine");
+    c.loss.err = boolean(l, "err", "loss.err");
+    c.loss.con = boolean(l, "con", "loss.con");
+    c.loss.segInput = named(kInputs, l, "seg_input", "loss.seg_input");
+    const json& o = at(j, "optim", "optim");
+    c.optim.lr = real(o, "lr", "optim.lr", 1e-12, 10);
+    c.optim.epochsConstant = integer<int>(o, "epochs_constant", "optim.epochs_constant", 0, kIntMax);
+    c.optim.epochsDecay = integer<int>(o, "epochs_decay", "optim.epochs_decay", 0, kIntMax);
+    c.optim.iterationsPerEpoch = integer<int>(o, "iterations_per_epoch", "optim.iterations_per_epoch", 1, kIntMax);
+    c.optim.plateauPatience = integer<int>(o, "plateau_patience", "optim.plateau_patience", 1, kIntMax);
+    c.optim.amp = boolean(o, "amp", "optim.amp");
+    const json& v = at(j, "validation", "validation");
+    c.validateEvery = integer<int>(v, "every", "validation.every", 0, kIntMax);
+    c.overlap = real(v, "overlap", "validation.overlap", 0, 0.9);
+    c.validationCases = integer<int>(v, "cases", "validation.cases", 0, kIntMax);
+    c.select = named(kSelects, v, "select", "validation.select");
+    c.checkpointEvery = integer<int>(at(j, "checkpoint", "checkpoint"), "every", "checkpoint.every", 1, kIntMax);
+    const json& r = at(j, "runs", "runs");
+    c.spRun = text(r, "sp", "runs.sp");
+    c.synthesisRun = text(r, "synthesis", "runs.synthesis");
+    const json& i = at(j, "inference", "inference");
+    c.output = named(kOutputs, i, "output", "inference.output");
+    c.cropFromLabel = boolean(i, "crop_from_label", "inference.crop_from_label");
     return c;
+  } catch (const KeyError& e) {
+    return makeError("", e.message);
   } catch (const json::exception& e) {
     return makeError("", std::string("wrong value type: ") + e.what());
   }
@@ -187,6 +248,12 @@ Status validate(const TrainConfig& c) {
   if (c.optim.lr <= 0) return bad("optim.lr must be positive");
   if (c.optim.iterationsPerEpoch < 1 || c.optim.epochsConstant < 0 || c.optim.epochsDecay < 0 || c.totalIterations() < 1)
     return bad("optim: the schedule needs at least one iteration");
+  if (c.totalIterations() > kIntMax)
+    return bad("optim: (epochs_constant + epochs_decay) x iterations_per_epoch exceeds 2^31 - 1 iterations");
+  if (c.checkpointEvery < 1) return bad("checkpoint.every must be at least 1");
+  if (c.validateEvery < 0) return bad("validation.every must be 0 (off) or more");
+  for (long p : c.patch)
+    if (p <= 0) return bad("data.patch sizes must be positive");
   if (c.overlap < 0 || c.overlap > 0.9) return bad("validation.overlap must be in [0, 0.9]");
   for (double w : {c.loss.alphaG, c.loss.alphaT, c.loss.lambdaP, c.loss.lambdaC, c.loss.lambdaS})
     if (w < 0) return bad("loss weights must be non-negative");
@@ -226,6 +293,8 @@ Result<TrainConfig> loadConfig(const std::string& file, const std::vector<std::s
     fileJson = json::parse(in, nullptr, false, true);
     if (fileJson.is_discarded() || !fileJson.is_object()) return makeError(file, "not a JSON object");
   }
+  if (fileJson.contains("preset") && !fileJson["preset"].is_string())
+    return makeError(file, "'preset' must be a string (paper, cpu-small), not " + fileJson["preset"].dump());
   std::string name = preset.empty() ? fileJson.value("preset", std::string("paper")) : preset;
   for (const auto& o : overrides)
     if (o.rfind("preset=", 0) == 0) name = o.substr(7);
@@ -250,11 +319,17 @@ Result<TrainConfig> configFromJson(const std::string& text, const std::string& s
   json j = json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return makeError(source, "not valid JSON");
   // Keys added since the file was written take their preset's default.
+  if (j.contains("preset") && !j["preset"].is_string()) return makeError(source, "'preset' must be a string");
   const std::string preset = j.value("preset", std::string("paper"));
+  const auto names = presetNames();
+  if (std::find(names.begin(), names.end(), preset) == names.end())
+    return makeError(source, "unknown preset '" + preset + "' (paper, cpu-small)");
   json merged = toObject(presetConfig(preset));
   if (auto st = mergeKnown(merged, j, ""); !st) return makeError(source, st.error().message);
   auto c = fromObject(merged);
   if (!c) return makeError(source, c.error().message);
+  // A stored config (resume, inference) passes the same checks as a new one.
+  if (auto st = validate(*c); !st) return makeError(source, st.error().message);
   return c;
 }
 

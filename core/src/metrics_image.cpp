@@ -177,17 +177,17 @@ Result<BrasynScores> brasynScores(const Volume& img, const Volume& ref, const Vo
   if (!img.geometry.sameAs(ref.geometry) || !ref.geometry.sameAs(truthMask.geometry))
     return makeError("", "image, reference and mask differ in shape, spacing, origin or direction");
   const Volume x = brasynNormalize(img), y = brasynNormalize(ref), head = referenceHead(ref);
-  auto masked = [](const Volume& v, const Volume& m, bool inside) {
+  auto masked = [](const Volume& v, const Volume& m) {
     Volume out = v;
-    for (size_t i = 0; i < out.voxels.size(); ++i) out.voxels[i] *= float((m.voxels[i] > 0.5f) == inside);
+    for (size_t i = 0; i < out.voxels.size(); ++i) out.voxels[i] *= float(m.voxels[i] > 0.5f);
     return out;
   };
   Volume healthy = head;
   for (size_t i = 0; i < healthy.voxels.size(); ++i) healthy.voxels[i] *= float(truthMask.voxels[i] <= 0.5f);
   BrasynScores s;
   s.psnrDb = psnr(x, y, 1.0, head);
-  s.ssimTumor = ssim(masked(x, truthMask, true), masked(y, truthMask, true), 1.0, Box{});
-  s.ssimHealthy = ssim(masked(x, healthy, true), masked(y, healthy, true), 1.0, Box{});
+  s.ssimTumor = ssim(masked(x, truthMask), masked(y, truthMask), 1.0, Box{});
+  s.ssimHealthy = ssim(masked(x, healthy), masked(y, healthy), 1.0, Box{});
   return s;
 }
 

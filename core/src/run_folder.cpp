@@ -1,6 +1,13 @@
 #include "tiss/run_folder.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -12,6 +19,14 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace tiss {
+namespace {
+
+std::string hostName() {
+  char name[256] = {};
+  return ::gethostname(name, sizeof(name) - 1) == 0 ? std::string(name) : std::string();
+}
+
+}  // namespace
 
 Result<RunFolder> RunFolder::open(const std::string& dir, bool resume) {
   RunFolder r{dir};
@@ -32,6 +47,44 @@ Result<RunFolder> RunFolder::existing(const std::string& dir) {
   return r;
 }
 
+RunLock::~RunLock() {
+  if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+}
+
+Result<std::unique_ptr<RunLock>> RunLock::acquire(const RunFolder& run) {
+  const std::string file = run.root + "/trainer.lock";
+  const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return makeError(file, std::string("cannot open the run's lock: ") + std::strerror(errno));
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    char holder[300] = {};
+    const ssize_t n = ::pread(fd, holder, sizeof holder - 1, 0);
+    ::close(fd);
+    std::string who = n > 0 ? std::string(holder, size_t(n)) : std::string("another process");
+    while (!who.empty() && (who.back() == '\n' || who.back() == ' ')) who.pop_back();
+    return makeError(run.root, "is being trained by another process (pid and host: " + who +
+                                   "); wait for it to end or stop it first");
+  }
+  const std::string me = std::to_string(long(::getpid())) + " " + hostName() + "\n";
+  if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, me.data(), me.size(), 0) != ssize_t(me.size())) {
+    ::close(fd);
+    return makeError(file, "cannot write the run's lock (disk full?)");
+  }
+  return std::unique_ptr<RunLock>(new RunLock(fd));
+}
+
+Status recordWriter(const RunFolder& run) {
+  std::ifstream in(run.infoFile());
+  json j = in ? json::parse(in, nullptr, false) : json::object();
+  if (!j.is_object()) return makeError(run.infoFile(), "not valid JSON");
+  j["pid"] = long(::getpid());
+  j["host"] = hostName();
+  const std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  j["restarted"] = buf;
+  return writeFileAtomically(run.infoFile(), j.dump(2) + "\n");
+}
+
 Status writeStatus(const RunFolder& run, const RunStatus& s) {
   const json j = {{"state", s.state}, {"step", s.step}, {"message", s.message}};
   return writeFileAtomically(run.statusFile(), j.dump() + "\n");
@@ -41,8 +94,12 @@ Result<RunStatus> readStatus(const RunFolder& run) {
   std::ifstream in(run.statusFile());
   if (!in) return makeError(run.statusFile(), "no status yet");
   const json j = json::parse(in, nullptr, false);
-  if (j.is_discarded()) return makeError(run.statusFile(), "corrupt status file");
-  return RunStatus{j.value("state", ""), j.value("step", 0L), j.value("message", "")};
+  if (j.is_discarded() || !j.is_object()) return makeError(run.statusFile(), "corrupt status file");
+  try {
+    return RunStatus{j.value("state", ""), j.value("step", 0L), j.value("message", "")};
+  } catch (const json::exception&) {
+    return makeError(run.statusFile(), "'state', 'step' or 'message' has the wrong type");
+  }
 }
 
 Result<RunSplit> readRunSplit(const RunFolder& run) {
@@ -85,9 +142,16 @@ std::string splitWarning(const std::vector<std::string>& moved) {
 }
 
 Status appendEvent(const RunFolder& run, const std::string& line) {
-  std::FILE* f = std::fopen(run.eventsFile().c_str(), "a");
+  std::FILE* f = std::fopen(run.eventsFile().c_str(), "a+b");
   if (!f) return makeError(run.eventsFile(), "cannot append to the event log");
-  const bool ok = std::fputs(line.c_str(), f) >= 0 && std::fputc('\n', f) != EOF && std::fflush(f) == 0;
+  // A line cut short by a kill or a full disk is ended first, so the next event stays whole.
+  bool partial = false;
+  if (std::fseek(f, -1, SEEK_END) == 0) {
+    const int last = std::fgetc(f);
+    partial = last != EOF && last != '\n';
+    std::fseek(f, 0, SEEK_END);  // a read must be followed by a seek before a write
+  }
+  const bool ok = (!partial || std::fputc('\n', f) != EOF) && std::fputs(line.c_str(), f) >= 0 && std::fputc('\n', f) != EOF && std::fflush(f) == 0;
   std::fclose(f);
   if (!ok) return makeError(run.eventsFile(), "could not write to the event log (disk full?)");
   return Status();

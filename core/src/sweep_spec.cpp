@@ -143,8 +143,12 @@ Status readScalars(SweepSpec& s, const json& j, const std::string& source) {
   s.mode = mode == "grid" ? SweepMode::Grid : SweepMode::OneAtATime;
   if (j.contains("seeds")) s.seeds = j["seeds"].get<std::vector<uint64_t>>();
   if (j.contains("repeats")) {
+    // Bounded before anything is allocated: a typo must not exhaust memory.
+    const json& r = j["repeats"];
+    if (!r.is_number_integer() || r.get<int64_t>() < 1 || r.get<int64_t>() > int64_t(kMaxJobs))
+      return specError(source, "'repeats' must be a whole number from 1 to " + std::to_string(kMaxJobs) + ", not " + r.dump());
     s.seeds.clear();
-    for (int i = 1; i <= j["repeats"].get<int>(); ++i) s.seeds.push_back(uint64_t(i));
+    for (int64_t i = 1; i <= r.get<int64_t>(); ++i) s.seeds.push_back(uint64_t(i));
   }
   if (s.seeds.empty()) return specError(source, "needs at least one seed");
   if (!findMetric(s.metric)) return specError(source, "'metric' is '" + s.metric + "', which is no metric column (docs/sweeps.md)");

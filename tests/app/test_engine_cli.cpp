@@ -1,5 +1,7 @@
 // End to end on CPU through the real `tissnet` executable: sp then tissnet training, inference
 // and evaluation on a small phantom; determinism, resume after a kill, and refusals.
+#include <signal.h>
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -311,14 +313,68 @@ class TestEngineCli : public QObject {
       p.waitForReadyRead(1000);
       seen += p.readAllStandardOutput();
     }
+    // A second trainer on the same folder is refused while the first lives, naming it.
+    const qint64 first = p.processId();
+    ::kill(pid_t(first), SIGSTOP);  // frozen, it still holds the run's lock (and cannot finish meanwhile)
+    Run second = tissnet({"train", "--data", data_, "--run", killed, "--resume", "--threads", "2"});
+    QVERIFY(second.code == 1);
+    QVERIFY2(second.err.contains("being trained by another process") && second.err.contains(QString::number(first)),
+             qPrintable(second.err));
     p.kill();  // SIGKILL: no chance to save anything more
     p.waitForFinished();
     QVERIFY(seen.contains("\"kind\":\"last\",\"step\":20"));
     const Run r = tissnet({"train", "--data", data_, "--run", killed, "--resume", "--threads", "2"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains("\"event\":\"resume\""));
+    // run.json names the resumed trainer, not the killed one (monitors check that pid).
+    const QJsonObject info = readJson(killed + "/run.json");
+    QVERIFY(info["pid"].toInteger() != first && info.contains("restarted"));
     const auto a = stepLosses(whole), b = stepLosses(killed);
     for (int step = 21; step <= 40; ++step) QCOMPARE(b.value(step), a.value(step));
+  }
+
+  void fullDiskFailsTheRunAndKeepsTheCheckpoint() {
+    // A real full file system: a small tmpfs (root only; skipped with the reason elsewhere).
+    const QString mnt = dir_.path() + "/small-disk", run = mnt + "/run";
+    QVERIFY(QDir().mkpath(mnt));
+    if (QProcess::execute("mount", {"-t", "tmpfs", "-o", "size=32m", "tmpfs", mnt}) != 0)
+      QSKIP("cannot mount a tmpfs here (needs root): the full-disk test did not run");
+    struct Unmount {
+      QString at;
+      ~Unmount() { QProcess::execute("umount", {"-l", at}); }
+    } unmount{mnt};
+    QProcess p;
+    p.start(qEnvironmentVariable("TISSNET"), QStringList{"train", "--data", data_, "--run", run} + tiny("seg-source", 400) +
+                                                 QStringList{"--set", "checkpoint.every=1", "--set", "validation.every=0"});
+    QVERIFY(p.waitForStarted());
+    QByteArray seen;
+    while (!seen.contains("\"kind\":\"last\",\"step\":3") && p.state() == QProcess::Running) {
+      p.waitForReadyRead(1000);
+      seen += p.readAllStandardOutput();
+    }
+    // Frozen while the disk is filled up to 8 KiB: room for a status file, not for a checkpoint.
+    ::kill(pid_t(p.processId()), SIGSTOP);
+    {
+      QFile filler(mnt + "/filler");
+      QVERIFY(filler.open(QIODevice::WriteOnly));
+      const QByteArray block(1 << 16, 'x');
+      while (filler.write(block) == block.size() && filler.flush()) {}
+      const QByteArray small(4096, 'x');
+      while (filler.write(small) == small.size() && filler.flush()) {}
+      filler.close();
+      QVERIFY(filler.resize(filler.size() - 8192));
+    }
+    ::kill(pid_t(p.processId()), SIGCONT);
+    QVERIFY(p.waitForFinished(300000));
+    QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 1, qPrintable(QString::number(p.exitCode())));
+    const QJsonObject status = readJson(run + "/status.json");
+    QCOMPARE(status["state"].toString(), QString("failed"));
+    QVERIFY2(status["message"].toString().contains("disk full"), qPrintable(status["message"].toString()));
+    // The last checkpoint that was written is whole: inference loads it.
+    QVERIFY(QFile::remove(mnt + "/filler"));
+    const Run r = tissnet({"infer", "--run", run, "--data", data_, "--cases", runIds(run, "test").first(), "--checkpoint",
+                           "last", "--out", dir_.path() + "/after-full-disk", "--threads", "2"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
   }
 
   void refusesBadRequests() {

@@ -66,8 +66,8 @@ class TestConfig : public QObject {
     QTest::addColumn<QString>("phrase");
     QTest::newRow("unknown key") << "loss.lambda_q=1" << "unknown key 'loss.lambda_q'";
     QTest::newRow("bad stage") << "stage=sgementation" << "expected one of sp, tissnet";
-    QTest::newRow("wrong type") << "data.batch=\"two\"" << "wrong value type";
-    QTest::newRow("negative weight") << "loss.lambda_c=-1" << "non-negative";
+    QTest::newRow("wrong type") << "data.batch=\"two\"" << "'data.batch' must be a whole number";
+    QTest::newRow("negative weight") << "loss.lambda_c=-1" << "'loss.lambda_c' is -1; expected 0";
     QTest::newRow("odd patch") << "data.patch=10x128x128" << "multiple of 4";
     QTest::newRow("not key=value") << "lambda" << "not key=value";
     QTest::newRow("preset") << "preset=huge" << "unknown preset 'huge'";

@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 #include <filesystem>
 #include <fstream>
 
@@ -29,6 +31,15 @@ void finish(const SweepFolder& f, const SweepJob& job, const std::vector<double>
   std::ofstream(f.metricsFile(job)) << metricsCsv(m);
   TrialState s;
   s.state = "finished";
+  writeTrialState(f, job, s);
+}
+
+// A finished trial that did record its ranking metric.
+void finishWithMetric(const SweepFolder& f, const SweepJob& job, double metric) {
+  finish(f, job, {metric});
+  TrialState s;
+  s.state = "finished";
+  s.metric = metric;
   writeTrialState(f, job, s);
 }
 
@@ -197,7 +208,19 @@ class TestSweepFolder : public QObject {
     QCOMPARE(h.ys, (std::vector<std::string>{"1", "25"}));
     // lambda_c=1, lambda_s=25: trials 6 and 7 -> cases (6+7)/2 = 6.5 and 8.5 -> 7.5.
     QCOMPARE(h.mean[1][1], 7.5);
-    QCOMPARE(s->best()->job.id, std::string("t000"));  // metric from trial.json: all 0 here, first wins
+    // The ranking metric comes from trial.json, where none was recorded here: n/a never ranks.
+    QVERIFY(!s->best());
+  }
+
+  void missingMetricIsNotAvailableAndNeverBest() {
+    auto f = SweepFolder::create(root("na"), gridSpec("/data"));
+    QVERIFY(f.ok());
+    finish(*f, f->jobs[0], {99});             // no metric recorded: n/a, not 0
+    finishWithMetric(*f, f->jobs[1], 40);
+    finishWithMetric(*f, f->jobs[2], 60);
+    auto s = readSweep(f->root);
+    QVERIFY(std::isnan(s->trials[0].state.metric));
+    QCOMPARE(s->best()->job.id, f->jobs[2].id);  // dice_pct: higher is better
   }
 
   void oneAtATimeSeriesKeepTheOthersAtTheBase() {

@@ -64,6 +64,10 @@ void DashboardPanel::refresh() {
   for (CurvePlot* p : {losses_, validation_, lr_}) p->refreshView();
   refreshTermList();
   const RunMonitor* m = shown_.isEmpty() ? nullptr : runs_->monitor(shown_.first());
+  // A live run cannot be resumed (its trainer holds the folder's lock); a dead one not stopped.
+  const bool alive = m && m->state() == RunMonitor::State::Running;
+  resume_->setEnabled(m && !alive && m->state() != RunMonitor::State::Finished);
+  stop_->setEnabled(alive);
   if (!m) return;
   const RunHistory& h = m->history();
   const QLocale locale;

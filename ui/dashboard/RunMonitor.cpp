@@ -70,7 +70,9 @@ qint64 RunMonitor::writerPid() const {
   ::gethostname(host, sizeof(host) - 1);
   // Another machine's process cannot be checked or stopped from here.
   if (info.value("host").toString() != QString::fromLocal8Bit(host)) return 0;
-  return info.value("pid").toInteger();
+  // A pid read from a file is checked before anyone signals it: > 1 and within pid_t.
+  const qint64 pid = info.value("pid").toInteger();
+  return pid > 1 && pid <= 0x7fffffff ? pid : 0;
 }
 
 void RunMonitor::poll() {

@@ -78,7 +78,10 @@ struct TrainConfig {
   bool cropFromLabel = false;  ///< test-time crop centred on the ground truth (the paper's protocol); off: from the images
   Select select = Select::Auto;
 
-  int totalIterations() const { return (optim.epochsConstant + optim.epochsDecay) * optim.iterationsPerEpoch; }
+  /// In 64 bits: epochs x iterations cannot overflow (validation caps it at 2^31 - 1).
+  int64_t totalIterations() const {
+    return (int64_t(optim.epochsConstant) + optim.epochsDecay) * int64_t(optim.iterationsPerEpoch);
+  }
 };
 
 /// The checkpoint criterion a config uses (never Auto); `hasSp`: an S_p run is loaded.

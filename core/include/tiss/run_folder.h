@@ -7,6 +7,7 @@
 ///   checkpoints/    last.pt and best.pt, written atomically (temporary file, flush, rename)
 ///   previews/       validation preview slices (PNG)
 /// Anything shown about a run can be rebuilt from this folder alone.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,26 @@ struct RunFolder {
   /// An existing run, for inference or monitoring.
   static Result<RunFolder> existing(const std::string& dir);
 };
+
+/// One trainer per run folder: an exclusive flock on RUN/trainer.lock, held for the trainer's
+/// life (released by the kernel when the process dies, so a killed trainer never blocks a
+/// resume). The file holds "pid host" of the holder.
+class RunLock {
+ public:
+  ~RunLock();
+  RunLock(const RunLock&) = delete;
+  RunLock& operator=(const RunLock&) = delete;
+  /// Fails, naming the holder's pid and host, when another process holds the lock.
+  static Result<std::unique_ptr<RunLock>> acquire(const RunFolder& run);
+
+ private:
+  explicit RunLock(int fd) : fd_(fd) {}
+  int fd_ = -1;
+};
+
+/// Records this process as the run's live writer in run.json (pid, host, restarted time), on
+/// every start and resume, so monitors never take a resumed run for a crashed one.
+Status recordWriter(const RunFolder& run);
 
 struct RunStatus {
   std::string state;  ///< running, finished, failed or stopped

@@ -147,9 +147,55 @@ Result<RunSplit> runSplit(const RunFolder& run, const Dataset& d, bool resume, c
 
 }  // namespace
 
+namespace {
+
+// "out of memory" for LibTorch's CPU and CUDA allocation failures and std::bad_alloc.
+std::string failureReason(const std::exception& e) {
+  const std::string what = e.what();
+  const bool oom = dynamic_cast<const std::bad_alloc*>(&e) || what.find("out of memory") != std::string::npos ||
+                   what.find("can't allocate memory") != std::string::npos;
+  return oom ? "out of memory" : what.substr(0, what.find('\n'));
+}
+
+Status trainImpl(const TrainRequest& r, const std::function<void(const std::string&)>& onEvent, const std::atomic<bool>* cancel);
+
+}  // namespace
+
 Status train(const TrainRequest& r, const std::function<void(const std::string&)>& onEvent, const std::atomic<bool>* cancel) {
+  // The boundary: nothing escapes as an exception; a run that had started is marked failed
+  // with the reason, its last checkpoint untouched.
+  try {
+    return trainImpl(r, onEvent, cancel);
+  } catch (const std::exception& e) {
+    const std::string reason = failureReason(e);
+    RunFolder run{r.runDir};
+    std::error_code ec;
+    if (fs::exists(run.statusFile(), ec)) {
+      auto old = readStatus(run);
+      writeStatus(run, {"failed", old ? old->step : 0, "failed: " + reason});
+      appendEvent(run, json{{"event", "status"}, {"state", "failed"}, {"step", old ? old->step : 0}, {"message", "failed: " + reason}}.dump());
+    }
+    return makeError(r.runDir, "training failed: " + reason);
+  }
+}
+
+Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& progress);
+
+Status infer(const InferRequest& r, const std::function<void(int, int)>& progress) {
+  try {
+    return inferImpl(r, progress);
+  } catch (const std::exception& e) {
+    return makeError(r.outDir, "inference failed: " + failureReason(e));
+  }
+}
+
+namespace {
+
+Status trainImpl(const TrainRequest& r, const std::function<void(const std::string&)>& onEvent, const std::atomic<bool>* cancel) {
   auto run = RunFolder::open(r.runDir, r.resume);
   if (!run) return run.error();
+  auto lock = RunLock::acquire(*run);  // one trainer per run folder, for this function's life
+  if (!lock) return lock.error();
   if (r.resume && (!r.overrides.empty() || !r.configFile.empty()))
     return makeError(r.runDir, "a resumed run keeps its stored config; drop --config and --set");
   auto config = r.resume ? readRunConfig(*run) : loadConfig(r.configFile, r.overrides, r.preset);
@@ -161,8 +207,9 @@ Status train(const TrainRequest& r, const std::function<void(const std::string&)
   if (!data) return data.error();
   const int sources = int(data->manifest.task.sources.size());
 
-  auto emit = [&](const std::string& line) {
-    appendEvent(*run, line);
+  auto logFailure = std::make_shared<std::string>();
+  auto emit = [&, logFailure](const std::string& line) {
+    if (auto st = appendEvent(*run, line); !st && logFailure->empty()) *logFailure = st.error().describe();
     if (onEvent) onEvent(line);
   };
   auto warn = [&](const std::string& message) { emit(json{{"event", "warning"}, {"step", 0}, {"message", message}}.dump()); };
@@ -174,6 +221,8 @@ Status train(const TrainRequest& r, const std::function<void(const std::string&)
   if (!r.resume) {
     if (auto st = writeFileAtomically(run->configFile(), toJson(c)); !st) return st;
     if (auto st = writeRunInfo(*run, r, *data, *split, device->str()); !st) return st;
+  } else if (auto st = recordWriter(*run); !st) {
+    return st;
   }
   // Training patches may use the label (training data); validation sees what a clinic has:
   // the test-time crop from the images alone, unless the run asks for the paper's protocol.
@@ -210,19 +259,22 @@ Status train(const TrainRequest& r, const std::function<void(const std::string&)
   so.firstPatch = uint64_t(start.iteration) * uint64_t(c.batch);
   PatchSampler sampler(*trainCases, so);
 
-  TrainingContext ctx{c, *run, model.get(), &sampler, *valCases, sources, *device, emit, cancel};
+  TrainingContext ctx{c, *run, model.get(), &sampler, *valCases, sources, *device, emit, logFailure, cancel};
   const RunStatus running{"running", long(start.iteration), "training " + toString(c.stage) + " on " + device->str()};
-  writeStatus(*run, running);
+  if (auto st = writeStatus(*run, running); !st) return st;
   // The best-checkpoint criterion, recorded in the event log for the dashboard.
   const std::string select = selectMetricKey(resolveSelect(c, !c.spRun.empty()));
   emit(json{{"event", "status"}, {"state", running.state}, {"step", running.step}, {"message", running.message},
             {"parameters", model->parameterCounts()}, {"select", select}, {"crop_from_label", c.cropFromLabel}}.dump());
   const RunStatus end = runTraining(ctx, start);
-  writeStatus(*run, end);
+  if (auto st = writeStatus(*run, end); !st)
+    return makeError(r.runDir, end.message + (end.message.empty() ? "" : "; ") + "status not saved: " + st.error().describe());
   emit(json{{"event", "status"}, {"state", end.state}, {"step", end.step}, {"message", end.message}}.dump());
   if (end.state == "failed") return makeError(r.runDir, end.message);
   return Status();
 }
+
+}  // namespace
 
 std::map<std::string, int64_t> parameterCounts(const TrainConfig& c, int sources) {
   auto model = makeStageModel(c, sources, torch::kCPU);

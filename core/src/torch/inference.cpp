@@ -96,7 +96,8 @@ Status writeRecord(const InferRequest& r, const TrainConfig& c, const std::strin
 
 }  // namespace
 
-Status infer(const InferRequest& r, const std::function<void(int, int)>& progress) {
+// The public infer() in engine.cpp catches at the boundary.
+Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& progress) {
   auto run = RunFolder::existing(r.runDir);
   if (!run) return run.error();
   auto config = readRunConfig(*run);

@@ -1,5 +1,7 @@
 #include "trainer.h"
 
+#include <new>
+
 #include <chrono>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -66,6 +68,8 @@ class StepEventHook : public TrainHook {
                  {"losses", s.losses}, {"it_per_s", s.secondsPerStep > 0 ? 1 / s.secondsPerStep : 0.0},
                  {"eta_s", eta}}
                 .dump());
+    // A log that cannot be written (full disk) ends the run: nothing it does would be recorded.
+    if (c_.logFailure && !c_.logFailure->empty()) return makeError("", "disk full (" + *c_.logFailure + ")");
     return Status();
   }
 
@@ -78,22 +82,23 @@ class CheckpointHook : public TrainHook {
   explicit CheckpointHook(TrainingContext& c) : c_(c) {}
   Status afterStep(LoopState& s) override {
     const bool due = s.trainer.iteration % c_.config.checkpointEvery == 0 || s.trainer.iteration == s.total;
-    if (!s.stop && due) save(s);
+    if (!s.stop && due) return save(s);
     return Status();
   }
   void atEnd(LoopState& s) override {
-    if (s.stop && s.stopState == "stopped") save(s);
+    if (s.stop && s.stopState == "stopped")
+      if (auto st = save(s); !st) s.stopMessage += "; " + st.error().describe();
   }
 
  private:
-  void save(LoopState& s) {
-    if (lastSaved_ == s.trainer.iteration) return;
-    if (auto st = saveCheckpoint(c_.run.lastCheckpoint(), *c_.model, s.trainer); !st) {
-      c_.emit(json{{"event", "warning"}, {"step", s.trainer.iteration}, {"message", st.error().describe()}}.dump());
-      return;
-    }
+  // A checkpoint that cannot be written ends the run as failed; the previous one is intact.
+  Status save(LoopState& s) {
+    if (lastSaved_ == s.trainer.iteration) return Status();
+    if (auto st = saveCheckpoint(c_.run.lastCheckpoint(), *c_.model, s.trainer); !st)
+      return makeError(c_.run.lastCheckpoint(), "disk full? " + st.error().message);
     lastSaved_ = s.trainer.iteration;
     c_.emit(json{{"event", "checkpoint"}, {"step", s.trainer.iteration}, {"kind", "last"}}.dump());
+    return Status();
   }
   TrainingContext& c_;
   int64_t lastSaved_ = -1;
@@ -137,7 +142,18 @@ RunStatus runTraining(TrainingContext& c, const TrainerState& start) {
     std::vector<Patch> patches;
     for (int i = 0; i < c.config.batch; ++i) patches.push_back(c.sampler->next());
     c.model->train(true);
-    s.losses = c.model->trainStep(batchFromPatches(patches, c.sources, c.device));
+    try {
+      s.losses = c.model->trainStep(batchFromPatches(patches, c.sources, c.device));
+    } catch (const std::exception& e) {
+      // Out of memory (CPU or CUDA) or a LibTorch error in a step: the run fails with the
+      // reason and keeps its last checkpoint (nothing is saved after a failed step).
+      const std::string what = e.what();
+      const bool oom = dynamic_cast<const std::bad_alloc*>(&e) || what.find("out of memory") != std::string::npos ||
+                       what.find("can't allocate memory") != std::string::npos;
+      return {"failed", long(s.trainer.iteration),
+              "failed: " + (oom ? std::string("out of memory") : what.substr(0, what.find('\n'))) + " at step " +
+                  std::to_string(s.trainer.iteration + 1)};
+    }
     s.trainer.iteration += 1;
     const double dt = std::chrono::duration<double>(Clock::now() - t0).count();
     s.secondsPerStep = s.secondsPerStep > 0 ? 0.9 * s.secondsPerStep + 0.1 * dt : dt;
@@ -145,7 +161,7 @@ RunStatus runTraining(TrainingContext& c, const TrainerState& start) {
       if (auto st = h->afterStep(s); !st) {
         s.stop = true;
         s.stopState = "failed";
-        s.stopMessage = st.error().describe();
+        s.stopMessage = "failed: " + st.error().describe();
       }
   }
   for (auto& h : hooks) h->atEnd(s);

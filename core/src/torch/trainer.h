@@ -41,6 +41,7 @@ struct TrainingContext {
   int sources = 0;
   torch::Device device = torch::kCPU;
   std::function<void(const std::string&)> emit;  ///< one JSON event line
+  std::shared_ptr<std::string> logFailure;       ///< set by emit when the event log cannot be written
   const std::atomic<bool>* cancel = nullptr;
 };
 
