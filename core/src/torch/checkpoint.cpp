@@ -4,7 +4,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -16,9 +18,36 @@ torch::Tensor scalar(double v) { return torch::tensor({v}, torch::kFloat64); }
 
 }  // namespace
 
+// LibTorch's zip writer throws from its destructor when a write fails (std::terminate on a
+// full disk), so it gets a writer that never fails: this one writes to our own file
+// descriptor, remembers the first error and swallows the rest; the caller checks it.
+struct CheckedWriter {
+  int fd = -1;
+  int error = 0;
+  size_t operator()(const void* data, size_t n) {
+    const char* p = static_cast<const char*>(data);
+    for (size_t done = 0; error == 0 && done < n;) {
+      const ssize_t w = ::write(fd, p + done, n - done);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) error = w < 0 ? errno : ENOSPC;
+      else done += size_t(w);
+    }
+    return n;
+  }
+};
+
 Status saveCheckpoint(const std::string& path, StageModel& model, const TrainerState& s) {
   const fs::path target(path);
-  const fs::path tmp = target.parent_path() / (".partial-" + target.filename().string());
+  const fs::path tmp = target.parent_path() / (".partial-" + std::to_string(::getpid()) + "-" + target.filename().string());
+  CheckedWriter writer;
+  writer.fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (writer.fd < 0) return makeError(path, std::string("checkpoint not written (previous one kept): ") + std::strerror(errno));
+  auto discard = [&](const std::string& why) {
+    ::close(writer.fd);
+    std::error_code ec;
+    fs::remove(tmp, ec);
+    return Status(makeError(path, "checkpoint not written (previous one kept): " + why));
+  };
   try {
     torch::serialize::OutputArchive archive, trainer;
     model.save(archive);
@@ -33,21 +62,23 @@ Status saveCheckpoint(const std::string& path, StageModel& model, const TrainerS
       trainer.write("rng", generator.get_state());
     }
     archive.write("trainer", trainer);
-    archive.save_to(tmp.string());
+    archive.save_to([&writer](const void* data, size_t n) { return writer(data, n); });
   } catch (const std::exception& e) {
+    return discard(e.what());
+  }
+  if (writer.error) return discard(std::strerror(writer.error));
+  // Flush to disk before the rename makes it the checkpoint.
+  if (::fsync(writer.fd) != 0) return discard(std::string("cannot flush: ") + std::strerror(errno));
+  if (::close(writer.fd) != 0) {
     std::error_code ec;
     fs::remove(tmp, ec);
-    return makeError(path, std::string("checkpoint not written (previous one kept): ") + e.what());
+    return makeError(path, "checkpoint not written (previous one kept): cannot close");
   }
-  // Flush to disk before the rename makes it the checkpoint.
-  const int fd = ::open(tmp.c_str(), O_RDONLY);
-  const bool synced = fd >= 0 && ::fsync(fd) == 0;
-  if (fd >= 0) ::close(fd);
   std::error_code ec;
-  if (synced) fs::rename(tmp, target, ec);
-  if (!synced || ec) {
+  fs::rename(tmp, target, ec);
+  if (ec) {
     fs::remove(tmp, ec);
-    return makeError(path, "checkpoint not written (previous one kept): cannot flush or rename");
+    return makeError(path, "checkpoint not written (previous one kept): cannot rename");
   }
   return Status();
 }
