@@ -36,7 +36,16 @@ Result<long> spawnProcess(const std::vector<std::string>& args, const std::strin
   return long(pid);
 }
 
+namespace {
+
+// A pid read from a file is used only when it can name a process of ours: > 1 (never init,
+// never "every process" or a process group) and within pid_t.
+bool validPid(long pid) { return pid > 1 && pid <= 0x7fffffffL; }
+
+}  // namespace
+
 std::optional<int> reapChild(long pid) {
+  if (!validPid(pid)) return std::nullopt;
   int status = 0;
   const pid_t r = ::waitpid(pid_t(pid), &status, WNOHANG);
   if (r != pid_t(pid)) return std::nullopt;
@@ -44,14 +53,14 @@ std::optional<int> reapChild(long pid) {
 }
 
 bool processAlive(long pid) {
-  if (pid <= 0) return false;
+  if (!validPid(pid)) return false;
   int status = 0;
   if (::waitpid(pid_t(pid), &status, WNOHANG) == pid_t(pid)) return false;  // our child, just ended
   return ::kill(pid_t(pid), 0) == 0 || errno == EPERM;
 }
 
 void terminateProcess(long pid) {
-  if (pid > 0) ::kill(pid_t(pid), SIGTERM);
+  if (validPid(pid)) ::kill(pid_t(pid), SIGTERM);
 }
 
 std::string hostName() {

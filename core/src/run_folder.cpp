@@ -14,19 +14,12 @@
 #include <nlohmann/json.hpp>
 
 #include "tiss/atomic_file.h"
+#include "tiss/process.h"
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace tiss {
-namespace {
-
-std::string hostName() {
-  char name[256] = {};
-  return ::gethostname(name, sizeof(name) - 1) == 0 ? std::string(name) : std::string();
-}
-
-}  // namespace
 
 Result<RunFolder> RunFolder::open(const std::string& dir, bool resume) {
   RunFolder r{dir};

@@ -18,6 +18,7 @@
 #include "tiss/device.h"
 #include "tiss/image_io.h"
 #include "tiss/prepared_store.h"
+#include "tiss/process.h"
 #include "tiss/run_folder.h"
 #include "trainer.h"
 
@@ -109,10 +110,6 @@ Result<std::vector<std::shared_ptr<const MappedCase>>> mapCases(const std::strin
   return cases;
 }
 
-std::string hostName() {
-  char name[256] = {};
-  return ::gethostname(name, sizeof(name) - 1) == 0 ? std::string(name) : std::string();
-}
 
 Status writeRunInfo(const RunFolder& run, const TrainRequest& r, const Dataset& d, const RunSplit& split,
                     const std::string& device) {
@@ -148,14 +145,6 @@ Result<RunSplit> runSplit(const RunFolder& run, const Dataset& d, bool resume, c
 }  // namespace
 
 namespace {
-
-// "out of memory" for LibTorch's CPU and CUDA allocation failures and std::bad_alloc.
-std::string failureReason(const std::exception& e) {
-  const std::string what = e.what();
-  const bool oom = dynamic_cast<const std::bad_alloc*>(&e) || what.find("out of memory") != std::string::npos ||
-                   what.find("can't allocate memory") != std::string::npos;
-  return oom ? "out of memory" : what.substr(0, what.find('\n'));
-}
 
 Status trainImpl(const TrainRequest& r, const std::function<void(const std::string&)>& onEvent, const std::atomic<bool>* cancel);
 

@@ -124,6 +124,13 @@ class CancelHook : public TrainHook {
 
 std::unique_ptr<TrainHook> makeValidationHook(TrainingContext& c);  // validation.cpp
 
+std::string failureReason(const std::exception& e) {
+  const std::string what = e.what();
+  const bool oom = dynamic_cast<const std::bad_alloc*>(&e) || what.find("out of memory") != std::string::npos ||
+                   what.find("can't allocate memory") != std::string::npos;
+  return oom ? "out of memory" : what.substr(0, what.find('\n'));
+}
+
 RunStatus runTraining(TrainingContext& c, const TrainerState& start) {
   std::vector<std::unique_ptr<TrainHook>> hooks;
   hooks.push_back(std::make_unique<ScheduleHook>(c));
@@ -147,12 +154,8 @@ RunStatus runTraining(TrainingContext& c, const TrainerState& start) {
     } catch (const std::exception& e) {
       // Out of memory (CPU or CUDA) or a LibTorch error in a step: the run fails with the
       // reason and keeps its last checkpoint (nothing is saved after a failed step).
-      const std::string what = e.what();
-      const bool oom = dynamic_cast<const std::bad_alloc*>(&e) || what.find("out of memory") != std::string::npos ||
-                       what.find("can't allocate memory") != std::string::npos;
       return {"failed", long(s.trainer.iteration),
-              "failed: " + (oom ? std::string("out of memory") : what.substr(0, what.find('\n'))) + " at step " +
-                  std::to_string(s.trainer.iteration + 1)};
+              "failed: " + failureReason(e) + " at step " + std::to_string(s.trainer.iteration + 1)};
     }
     s.trainer.iteration += 1;
     const double dt = std::chrono::duration<double>(Clock::now() - t0).count();

@@ -45,6 +45,10 @@ struct TrainingContext {
   const std::atomic<bool>* cancel = nullptr;
 };
 
+/// "out of memory" for LibTorch's CPU and CUDA allocation failures and std::bad_alloc, else
+/// the first line of the error.
+std::string failureReason(const std::exception& e);
+
 /// Runs from `start` to the end of the schedule (or a stop). Returns the final status.
 RunStatus runTraining(TrainingContext& context, const TrainerState& start);
 
