@@ -429,6 +429,22 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>, %1 it/s, %2 min left</source>
         <translation>, %1 It./s, noch %2 min</translation>
     </message>
+    <message>
+        <source>PSNR of x_t&apos; (dB)</source>
+        <translation>PSNR von x_t&apos; (dB)</translation>
+    </message>
+    <message>
+        <source>perceptibility Dice (%)</source>
+        <translation>Wahrnehmbarkeits-Dice (%)</translation>
+    </message>
+    <message>
+        <source>best checkpoint by %1</source>
+        <translation>bester Checkpoint nach %1</translation>
+    </message>
+    <message>
+        <source>best checkpoint by %1: %2 at iteration %3</source>
+        <translation>bester Checkpoint nach %1: %2 bei Iteration %3</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::DatasetBrowserPanel</name>
@@ -1201,6 +1217,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>finished, metrics unreadable</source>
         <translation>fertig, Metriken unlesbar</translation>
     </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::SweepPanel</name>
@@ -1327,6 +1347,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>Every swept value side by side</source>
         <translation>Alle variierten Werte nebeneinander</translation>
+    </message>
+    <message>
+        <source> (‡ GT-centred test-time crop)</source>
+        <translation> (‡ Testzuschnitt um die Grundwahrheit)</translation>
     </message>
 </context>
 <context>

@@ -428,6 +428,22 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>, %1 it/s, %2 min left</source>
         <translation>，%1 次/秒，剩余 %2 分钟</translation>
     </message>
+    <message>
+        <source>PSNR of x_t&apos; (dB)</source>
+        <translation>x_t&apos; 的 PSNR (dB)</translation>
+    </message>
+    <message>
+        <source>perceptibility Dice (%)</source>
+        <translation>可感知性 Dice (%)</translation>
+    </message>
+    <message>
+        <source>best checkpoint by %1</source>
+        <translation>按 %1 选择最佳检查点</translation>
+    </message>
+    <message>
+        <source>best checkpoint by %1: %2 at iteration %3</source>
+        <translation>按 %1 选择最佳检查点：第 %3 次迭代为 %2</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::DatasetBrowserPanel</name>
@@ -1194,6 +1210,10 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>finished, metrics unreadable</source>
         <translation>已完成，指标无法读取</translation>
     </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::SweepPanel</name>
@@ -1320,6 +1340,10 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>Every swept value side by side</source>
         <translation>所有扫描参数并排显示</translation>
+    </message>
+    <message>
+        <source> (‡ GT-centred test-time crop)</source>
+        <translation>（‡ 以真实标注为中心的测试裁剪）</translation>
     </message>
 </context>
 <context>

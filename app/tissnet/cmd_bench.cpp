@@ -137,7 +137,7 @@ void addEngineOptions(CLI::App* cmd, EngineArgs& a) {
 int benchEngine(const EngineArgs& a, bool training) {
   auto c = tiss::loadConfig(a.config, a.sets, a.preset);
   if (!c) return fail(c.error());
-  if (a.threads > 0) tiss::setCpuThreads(a.threads);
+  tiss::setCpuThreads(a.threads);
   std::printf("machine: %u hardware threads; preset %s, stage %s, patch %s, batch %d\n", std::thread::hardware_concurrency(),
               c->preset.c_str(), tiss::toString(c->stage).c_str(), tiss::formatSizeDHW(c->patch).c_str(), c->batch);
   if (training) {

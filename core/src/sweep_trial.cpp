@@ -63,7 +63,12 @@ struct TrialContext {
     return value;
   }
 
-  int threads() const { return options.threads > 0 ? options.threads : folder.spec.threadsPerTrial; }
+  // Given, else the spec's, else the machine's cores shared by the jobs that run at once.
+  int threads() const {
+    if (options.threads > 0) return options.threads;
+    if (folder.spec.threadsPerTrial > 0) return folder.spec.threadsPerTrial;
+    return std::max(1, int(std::thread::hardware_concurrency()) / std::max(1, folder.spec.maxParallel));
+  }
 };
 
 // Waits for (or, without waiting, checks) the shared runs this job builds on.

@@ -94,7 +94,11 @@ void SweepPanel::refreshPlot() {
 
 void SweepPanel::setPlot(int kind, const QString& metric, const QString& xAxis, const QString& yAxis) {
   const MetricColumn* m = findMetric(metric.toStdString());
-  const QString title = m ? q(m->title) : metric;
+  QString title = m ? q(m->title) : metric;
+  // Results of the GT-centred test-time crop are marked on the plot as in the tables.
+  bool gtCrop = false;
+  for (const MethodResults& p : model_->points()) gtCrop = gtCrop || p.cropFromLabel;
+  if (gtCrop) title += tr(" (‡ GT-centred test-time crop)");
   if (kind == 1) return plot_->showHeatMap(model_->heatMap(xAxis, yAxis, metric), xAxis, yAxis, title);
   if (kind == 0) return plot_->showSeries(model_->series(xAxis, metric), xAxis, title);
   std::vector<std::pair<QString, std::vector<SeriesPoint>>> panels;

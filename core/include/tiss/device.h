@@ -15,7 +15,9 @@ Result<std::string> resolveDevice(const std::string& request);
 /// Number of CUDA devices LibTorch sees (0 on a CPU-only build or machine).
 int cudaDeviceCount();
 
-/// Sets LibTorch's CPU thread count (intra-op).
+/// Sets LibTorch's CPU thread count (intra-op). `threads` <= 0 means the default: every core
+/// of the machine unless OMP_NUM_THREADS says otherwise. (LibTorch 1.13's own default is 1
+/// thread on machines whose processor its cpuinfo does not recognise, as on this one's.)
 void setCpuThreads(int threads);
 
 /// LibTorch version this program was built against, e.g. "1.13.1".

@@ -2,11 +2,21 @@
 
 #include <torch/version.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <thread>
+
 namespace tiss {
 
 int cudaDeviceCount() { return torch::cuda::is_available() ? int(torch::cuda::device_count()) : 0; }
 
-void setCpuThreads(int threads) { torch::set_num_threads(threads); }
+void setCpuThreads(int threads) {
+  if (threads <= 0) {
+    if (std::getenv("OMP_NUM_THREADS")) return;  // LibTorch honours it
+    threads = int(std::max(1u, std::thread::hardware_concurrency()));
+  }
+  torch::set_num_threads(threads);
+}
 
 std::string torchVersion() { return TORCH_VERSION; }
 

@@ -38,7 +38,7 @@ namespace {
 Result<torch::Device> pickDevice(const std::string& request, int threads) {
   auto name = resolveDevice(request);
   if (!name) return name.error();
-  if (threads > 0) torch::set_num_threads(threads);
+  setCpuThreads(threads);
   const torch::Device device(*name);
   // Fixed patch shapes: let cuDNN pick its fastest convolution algorithms.
   if (device.is_cuda()) at::globalContext().setBenchmarkCuDNN(true);

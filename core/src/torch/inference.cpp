@@ -112,7 +112,7 @@ Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& pro
   }
   auto name = resolveDevice(r.device);
   if (!name) return name.error();
-  if (r.threads > 0) torch::set_num_threads(r.threads);
+  setCpuThreads(r.threads);
   const torch::Device device(*name);
   if (device.is_cuda()) at::globalContext().setBenchmarkCuDNN(true);
   auto data = openDataset(r.dataDir);
