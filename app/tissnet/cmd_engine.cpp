@@ -2,6 +2,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 
 #include "commands.h"
 #include "progress.h"
@@ -11,7 +12,11 @@ namespace tissnet {
 namespace {
 
 std::atomic<bool> cancelRequested{false};
-extern "C" void onSignal(int) { cancelRequested = true; }
+// The first SIGINT/SIGTERM stops at the next step or validation case with a last checkpoint;
+// a second one exits at once (checkpoints are written atomically, so the last good one stays).
+extern "C" void onSignal(int) {
+  if (cancelRequested.exchange(true)) std::_Exit(130);
+}
 
 std::vector<std::string> splitList(const std::string& s) {
   std::vector<std::string> out;

@@ -223,6 +223,10 @@ Status trainImpl(const TrainRequest& r, const std::function<void(const std::stri
   auto progress = [&](int done, int total) { emit(json{{"event", "prepare"}, {"done", done}, {"total", total}}.dump()); };
   if (auto st = prepareDataset(*data, trainIds, prep, cache, 2, progress); !st) return st;
   if (auto st = prepareDataset(*data, valIds, valPrep, valCache, 2, progress); !st) return st;
+  if (cancel && cancel->load()) {
+    writeStatus(*run, {"stopped", 0, "stopped by the user during preprocessing"});
+    return Status();
+  }
   auto trainCases = mapCases(cache, trainIds);
   if (!trainCases) return trainCases.error();
   auto valCases = mapCases(valCache, valIds);

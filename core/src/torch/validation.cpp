@@ -30,6 +30,7 @@ class ValidationHook : public TrainHook {
     if (s.stop || (it % c_.config.validateEvery != 0 && it != s.total)) return Status();
     c_.model->train(false);
     const Scores v = validate(it);
+    if (cancelled()) return Status();  // stopped mid-validation: no partial scores are recorded
     json e{{"event", "validation"}, {"step", it}, {"dice_pct", v.dice}, {"cases", cases()}, {"select", key_}};
     if (!std::isnan(v.psnrDb)) e["psnr_db"] = v.psnrDb;
     if (!std::isnan(v.percDice)) e["perc_dice_pct"] = v.percDice;
@@ -59,6 +60,8 @@ class ValidationHook : public TrainHook {
   }
 
  private:
+  bool cancelled() const { return c_.cancel && c_.cancel->load(); }
+
   size_t cases() const {
     const size_t limit = c_.config.validationCases > 0 ? size_t(c_.config.validationCases) : c_.validation.size();
     return std::min(limit, c_.validation.size());
@@ -73,7 +76,7 @@ class ValidationHook : public TrainHook {
   Scores validate(int64_t it) {
     double dice = 0, psnrSum = 0, percSum = 0;
     int psnrCount = 0, percCount = 0;
-    for (size_t i = 0; i < cases(); ++i) {
+    for (size_t i = 0; i < cases() && !cancelled(); ++i) {
       const MappedCase& m = *c_.validation[i];
       const Batch whole = batchFromCase(m, c_.sources, c_.device);
       Outputs out = slidingWindow(*c_.model, whole, c_.config.patch, c_.config.overlap);
