@@ -150,4 +150,20 @@ Status appendEvent(const RunFolder& run, const std::string& line) {
   return Status();
 }
 
+Status rewindEvents(const RunFolder& run, int64_t step) {
+  std::ifstream in(run.eventsFile(), std::ios::binary);
+  if (!in) return Status();  // nothing logged yet
+  std::string kept, line;
+  while (std::getline(in, line)) {
+    const json e = json::parse(line, nullptr, false);
+    if (!e.is_object()) continue;  // a line cut short by the kill
+    const auto s = e.find("step");
+    if (s != e.end() && s->is_number() && s->get<double>() > double(step)) continue;
+    kept += line;
+    kept += '\n';
+  }
+  if (in.bad()) return makeError(run.eventsFile(), "cannot read the event log");
+  return writeFileAtomically(run.eventsFile(), kept);
+}
+
 }  // namespace tiss

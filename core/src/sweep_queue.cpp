@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -80,18 +81,21 @@ void SweepScheduler::applyRequests(const Log& log) {
 // Ends of our children and of adopted processes; a running job whose process vanished
 // becomes "stopped" (resumable), or "cancelled" / "failed" as the case may be.
 void SweepScheduler::collect(const Log& log) {
+  // Every child that ended is reaped, also one that wrote its own end (no zombies).
+  std::map<long, int> ended;
+  for (auto it = children_.begin(); it != children_.end();) {
+    if (auto code = reapChild(*it)) ended[*it] = *code, it = children_.erase(it);
+    else ++it;
+  }
   for (const SweepJob& job : folder_.jobs) {
     TrialState s = readTrialState(folder_, job);
-    if (!isRunning(s)) continue;
-    const bool ours = children_.count(s.pid) > 0;
+    if (!isRunning(s) || children_.count(s.pid) > 0) continue;  // ended, or our child still running
+    const auto end = ended.find(s.pid);
+    const bool ours = end != ended.end();
     std::optional<int> code;
-    if (ours) {
-      code = reapChild(s.pid);
-      if (!code) continue;
-      children_.erase(s.pid);
-    } else if (s.host != hostName() || processAlive(s.pid)) {
+    if (ours) code = end->second;
+    else if (s.host != hostName() || processAlive(s.pid))
       continue;  // adopted and alive, or on another machine (a cluster task): leave it
-    }
     s = readTrialState(folder_, job);  // the child may have written its end meanwhile
     const bool asked = stopping_.erase(job.id) > 0;
     const bool cancel = cancelling_.erase(job.id) > 0;

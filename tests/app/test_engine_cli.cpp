@@ -3,11 +3,13 @@
 #include <signal.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -333,6 +335,54 @@ class TestEngineCli : public QObject {
     QVERIFY(info["pid"].toInteger() != first && info.contains("restarted"));
     const auto a = stepLosses(whole), b = stepLosses(killed);
     for (int step = 21; step <= 40; ++step) QCOMPARE(b.value(step), a.value(step));
+  }
+
+  void tenKillsAtRandomMomentsEachResumeToTheSameRun() {
+    // SIGKILL at 10 random moments (starting up, preprocessing, stepping, validating, writing a
+    // checkpoint or the log): each time --resume goes on; in the end every step is logged
+    // exactly once and the losses are those of a run never interrupted.
+    const QString whole = dir_.path() + "/ten-whole", killed = dir_.path() + "/ten-killed";
+    const QStringList args = tiny("seg-source", 30) + QStringList{"--set", "checkpoint.every=3", "--set", "validation.every=10"};
+    QElapsedTimer clock;
+    clock.start();
+    QCOMPARE(tissnet(QStringList{"train", "--data", data_, "--run", whole} + args).code, 0);
+    const qint64 wholeMs = clock.elapsed();
+    const quint32 seed = QRandomGenerator::global()->generate();
+    QRandomGenerator random(seed);
+    int kills = 0;
+    for (int round = 0; round < 10; ++round) {
+      QProcess p;
+      p.start(qEnvironmentVariable("TISSNET"), QStringList{"train", "--data", data_, "--run", killed} +
+                                                   (round == 0 ? args : QStringList{"--resume", "--threads", "2"}));
+      QVERIFY(p.waitForStarted());
+      // The first start lives until it has created its run folder; then any moment will do.
+      if (round == 0)
+        while (!QFile::exists(killed + "/status.json") && p.state() == QProcess::Running) p.waitForFinished(20);
+      const int delay = int(random.bounded(quint32(qMax<qint64>(200, wholeMs / 8))));
+      if (!p.waitForFinished(delay)) {
+        p.kill();
+        p.waitForFinished();
+        ++kills;
+      }
+      QVERIFY2(p.exitStatus() == QProcess::CrashExit || p.exitCode() == 0,
+               qPrintable(QString("seed %1, round %2: %3").arg(seed).arg(round).arg(QString(p.readAllStandardError()))));
+    }
+    const Run r = tissnet({"train", "--data", data_, "--run", killed, "--resume", "--threads", "2"});
+    QVERIFY2(r.code == 0, qPrintable(QString("seed %1: %2").arg(seed).arg(r.err)));
+    QVERIFY2(kills >= 8, qPrintable(QString("seed %1: only %2 kills landed").arg(seed).arg(kills)));
+    qInfo("seed %u: %d kills (uninterrupted run: %lld ms)", seed, kills, wholeMs);
+    QMap<int, int> logged;
+    QFile f(killed + "/events.jsonl");
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    for (const QByteArray& line : f.readAll().split('\n')) {
+      const QJsonObject e = QJsonDocument::fromJson(line).object();
+      if (e["event"].toString() == "step") ++logged[e["step"].toInt()];
+    }
+    QCOMPARE(logged.size(), 30);
+    for (auto it = logged.begin(); it != logged.end(); ++it)
+      QVERIFY2(it.value() == 1, qPrintable(QString("seed %1: step %2 logged %3 times").arg(seed).arg(it.key()).arg(it.value())));
+    QCOMPARE(stepLosses(killed), stepLosses(whole));
+    QCOMPARE(readJson(killed + "/status.json")["state"].toString(), QString("finished"));
   }
 
   void fullDiskFailsTheRunAndKeepsTheCheckpoint() {

@@ -13,6 +13,8 @@
 
 #include <thread>
 
+#include <cstdio>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -67,6 +69,33 @@ class TestRunMonitor : public QObject {
     QVERIFY(updated.wait(5000));
     QCOMPARE(m.history().losses["total"].values, QVector<double>({3.0, 2.0}));
     QCOMPARE(m.history().badLines, 0L);
+  }
+
+  void aRewoundLogIsReadAgainFromItsStart() {
+    // A resume rewrites events.jsonl without the steps after its checkpoint (a new file,
+    // shorter): the plot shows the new file's points, and the criterion and best step stay.
+    const QString run = dir_.path() + "/rewound", log = run + "/events.jsonl";
+    QVERIFY(QDir().mkpath(run));
+    writeRunJson(run, ::getpid());
+    const QByteArray head = "{\"event\":\"status\",\"state\":\"running\",\"step\":0,\"select\":\"psnr_db\"}\n" + stepLine(1, 3.0) +
+                            stepLine(2, 2.5) + "{\"event\":\"checkpoint\",\"step\":2,\"kind\":\"best\",\"select\":\"psnr_db\",\"psnr_db\":21.5}\n";
+    append(log, head + stepLine(3, 2.0) + stepLine(4, 1.9));
+    RunMonitor m(run);
+    QSignalSpy updated(&m, &RunMonitor::updated);
+    QTRY_COMPARE_WITH_TIMEOUT(m.history().losses["total"].steps.size(), 4, 5000);
+    QCOMPARE(m.history().select, QString("psnr_db"));
+    QCOMPARE(m.history().bestStep, 2L);
+    QFile tmp(run + "/.new");
+    QVERIFY(tmp.open(QIODevice::WriteOnly));
+    tmp.write(head + "{\"event\":\"resume\",\"step\":2}\n");
+    tmp.close();
+    QVERIFY(::rename(QFile::encodeName(run + "/.new").constData(), QFile::encodeName(log).constData()) == 0);
+    QTRY_COMPARE_WITH_TIMEOUT(m.history().losses["total"].steps.size(), 2, 5000);
+    append(log, stepLine(3, 2.2));
+    QTRY_COMPARE_WITH_TIMEOUT(m.history().losses["total"].values, QVector<double>({3.0, 2.5, 2.2}), 5000);
+    QCOMPARE(m.history().bestStep, 2L);
+    QCOMPARE(m.history().bestScore, 21.5);
+    QCOMPARE(m.history().select, QString("psnr_db"));
   }
 
   void aKilledTrainerIsACrash() {

@@ -9,24 +9,41 @@
 
 #include <csignal>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace tiss::ui {
 namespace {
 
+struct Read {
+  RunHistory delta;
+  qint64 offset = 0;
+  QByteArray rest;
+  quint64 inode = 0;
+  bool fresh = false;  // the file was replaced or shortened: the delta is the whole history
+};
+
 // Reads `file` from `offset` (at most 16 MB) and parses the complete lines into a delta.
-void readNew(const QString& file, qint64 offset, const QByteArray& partial, RunHistory& delta, qint64& newOffset,
-             QByteArray& rest) {
+void readNew(const QString& file, qint64 offset, const QByteArray& partial, quint64 inode, Read& r) {
+  r.offset = offset;
+  r.rest = partial;
+  r.inode = inode;
+  struct stat st {};
+  if (::stat(QFile::encodeName(file).constData(), &st) != 0) return;
+  r.inode = quint64(st.st_ino);
+  if ((inode != 0 && r.inode != inode) || st.st_size < offset) {  // rewound by a resume
+    r.fresh = true;
+    r.offset = offset = 0;
+    r.rest.clear();
+  }
   QFile f(file);
-  newOffset = offset;
-  rest = partial;
   if (!f.open(QIODevice::ReadOnly) || !f.seek(offset)) return;
-  QByteArray bytes = partial + f.read(16 << 20);
-  newOffset = offset + (bytes.size() - partial.size());
+  QByteArray bytes = r.rest + f.read(16 << 20);
+  r.offset = offset + (bytes.size() - r.rest.size());
   const int end = bytes.lastIndexOf('\n');
-  rest = end < 0 ? bytes : bytes.mid(end + 1);
+  r.rest = end < 0 ? bytes : bytes.mid(end + 1);
   if (end < 0) return;
-  for (const QByteArray& line : bytes.left(end).split('\n')) delta.apply(line);
+  for (const QByteArray& line : bytes.left(end).split('\n')) r.delta.apply(line);
 }
 
 }  // namespace
@@ -81,34 +98,37 @@ void RunMonitor::poll() {
   const QString file = folder_ + "/events.jsonl";
   const qint64 offset = offset_;
   const QByteArray partial = partial_;
+  const quint64 inode = inode_;
   auto alive = alive_;
-  QThreadPool::globalInstance()->start([this, file, offset, partial, alive] {
-    auto delta = std::make_shared<RunHistory>();
-    qint64 newOffset = 0;
-    QByteArray rest;
-    readNew(file, offset, partial, *delta, newOffset, rest);
+  QThreadPool::globalInstance()->start([this, file, offset, partial, inode, alive] {
+    auto r = std::make_shared<Read>();
+    readNew(file, offset, partial, inode, *r);
     if (!*alive) return;
-    QMetaObject::invokeMethod(this, [this, delta, newOffset, rest] { merge(*delta, newOffset, rest); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, [this, r] { merge(r->delta, r->offset, r->rest, r->inode, r->fresh); }, Qt::QueuedConnection);
   });
 }
 
-void RunMonitor::merge(const RunHistory& d, qint64 offset, const QByteArray& rest) {
+void RunMonitor::merge(const RunHistory& d, qint64 offset, const QByteArray& rest, quint64 inode, bool fresh) {
   reading_ = false;
   offset_ = offset;
   partial_ = rest;
+  inode_ = inode;
+  if (fresh) history_ = RunHistory();
   if (d.lines > 0 || d.badLines > 0) {
     for (auto it = d.losses.begin(); it != d.losses.end(); ++it) history_.losses[it.key()].add(*it);
     for (auto it = d.validation.begin(); it != d.validation.end(); ++it) history_.validation[it.key()].add(*it);
     history_.learningRate.add(d.learningRate);
     if (d.progress.step > 0) history_.progress = d.progress;
     if (!d.state.isEmpty()) history_.state = d.state, history_.message = d.message;
+    if (!d.select.isEmpty()) history_.select = d.select;
+    if (d.bestStep >= 0) history_.bestStep = d.bestStep, history_.bestScore = d.bestScore;
     history_.previews += d.previews;
     history_.previewCases += d.previewCases;
     history_.lines += d.lines;
     history_.badLines += d.badLines;
   }
   updateState();
-  if (d.lines > 0) Q_EMIT updated();
+  if (d.lines > 0 || fresh) Q_EMIT updated();
 }
 
 bool RunMonitor::writerAlive() const {

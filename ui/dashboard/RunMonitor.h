@@ -44,7 +44,7 @@ class RunMonitor : public QObject {
   void stateChanged(tiss::ui::RunMonitor::State state);
 
  private:
-  void merge(const RunHistory& delta, qint64 offset, const QByteArray& rest);
+  void merge(const RunHistory& delta, qint64 offset, const QByteArray& rest, quint64 inode, bool fresh);
   void updateState();
   bool writerAlive() const;
 
@@ -53,6 +53,7 @@ class RunMonitor : public QObject {
   State state_ = State::Waiting;
   QTimer timer_;
   qint64 offset_ = 0;
+  quint64 inode_ = 0;  // a resume rewrites the log (a new file): then it is read again from the start
   QByteArray partial_;  // a line the writer has not finished yet
   bool reading_ = false;
   qint64 pid_ = 0;

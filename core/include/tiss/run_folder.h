@@ -82,4 +82,10 @@ std::string splitWarning(const std::vector<std::string>& moved);
 /// Appends one line (a JSON object without newline) to events.jsonl and flushes it.
 Status appendEvent(const RunFolder& run, const std::string& jsonLine);
 
+/// On resume from the checkpoint of `step`: rewrites events.jsonl atomically without the
+/// events of later steps (the work a killed trainer did after its checkpoint, about to be
+/// redone) and without damaged lines, so every step is logged exactly once. Events without a
+/// step (e.g. "prepare") are kept. Readers that follow the log see a new file (docs/events.md).
+Status rewindEvents(const RunFolder& run, int64_t step);
+
 }  // namespace tiss

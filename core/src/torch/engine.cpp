@@ -241,6 +241,10 @@ Status trainImpl(const TrainRequest& r, const std::function<void(const std::stri
     auto s = loadCheckpoint(run->lastCheckpoint(), *model, true);
     if (!s) return s.error();
     start = *s;
+  }
+  // The steps a killed trainer ran after its checkpoint are redone: their events go.
+  if (r.resume) {
+    if (auto st = rewindEvents(*run, start.iteration); !st) return st;
     emit(json{{"event", "resume"}, {"step", start.iteration}}.dump());
   }
   SamplerOptions so;
