@@ -26,7 +26,7 @@ struct SweepArgs {
   std::string spec, preset, out, data, split, basePreset, cancel, retry, exportTable, exportCases, sbatchExtra;
   std::vector<std::string> sets, metrics;
   int maxParallel = 0;
-  bool emitSlurm = false, pause = false, resume = false, status = false;
+  bool emitSlurm = false, pause = false, resume = false, status = false, local = false;
 };
 
 void logLine(const std::string& line) {
@@ -125,12 +125,23 @@ int runSweepCommand(const SweepArgs& a) {
   if (a.emitSlurm) {
     const std::string file = folder->root + "/sweep.sbatch";
     // The cluster's own limits apply unless --max-parallel asks for fewer tasks at once.
-    if (auto st = tiss::writeFileAtomically(file, tiss::slurmScript(*folder, exe, a.maxParallel, a.sbatchExtra)); !st)
-      return fail(st.error());
+    auto script = tiss::slurmScript(*folder, exe, a.maxParallel, a.sbatchExtra);
+    if (!script) return fail(script.error());
+    if (auto st = tiss::writeFileAtomically(file, *script); !st) return fail(st.error());
     fs::permissions(file, fs::perms::owner_exec, fs::perm_options::add);
+    // From now on the array tasks run the jobs: no local queue starts any (--local takes it back).
+    if (auto st = tiss::setOnCluster(*folder, true, file); !st) return fail(st.error());
     std::printf("wrote %s: %zu array tasks; submit with `sbatch %s`\n", file.c_str(), folder->jobs.size(), file.c_str());
     return 0;
   }
+  if (tiss::onCluster(*folder) && !a.local) {
+    std::fprintf(stderr, "error: %s: runs on Slurm (its sweep.sbatch was written): the array tasks run the jobs and "
+                         "no local queue starts any. Follow it with `tissnet sweep --out %s --status`; to run it here "
+                         "instead (after scancel), add --local\n", folder->root.c_str(), folder->root.c_str());
+    return 1;
+  }
+  if (a.local)
+    if (auto st = tiss::setOnCluster(*folder, false); !st) return fail(st.error());
   std::signal(SIGINT, onStopSignal);
   std::signal(SIGTERM, onStopSignal);
   logLine("sweep " + folder->spec.name + ": " + std::to_string(folder->jobs.size()) + " jobs in " + folder->root);
@@ -160,6 +171,7 @@ void addSweepCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--set", a->sets, "override a config key in every job (repeatable)");
   cmd->add_option("--max-parallel", a->maxParallel, "jobs at once (default: the spec's)")->check(CLI::Range(1, 256));
   cmd->add_flag("--emit-slurm", a->emitSlurm, "write OUT/sweep.sbatch (an array job, one task per job) and exit");
+  cmd->add_flag("--local", a->local, "run a sweep handed to Slurm here instead (cancel its array first)");
   cmd->add_option("--sbatch", a->sbatchExtra, "extra #SBATCH options, e.g. \"--gres=gpu:1 --time=24:00:00\"");
   cmd->add_flag("--pause", a->pause, "stop the running trials at a checkpoint and start no more");
   cmd->add_flag("--resume", a->resume, "resume a paused sweep");

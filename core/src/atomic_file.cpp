@@ -11,7 +11,7 @@ namespace fs = std::filesystem;
 
 namespace tiss {
 
-Status writeFileAtomically(const std::string& path, const std::string& contents) {
+Status writeFileAtomically(const std::string& path, const std::string& contents, const std::string& tempDir) {
   const fs::path target(path);
   // Unique per process and call: two processes writing the same file (two trials preparing
   // one data set's cache) must not share a temporary file.
@@ -19,7 +19,7 @@ Status writeFileAtomically(const std::string& path, const std::string& contents)
   static std::atomic<unsigned> counter{0};
   char host[64] = {};
   if (::gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
-  const fs::path tmp = target.parent_path() / (".partial-" + std::string(host) + "-" + std::to_string(::getpid()) + "-" +
+  const fs::path tmp = (tempDir.empty() ? target.parent_path() : fs::path(tempDir)) / (".partial-" + std::string(host) + "-" + std::to_string(::getpid()) + "-" +
                                                std::to_string(counter++) + "-" + target.filename().string());
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (!f) return makeError(path, "cannot create the file (is the folder writable?)");

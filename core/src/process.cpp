@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -72,6 +73,29 @@ std::string selfExecutable() {
   char path[PATH_MAX] = {};
   const ssize_t n = ::readlink("/proc/self/exe", path, sizeof(path) - 1);
   return n > 0 ? std::string(path, size_t(n)) : std::string();
+}
+
+FileLock::~FileLock() {
+  if (fd_ >= 0) ::close(fd_);  // closing releases the flock
+}
+
+Result<std::unique_ptr<FileLock>> FileLock::acquire(const std::string& file, const std::string& owner, const std::string& busy) {
+  const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return makeError(file, std::string("cannot open the lock file: ") + std::strerror(errno));
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    char holder[300] = {};
+    const ssize_t n = ::pread(fd, holder, sizeof holder - 1, 0);
+    ::close(fd);
+    std::string who = n > 0 ? std::string(holder, size_t(n)) : std::string("another process");
+    while (!who.empty() && (who.back() == '\n' || who.back() == ' ')) who.pop_back();
+    return makeError(owner, busy + " (pid and host: " + who + ")");
+  }
+  const std::string me = std::to_string(long(::getpid())) + " " + hostName() + "\n";
+  if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, me.data(), me.size(), 0) != ssize_t(me.size())) {
+    ::close(fd);
+    return makeError(file, "cannot write the lock file (disk full?)");
+  }
+  return std::unique_ptr<FileLock>(new FileLock(fd));
 }
 
 }  // namespace tiss

@@ -40,29 +40,9 @@ Result<RunFolder> RunFolder::existing(const std::string& dir) {
   return r;
 }
 
-RunLock::~RunLock() {
-  if (fd_ >= 0) ::close(fd_);  // closing releases the flock
-}
-
-Result<std::unique_ptr<RunLock>> RunLock::acquire(const RunFolder& run) {
-  const std::string file = run.root + "/trainer.lock";
-  const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) return makeError(file, std::string("cannot open the run's lock: ") + std::strerror(errno));
-  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-    char holder[300] = {};
-    const ssize_t n = ::pread(fd, holder, sizeof holder - 1, 0);
-    ::close(fd);
-    std::string who = n > 0 ? std::string(holder, size_t(n)) : std::string("another process");
-    while (!who.empty() && (who.back() == '\n' || who.back() == ' ')) who.pop_back();
-    return makeError(run.root, "is being trained by another process (pid and host: " + who +
-                                   "); wait for it to end or stop it first");
-  }
-  const std::string me = std::to_string(long(::getpid())) + " " + hostName() + "\n";
-  if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, me.data(), me.size(), 0) != ssize_t(me.size())) {
-    ::close(fd);
-    return makeError(file, "cannot write the run's lock (disk full?)");
-  }
-  return std::unique_ptr<RunLock>(new RunLock(fd));
+Result<std::unique_ptr<FileLock>> acquireRunLock(const RunFolder& run) {
+  return FileLock::acquire(run.root + "/trainer.lock", run.root,
+                           "is being trained by another process; wait for it to end or stop it first");
 }
 
 Status recordWriter(const RunFolder& run) {

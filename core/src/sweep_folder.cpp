@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -149,7 +150,8 @@ Status request(const SweepFolder& folder, const std::string& what, const std::st
   const auto now = std::chrono::system_clock::now().time_since_epoch();
   const std::string name = std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(now).count()) + "-" +
                            std::to_string(::getpid()) + "-" + what + "-" + jobId;
-  return writeFileAtomically(folder.requestDir() + "/" + name, what + " " + jobId + "\n");
+  // The temporary file goes beside the folder: the scheduler consumes every file in requests/.
+  return writeFileAtomically(folder.requestDir() + "/" + name, what + " " + jobId + "\n", folder.root);
 }
 
 SchedulerInfo readScheduler(const SweepFolder& folder) {
@@ -160,6 +162,25 @@ SchedulerInfo readScheduler(const SweepFolder& folder) {
   info.host = j.value("host", "");
   info.alive = info.host == hostName() && processAlive(info.pid);
   return info;
+}
+
+Status setOnCluster(const SweepFolder& folder, bool cluster, const std::string& script) {
+  if (!cluster) {
+    std::error_code ec;
+    fs::remove(folder.clusterFile(), ec);
+    if (ec) return makeError(folder.clusterFile(), "cannot remove: " + ec.message());
+    return Status();
+  }
+  const std::time_t t = std::time(nullptr);
+  char when[32];
+  std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  const json j = {{"scheduler", "slurm"}, {"script", script}, {"host", hostName()}, {"written", when}};
+  return writeFileAtomically(folder.clusterFile(), j.dump(2) + "\n");
+}
+
+bool onCluster(const SweepFolder& folder) {
+  std::error_code ec;
+  return fs::exists(folder.clusterFile(), ec);
 }
 
 }  // namespace tiss

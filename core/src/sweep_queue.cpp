@@ -32,9 +32,9 @@ SweepScheduler::SweepScheduler(SweepFolder folder, SchedulerOptions options)
 }
 
 Status SweepScheduler::claim() {
-  const SchedulerInfo other = readScheduler(folder_);
-  if (other.alive && other.pid != long(::getpid()))
-    return makeError(folder_.root, "is already driven by a scheduler (pid " + std::to_string(other.pid) + ")");
+  auto lock = FileLock::acquire(folder_.schedulerLock(), folder_.root, "is already driven by a scheduler");
+  if (!lock) return lock.error();
+  lock_ = std::move(*lock);
   const nlohmann::json j = {{"pid", long(::getpid())}, {"host", hostName()}};
   return writeFileAtomically(folder_.schedulerFile(), j.dump() + "\n");
 }
@@ -43,6 +43,7 @@ void SweepScheduler::release() {
   const SchedulerInfo info = readScheduler(folder_);
   std::error_code ec;
   if (info.pid == long(::getpid())) fs::remove(folder_.schedulerFile(), ec);
+  lock_.reset();
 }
 
 void SweepScheduler::applyRequests(const Log& log) {
@@ -59,7 +60,10 @@ void SweepScheduler::applyRequests(const Log& log) {
     for (const SweepJob& job : folder_.jobs) {
       if (id != "all" && id != job.id) continue;
       TrialState s = readTrialState(folder_, job);
-      if (what == "cancel" && isRunning(s)) {
+      if (what == "cancel" && isRunning(s) && s.host != hostName()) {
+        log(job.id + ": runs on " + s.host + ", not here: cancel it there (scancel for a Slurm task)");
+        continue;
+      } else if (what == "cancel" && isRunning(s)) {
         terminateProcess(s.pid);
         stopping_.insert(job.id);
         cancelling_.insert(job.id);

@@ -131,6 +131,7 @@ Result<SweepSnapshot> readSweep(const std::string& dir, bool withMetrics) {
   s.folder = *folder;
   s.scheduler = readScheduler(s.folder);
   s.paused = isPaused(s.folder);
+  s.cluster = onCluster(s.folder);
   for (const SweepJob& job : s.folder.jobs) {
     TrialRecord t;
     t.job = job;

@@ -71,6 +71,23 @@ struct TrialContext {
   }
 };
 
+// Why a shared run that is not finished will never finish unaided, or "" while it may: a
+// stopped one (no queue resumes it on a cluster), a running one whose process is gone (on
+// this host), or one on another host whose folder shows no sign of life for kSilentMinutes.
+constexpr int kSilentMinutes = 20;
+std::string deadShared(const SweepFolder& folder, const SweepJob& dep, const TrialState& s) {
+  if (s.state == "stopped") return "was stopped";
+  if (s.state != "running") return "";
+  if (s.host == hostName()) return processAlive(s.pid) ? "" : "died (process " + std::to_string(s.pid) + " is gone)";
+  std::error_code ec;
+  auto newest = fs::file_time_type::min();
+  for (const auto& e : fs::recursive_directory_iterator(folder.jobDir(dep), ec))
+    newest = std::max(newest, e.last_write_time(ec));
+  const auto silent = fs::file_time_type::clock::now() - newest;
+  if (silent < std::chrono::minutes(kSilentMinutes)) return "";
+  return "shows no sign of life on " + s.host + " for " + std::to_string(kSilentMinutes) + " minutes (it probably died)";
+}
+
 // Waits for (or, without waiting, checks) the shared runs this job builds on.
 Status awaitShared(TrialContext& c) {
   for (const std::string& id : c.job.after) {
@@ -81,6 +98,9 @@ Status awaitShared(TrialContext& c) {
       if (s.state == "finished") break;
       if (s.state == "failed" || s.state == "cancelled" || !c.options.waitForShared)
         return c.end("failed", "the shared run '" + id + "' is " + s.state + ", not finished");
+      // A waiting array task has no queue to restart a shared run that died: it says so.
+      if (const std::string why = deadShared(c.folder, *dep, s); !why.empty())
+        return c.end("failed", "the shared run '" + id + "' " + why + "; retry it (e.g. resubmit its array task)");
       if (c.cancelled()) return c.end("stopped", "");
       std::this_thread::sleep_for(std::chrono::seconds(2));
     }
@@ -182,6 +202,11 @@ Status runSweepTrial(const SweepFolder& folder, const std::string& jobId, const 
   const SweepJob* job = folder.find(jobId);
   if (!job) return makeError(folder.specFile(), "has no job '" + jobId + "'");
   TrialContext c{folder, *job, options, cancel, readTrialState(folder, *job)};
+  // Two starters of one job (a requeued array task and a local queue, two queues): the second
+  // one leaves it to the first. The queue marks a job running with its child's pid first.
+  if (c.state.state == "running" && c.state.host == hostName() && c.state.pid != long(::getpid()) &&
+      processAlive(c.state.pid))
+    return makeError(folder.stateFile(*job), "job " + jobId + " already runs (pid " + std::to_string(c.state.pid) + ")");
   c.state.pid = long(::getpid());
   c.state.host = hostName();
   c.state.message.clear();

@@ -39,13 +39,13 @@ class TestRunFolder : public QObject {
     QVERIFY(splitWarning(moved).find("case b") != std::string::npos);
   }
   void oneTrainerAtATime() {
-    auto first = RunLock::acquire(run());
+    auto first = acquireRunLock(run());
     QVERIFY(first.ok());
-    auto second = RunLock::acquire(run());
+    auto second = acquireRunLock(run());
     QVERIFY(!second.ok());
     QVERIFY2(second.error().message.find(std::to_string(::getpid())) != std::string::npos, second.error().message.c_str());
     first->reset();  // released: the next trainer may start
-    QVERIFY(RunLock::acquire(run()).ok());
+    QVERIFY(acquireRunLock(run()).ok());
   }
   void liveWriterIsRecorded() {
     QVERIFY(recordWriter(run()).ok());

@@ -99,7 +99,9 @@ class TestSweepFolder : public QObject {
     auto f = SweepFolder::create(root("it's slurm"), spec);
     QVERIFY(f.ok());
     QCOMPARE(f->jobs.size(), size_t(9));
-    const std::string script = slurmScript(*f, "/opt/tiss/bin/tissnet", 3, "--gres=gpu:1");
+    const auto made = slurmScript(*f, "/opt/tiss/bin/tissnet", 3, "--gres=gpu:1");
+    QVERIFY(made.ok());
+    const std::string script = *made;
     const QString s = QString::fromStdString(script);
     QVERIFY2(s.contains("#SBATCH --array=0-8%3\n"), qPrintable(s));
     QVERIFY(s.contains("#SBATCH --cpus-per-task=4\n"));
@@ -125,6 +127,37 @@ class TestSweepFolder : public QObject {
     task.start("bash", {file + ".dry"});
     QVERIFY(task.waitForFinished());
     QVERIFY2(task.readAllStandardOutput().contains("--trial t003 --wait"), "task 4 runs t003");
+  }
+
+  void slurmScriptQuotesWhatUsersTypeAndRefusesLineBreaks() {
+    // A folder with spaces, quotes, % and a backslash, and a spec name with a newline: the
+    // #SBATCH values are double-quoted with escapes (% doubled in the log pattern), the bash
+    // words single-quoted; bash still parses the script. A line break in the folder cannot be
+    // named by any script: refused.
+    auto spec = gridSpec("/data");
+    spec.name = "my \"grid\"\nsecond line";
+    auto f = SweepFolder::create(root("100% \"odd\" \\ it's"), spec);
+    QVERIFY(f.ok());
+    const auto made = slurmScript(*f, "/opt/my tools/tissnet", 0);
+    QVERIFY(made.ok());
+    const QString s = QString::fromStdString(*made);
+    const QString folder = QString::fromStdString(f->root);
+    QString escaped = folder;
+    escaped.replace("\\", "\\\\").replace("\"", "\\\"").replace("%", "%%");
+    QVERIFY2(s.contains("#SBATCH --output=\"" + escaped + "/slurm-%A_%a.log\"\n"), qPrintable(s));
+    QVERIFY2(s.contains("#SBATCH --job-name=\"tissnet-my \\\"grid\\\" second line\"\n"), qPrintable(s));
+    QVERIFY(s.contains("exec '/opt/my tools/tissnet' sweep-trial --out '"));
+    const QString file = dir_.path() + "/odd.sbatch";
+    std::ofstream(file.toStdString()) << *made;
+    QProcess bash;
+    bash.start("bash", {"-n", file});
+    QVERIFY(bash.waitForFinished());
+    QCOMPARE(bash.exitCode(), 0);
+    auto broken = *f;
+    broken.root += "\nrm -rf ~";
+    const auto refused = slurmScript(broken, "/opt/tiss/bin/tissnet", 0);
+    QVERIFY(!refused.ok());
+    QVERIFY(refused.error().message.find("line break") != std::string::npos);
   }
 
   void tableEqualsThePerCaseMetricsAveragedOverSeeds() {

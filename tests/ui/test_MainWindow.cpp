@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <unistd.h>
+
 #include "common/Translations.h"
 #include "dataset/CaseFilterModel.h"
 #include "dataset/DatasetBrowserPanel.h"
@@ -164,6 +166,39 @@ class TestMainWindow : public QObject {
     QVERIFY(!w->pages()->tabBar()->tabButton(2, QTabBar::RightSide));
     QVERIFY(!w->openSweep(dir_.path() + "/no-sweep"));
     QVERIFY(w->lastError().contains("no-sweep"));
+  }
+
+  void aSweepOnSlurmOpenedInTheWorkbenchLaunchesNothing() {
+    // Handed to Slurm (sweep.sbatch written): a job running on a compute node, one queued,
+    // one stopped. Opening it, and reopening the workspace that lists it, starts no queue
+    // and no job; Continue refuses, naming Slurm.
+    const tiss::SweepFolder f = testsupport::gridSweep((dir_.path() + "/slurm-sweep").toStdString(), (dir_.path() + "/data").toStdString());
+    tiss::TrialState remote;
+    remote.state = "running";
+    remote.phase = "train";
+    remote.pid = ::getpid();  // alive here, but on another host: never adopted, never signalled
+    remote.host = "node-7";
+    QVERIFY(tiss::writeTrialState(f, f.jobs[0], remote).ok());
+    tiss::TrialState stopped;
+    stopped.state = "stopped";
+    QVERIFY(tiss::writeTrialState(f, f.jobs[2], stopped).ok());
+    QVERIFY(tiss::setOnCluster(f, true, f.root + "/sweep.sbatch").ok());
+    auto w = makeWindow();
+    QVERIFY(w->openWorkspace(dir_.path() + "/ws4"));
+    QVERIFY(w->openSweep(dir_.path() + "/slurm-sweep"));
+    QVERIFY(!w->sweep()->needsScheduler());
+    auto again = makeWindow();
+    QVERIFY(again->openWorkspace(dir_.path() + "/ws4"));  // restores its sweeps
+    QTest::qWait(3000);
+    QVERIFY(!QFile::exists(QString::fromStdString(f.schedulerFile())));
+    QCOMPARE(tiss::readTrialState(f, f.jobs[0]).host, std::string("node-7"));
+    QCOMPARE(tiss::readTrialState(f, f.jobs[1]).state, std::string("queued"));
+    QCOMPARE(tiss::readTrialState(f, f.jobs[2]).state, std::string("stopped"));
+    for (const auto& job : f.jobs) QVERIFY(!QFile::exists(QString::fromStdString(f.jobLog(job))));
+    const auto st = w->sweep()->continueSweep(qEnvironmentVariable("TISSNET"));
+    QVERIFY(!st.ok());
+    QVERIFY2(st.error().message.find("Slurm") != std::string::npos, st.error().message.c_str());
+    QVERIFY2(w->lastError().isEmpty(), qPrintable(w->lastError()));
   }
 };
 

@@ -74,7 +74,7 @@ void MainWindow::restoreSweeps() {
   sweepPanel_->setSweeps(sweeps);
   for (const QString& dir : sweeps) {
     auto f = SweepFolder::open(dir.toStdString());
-    if (!f || readScheduler(*f).alive || isPaused(*f)) continue;
+    if (!f || readScheduler(*f).alive || isPaused(*f) || onCluster(*f)) continue;  // Slurm runs those
     bool unfinished = false;
     for (const auto& job : f->jobs) {
       const std::string state = readTrialState(*f, job).state;

@@ -188,9 +188,11 @@ int SweepModel::percentDone() const {
 
 bool SweepModel::paused() const { return snapshot_ && snapshot_->paused; }
 bool SweepModel::schedulerRunning() const { return snapshot_ && snapshot_->scheduler.alive; }
+bool SweepModel::onCluster() const { return snapshot_ && snapshot_->cluster; }
 
 bool SweepModel::needsScheduler() const {
-  if (!snapshot_ || snapshot_->scheduler.alive) return false;
+  // A sweep on Slurm is driven by its array tasks: the workbench only follows it.
+  if (!snapshot_ || snapshot_->scheduler.alive || snapshot_->cluster) return false;
   return snapshot_->count("queued") + snapshot_->count("stopped") + snapshot_->count("running") > 0;
 }
 
@@ -210,7 +212,9 @@ Status SweepModel::retry(int row) {
 Status SweepModel::continueSweep(const QString& tissnet) {
   if (!snapshot_) return makeError("", "no sweep open");
   if (readScheduler(snapshot_->folder).alive) return Status();
-  if (!QFileInfo(tissnet).isExecutable()) return makeError(tissnet.toStdString(), "is not the tissnet program (not found or not executable)");
+  if (tiss::onCluster(snapshot_->folder))
+    return makeError(folder_.toStdString(), "runs on Slurm: its array tasks run the jobs (to run it here instead, "
+                                            "cancel the array and run `tissnet sweep --out FOLDER --local`)");  if (!QFileInfo(tissnet).isExecutable()) return makeError(tissnet.toStdString(), "is not the tissnet program (not found or not executable)");
   QProcess p;
   p.setProgram(tissnet);
   p.setArguments({"sweep", "--out", folder_});

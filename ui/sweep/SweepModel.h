@@ -48,6 +48,8 @@ class SweepModel : public QAbstractTableModel {
   int percentDone() const;
   bool paused() const;
   bool schedulerRunning() const;
+  /// Slurm runs this sweep's jobs (its sweep.sbatch was written): nothing here starts any.
+  bool onCluster() const;
   /// Unfinished work that no scheduler drives (the workbench offers to continue it).
   bool needsScheduler() const;
 

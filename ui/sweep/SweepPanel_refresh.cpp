@@ -49,8 +49,9 @@ void SweepPanel::refresh() {
   summary_->setText(model_->summaryText());
   best_->setText(model_->bestText());
   scheduler_->setText(!open ? QString()
+                      : model_->onCluster()        ? tr("Runs on Slurm (sweep.sbatch): followed here, started by its array tasks")
                       : model_->schedulerRunning() ? tr("Scheduler running")
-                                                   : tr("No scheduler (closed workbench, or a cluster runs it)"));
+                                                   : tr("No scheduler (closed workbench)"));
   progress_->setValue(model_->percentDone());
   sweeps_->setCurrentIndex(std::max(0, sweeps_->findData(model_->folder())));
   if (shownResults_ == model_->resultsVersion()) return;

@@ -7,6 +7,8 @@
 
 namespace tiss {
 
-Status writeFileAtomically(const std::string& path, const std::string& contents);
+/// `tempDir`: where the temporary file goes (same file system as `path`); empty: beside
+/// `path`. Used when another process consumes every file of path's folder (sweep requests/).
+Status writeFileAtomically(const std::string& path, const std::string& contents, const std::string& tempDir = "");
 
 }  // namespace tiss

@@ -1,6 +1,7 @@
 #pragma once
 /// Child processes for long work that must outlive its starter (sweep trials, the sweep
 /// scheduler): POSIX only, no Qt. Process ids are plain longs; "alive" is judged on this host.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,22 @@ void terminateProcess(long pid);
 
 /// This host's name, to tell a process on another machine from a dead one.
 std::string hostName();
+
+/// An exclusive OS lock (flock) on `file`, held for the object's life and released by the
+/// kernel when the process dies (a killed holder never blocks anyone). The file holds
+/// "pid host" of the holder, for the message others get.
+class FileLock {
+ public:
+  ~FileLock();
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+  /// Fails with "`owner` `busy` (pid and host: ...)" when another process holds the lock.
+  static Result<std::unique_ptr<FileLock>> acquire(const std::string& file, const std::string& owner, const std::string& busy);
+
+ private:
+  explicit FileLock(int fd) : fd_(fd) {}
+  int fd_ = -1;
+};
 
 /// Absolute path of the running executable (/proc/self/exe).
 std::string selfExecutable();

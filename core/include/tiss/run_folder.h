@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "tiss/dataset.h"
+#include "tiss/process.h"
 #include "tiss/result.h"
 
 namespace tiss {
@@ -34,21 +35,9 @@ struct RunFolder {
   static Result<RunFolder> existing(const std::string& dir);
 };
 
-/// One trainer per run folder: an exclusive flock on RUN/trainer.lock, held for the trainer's
-/// life (released by the kernel when the process dies, so a killed trainer never blocks a
-/// resume). The file holds "pid host" of the holder.
-class RunLock {
- public:
-  ~RunLock();
-  RunLock(const RunLock&) = delete;
-  RunLock& operator=(const RunLock&) = delete;
-  /// Fails, naming the holder's pid and host, when another process holds the lock.
-  static Result<std::unique_ptr<RunLock>> acquire(const RunFolder& run);
-
- private:
-  explicit RunLock(int fd) : fd_(fd) {}
-  int fd_ = -1;
-};
+/// One trainer per run folder: an exclusive FileLock on RUN/trainer.lock, held for the
+/// trainer's life. Fails naming the holder's pid and host.
+Result<std::unique_ptr<FileLock>> acquireRunLock(const RunFolder& run);
 
 /// Records this process as the run's live writer in run.json (pid, host, restarted time), on
 /// every start and resume, so monitors never take a resumed run for a crashed one.

@@ -7,6 +7,8 @@
 ///   scheduler.json    pid and host of the scheduler driving it, if any
 ///   paused            exists while the sweep is paused
 ///   requests/         cancel and retry requests, one file each, consumed by the scheduler
+///   cluster.json      exists once sweep.sbatch was written: Slurm runs the jobs, no local
+///                     queue (nor the workbench's Continue) starts any (`tissnet sweep --local`)
 ///   index.json        parsed metrics of every trial, a cache rebuilt from the folders
 /// Closing the workbench or killing the scheduler loses nothing: a new scheduler adopts
 /// running trials and resumes stopped ones from their last checkpoint.
@@ -37,6 +39,8 @@ struct SweepFolder {
 
   std::string specFile() const { return root + "/sweep.json"; }
   std::string schedulerFile() const { return root + "/scheduler.json"; }
+  std::string schedulerLock() const { return root + "/scheduler.lock"; }
+  std::string clusterFile() const { return root + "/cluster.json"; }
   std::string pausedFile() const { return root + "/paused"; }
   std::string requestDir() const { return root + "/requests"; }
   std::string indexFile() const { return root + "/index.json"; }
@@ -71,9 +75,17 @@ struct SchedulerInfo {
 };
 SchedulerInfo readScheduler(const SweepFolder& folder);
 
+/// Hands the sweep to Slurm (writes cluster.json: the script, host and time) or takes it
+/// back for a local queue (`onCluster` false: removes it).
+Status setOnCluster(const SweepFolder& folder, bool onCluster, const std::string& script = "");
+/// Whether Slurm array tasks run this sweep's jobs (no local queue may start them).
+bool onCluster(const SweepFolder& folder);
+
 /// An sbatch array script: one task per job (shared runs first; trials wait for them),
-/// SLURM_ARRAY_TASK_ID picking the job; at most `maxParallel` at once when > 0.
-std::string slurmScript(const SweepFolder& folder, const std::string& tissnet, int maxParallel,
+/// SLURM_ARRAY_TASK_ID picking the job; at most `maxParallel` at once when > 0. #SBATCH
+/// values are double-quoted with \\ and \" escaped and % doubled; bash words single-quoted.
+/// Fails for a folder or executable path holding a line break (no script can name it).
+Result<std::string> slurmScript(const SweepFolder& folder, const std::string& tissnet, int maxParallel,
                         const std::string& extraSbatch = "");
 
 }  // namespace tiss

@@ -28,6 +28,7 @@ struct SweepSnapshot {
   std::vector<TrialRecord> trials;
   SchedulerInfo scheduler;
   bool paused = false;
+  bool cluster = false;  ///< Slurm runs its jobs (cluster.json): nothing here starts any
   int count(const std::string& state) const;
   /// The finished trial with the best mean of the spec's metric, or nullptr.
   const TrialRecord* best() const;

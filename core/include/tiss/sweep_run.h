@@ -4,10 +4,12 @@
 /// workbench starts that same command). Both keep every state in the sweep folder.
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "tiss/process.h"
 #include "tiss/result.h"
 #include "tiss/sweep_folder.h"
 
@@ -40,7 +42,9 @@ struct SchedulerOptions {
 class SweepScheduler {
  public:
   SweepScheduler(SweepFolder folder, SchedulerOptions options);
-  /// Registers this process in scheduler.json; fails when another live scheduler drives it.
+  /// Takes the folder's scheduler lock (an flock held until release(), so two queues never
+  /// drive one sweep, even when started at the same instant) and registers this process in
+  /// scheduler.json; fails naming the other scheduler.
   Status claim();
   /// One round: requests, finished children, pause, launches. Lines for the log go to `log`.
   void tick(const std::function<void(const std::string&)>& log);
@@ -59,6 +63,7 @@ class SweepScheduler {
   std::set<long> children_;
   std::set<std::string> stopping_;   // jobs sent SIGTERM by pause or cancel
   std::set<std::string> cancelling_;
+  std::unique_ptr<FileLock> lock_;
   size_t launched_ = 0;
   bool done_ = false;
 };

@@ -183,7 +183,7 @@ namespace {
 Status trainImpl(const TrainRequest& r, const std::function<void(const std::string&)>& onEvent, const std::atomic<bool>* cancel) {
   auto run = RunFolder::open(r.runDir, r.resume);
   if (!run) return run.error();
-  auto lock = RunLock::acquire(*run);  // one trainer per run folder, for this function's life
+  auto lock = acquireRunLock(*run);  // one trainer per run folder, for this function's life
   if (!lock) return lock.error();
   if (r.resume && (!r.overrides.empty() || !r.configFile.empty()))
     return makeError(r.runDir, "a resumed run keeps its stored config; drop --config and --set");
