@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "progress.h"
+#include "tiss/cache_dir.h"
 #include "tiss/bench.h"
 #include "tiss/check.h"
 #include "tiss/device.h"
@@ -100,7 +101,9 @@ int benchScan(const std::string& dir, int threads) {
 int benchThumbs(const std::string& dir, int threads) {
   auto d = tiss::openDataset(dir);
   if (!d) return fail(d.error());
-  const auto cache = std::filesystem::temp_directory_path() / ("tissnet-bench-thumbs-" + std::to_string(::getpid()));
+  auto scratch = tiss::scratchCacheDir("bench");  // per user, 0700: never a guessable /tmp path
+  if (!scratch) return fail(scratch.error());
+  const std::filesystem::path cache(*scratch);
   auto pass = [&] {
     const auto t0 = Clock::now();
     std::atomic<long> failed{0};

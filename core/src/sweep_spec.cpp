@@ -1,5 +1,6 @@
 // Reading and writing sweep specs (docs/sweeps.md). Ranges, log ranges and random samples
 // are turned into explicit values here, so the stored spec lists exactly what runs.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -157,6 +158,36 @@ Status readScalars(SweepSpec& s, const json& j, const std::string& source) {
   return Status();
 }
 
+// A shared run's name is a folder name (shared/NAME) and a job id: letters, digits, _ . -,
+// not "." or "..", and not shaped like a trial id (t000), which it would shadow.
+Status checkSharedName(const std::string& name, const std::string& source) {
+  const bool chars = !name.empty() && name.size() <= 64 &&
+                     name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-") == std::string::npos;
+  const bool trialLike = name.size() > 1 && name[0] == 't' && name.find_first_not_of("0123456789", 1) == std::string::npos;
+  if (!chars || name == "." || name == ".." || trialLike)
+    return specError(source, "shared run '" + name + "': a name is 1-64 of A-Z a-z 0-9 _ . - (a folder name), not . or .., "
+                             "and not like a trial id (t000)");
+  return Status();
+}
+
+// Names shown in tables, plots and the Slurm script: printable, one line.
+bool printable(const std::string& s) {
+  for (unsigned char c : s)
+    if (c < 0x20 || c == 0x7f) return false;
+  return true;
+}
+
+Status checkNames(const SweepSpec& s, const std::string& source) {
+  if (!printable(s.name)) return specError(source, "'name' holds a control character (a line break?)");
+  for (const auto& axis : s.axes)
+    for (const auto& v : axis.values) {
+      if (!printable(v.name)) return specError(source, "value '" + v.name + "' of axis '" + axis.key + "' holds a control character");
+      const bool known = v.from.empty() || std::any_of(s.shared.begin(), s.shared.end(), [&](const SharedJob& j) { return j.name == v.from; });
+      if (!known) return specError(source, "value '" + v.name + "' is 'from' '" + v.from + "', which is no shared run of the spec");
+    }
+  return Status();
+}
+
 }  // namespace
 
 Result<SweepSpec> sweepSpecFromJson(const std::string& text, const std::string& source) {
@@ -168,14 +199,17 @@ Result<SweepSpec> sweepSpecFromJson(const std::string& text, const std::string& 
   try {
     if (auto st = readScalars(s, j, source); !st) return st.error();
     const json shared = j.value("shared", json::object());  // kept alive: items() refers into it
-    for (const auto& [name, sets] : shared.items())
+    for (const auto& [name, sets] : shared.items()) {
+      if (auto st = checkSharedName(name, source); !st) return st.error();
       s.shared.push_back({name, sets.get<std::vector<std::string>>()});
+    }
     const json axes = j.value("axes", json::array());
     for (const auto& a : axes) {
       auto axis = parseAxis(a, source);
       if (!axis) return axis.error();
       s.axes.push_back(*axis);
     }
+    if (auto st = checkNames(s, source); !st) return st.error();
   } catch (const json::exception& e) {
     return specError(source, std::string("a value has the wrong type: ") + e.what());
   }

@@ -107,6 +107,17 @@ class TestBadInput : public QObject {
     QTest::newRow("sweep repeats absurd") << QStringList{"sweep", "--spec", path("s1.json"), "--out", path("sw1")} << "repeats";
     write(path("s2.json"), R"({"name": "x", "axes": 3})");
     QTest::newRow("sweep axes not a list") << QStringList{"sweep", "--spec", path("s2.json"), "--out", path("sw2")} << "s2.json";
+    auto spec = [&](const char* name, const QByteArray& extra) {
+      write(path(name), R"({"name": "x", "data": ")" + data_.toUtf8() + R"(", "axes": [{"key": "loss.lambda_p", "values": [1]}])" + extra + "}");
+      return QStringList{"sweep", "--spec", path(name), "--out", path(QString(name) + ".out")};
+    };
+    QTest::newRow("sweep shared name escapes the folder") << spec("s3.json", R"(, "shared": {"../../evil": ["stage=sp"]})") << "../../evil";
+    QTest::newRow("sweep shared name shadows a trial") << spec("s4.json", R"(, "shared": {"t000": ["stage=sp"]})") << "t000";
+    QTest::newRow("sweep shared name with a quote") << spec("s5.json", ", \"shared\": {\"sp\x27 ; rm -rf ~\": [\"stage=sp\"]}") << "shared run";
+    write(path("s6.json"), R"({"name": "two\nlines", "axes": [{"key": "loss.lambda_p", "values": [1]}]})");
+    QTest::newRow("sweep name with a line break") << QStringList{"sweep", "--spec", path("s6.json"), "--out", path("sw6")} << "'name'";
+    write(path("s7.json"), R"({"name": "x", "axes": [{"key": "b", "values": [{"name": "reuse", "from": "nowhere", "set": []}]}]})");
+    QTest::newRow("sweep value from an unknown shared run") << QStringList{"sweep", "--spec", path("s7.json"), "--out", path("sw7")} << "nowhere";
     QTest::newRow("eval surface convention") << QStringList{"eval", "--pred", data_, "--gt", data_, "--surface", "hd", "--out", path("e.csv")}
                                              << "--surface";
   }
@@ -118,6 +129,9 @@ class TestBadInput : public QObject {
     QVERIFY2(o.code == 1 || o.code == 2, qPrintable(QString("exit %1: %2").arg(o.code).arg(o.err)));
     QVERIFY2(o.err.contains(mentions), qPrintable("message does not name " + mentions + ": " + o.err));
     QVERIFY2(!o.err.contains("terminate called"), qPrintable(o.err));
+    // No partial output: what a refused command would have written does not exist.
+    if (const int out = int(args.indexOf("--out")); out >= 0 && out + 1 < args.size())
+      QVERIFY2(!QFileInfo::exists(args[out + 1]), qPrintable(args[out + 1] + " was written"));
   }
   void storedRunIsLeftAsItWas() {
     // The refused resumes above changed nothing in their folders.

@@ -27,6 +27,7 @@
 #include "dashboard/TrainingFormModel.h"
 #include "viewer/CaseViewerModel.h"
 #include "viewer/CaseViewerPage.h"
+#include "tiss/cache_dir.h"
 #include "viewer/PaperFigureDialog.h"
 #include "viewer/PaperFigureModel.h"
 
@@ -51,7 +52,12 @@ bool MainWindow::openWorkspace(const QString& dir) {
 void MainWindow::openDataset(const QString& dir) {
   for (int i = pages_->count() - 1; i >= kFixedPages; --i) delete pages_->widget(i);
   pages_->setCurrentWidget(browser_);
-  const QString cache = workspace_->folder().isEmpty() ? QDir::temp().filePath("tissnet-cache") : workspace_->cacheFolder();
+  QString cache = workspace_->cacheFolder();
+  if (workspace_->folder().isEmpty()) {  // no workspace: the per-user cache (0700), never /tmp
+    auto user = userCacheDir("thumbnails");
+    if (!user) return showError(errorText(user.error(), tr("Opening the data set")));
+    cache = QString::fromStdString(*user);
+  }
   session_->open(dir, cache, settings_->threads());
 }
 
