@@ -11,7 +11,7 @@ namespace fs = std::filesystem;
 
 namespace tiss {
 
-Status writeFileAtomically(const std::string& path, const std::string& contents, const std::string& tempDir) {
+std::string temporaryPathFor(const std::string& path, const std::string& tempDir) {
   const fs::path target(path);
   // Unique per process and call: two processes writing the same file (two trials preparing
   // one data set's cache) must not share a temporary file.
@@ -19,8 +19,32 @@ Status writeFileAtomically(const std::string& path, const std::string& contents,
   static std::atomic<unsigned> counter{0};
   char host[64] = {};
   if (::gethostname(host, sizeof host - 1) != 0) host[0] = '\0';
-  const fs::path tmp = (tempDir.empty() ? target.parent_path() : fs::path(tempDir)) / (".partial-" + std::string(host) + "-" + std::to_string(::getpid()) + "-" +
-                                               std::to_string(counter++) + "-" + target.filename().string());
+  const fs::path dir = tempDir.empty() ? target.parent_path() : fs::path(tempDir);
+  return (dir / (".partial-" + std::string(host) + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
+                 target.filename().string()))
+      .string();
+}
+
+Status syncFile(const std::string& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return makeError(file, "cannot open to flush it");
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok) return makeError(file, "could not be flushed to disk (disk full?)");
+  return Status();
+}
+
+void syncFolder(const std::string& dir) {
+  const int d = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (d >= 0) {
+    ::fsync(d);
+    ::close(d);
+  }
+}
+
+Status writeFileAtomically(const std::string& path, const std::string& contents, const std::string& tempDir) {
+  const fs::path target(path);
+  const fs::path tmp = temporaryPathFor(path, tempDir);
   std::FILE* f = std::fopen(tmp.c_str(), "wb");
   if (!f) return makeError(path, "cannot create the file (is the folder writable?)");
   const bool written = std::fwrite(contents.data(), 1, contents.size(), f) == contents.size() &&
@@ -38,12 +62,7 @@ Status writeFileAtomically(const std::string& path, const std::string& contents,
     return makeError(path, "could not replace the file: " + why);
   }
   // The rename itself is durable only once the folder is synced.
-  const std::string dir = target.parent_path().empty() ? "." : target.parent_path().string();
-  const int d = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (d >= 0) {
-    ::fsync(d);
-    ::close(d);
-  }
+  syncFolder(target.parent_path().string());
   return Status();
 }
 

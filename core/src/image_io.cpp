@@ -2,6 +2,7 @@
 
 #include "itk_init.h"
 #include "nifti_payload.h"
+#include "tiss/atomic_file.h"
 
 #include <itkGDCMImageIO.h>
 #include <itkGDCMSeriesFileNames.h>
@@ -231,6 +232,24 @@ Status writeTyped(const Volume& v, const std::string& path) {
   return writeAs<float>(v, path);
 }
 
+size_t bytesPerVoxel(PixelType t) {
+  switch (t) {
+    case PixelType::UInt8: case PixelType::Int8: return 1;
+    case PixelType::UInt16: case PixelType::Int16: return 2;
+    case PixelType::Float64: return 8;
+    default: return 4;
+  }
+}
+
+Status verifyWritten(const Volume& v, const std::string& file) {
+  if (auto st = syncFile(file); !st) return st;
+  if (!endsWith(file, ".nii") && !endsWith(file, ".nii.gz")) return Status();
+  detail::PayloadFacts facts;
+  facts.componentBytes = unsigned(bytesPerVoxel(v.pixelType));
+  facts.expectedBytes = uint64_t(v.voxels.size()) * facts.componentBytes;
+  return detail::checkNiftiPayload(file, facts);
+}
+
 }  // namespace
 
 Status writeVolume(const Volume& v, const std::string& path) {
@@ -243,16 +262,23 @@ Status writeVolume(const Volume& v, const std::string& path) {
   std::error_code ec;
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
   // Keep the extension (ITK picks the format from it) and hide the partial file.
-  const fs::path tmp = target.parent_path() / (".partial-" + target.filename().string());
+  const fs::path tmp = temporaryPathFor(path);
   if (auto st = writeTyped(v, tmp.string()); !st) {
     fs::remove(tmp, ec);
     return makeError(path, st.error().message);
+  }
+  // ITK's NIfTI writer does not report a short write (a full disk gives a truncated .gz):
+  // the file is flushed and its payload read back before it replaces anything.
+  if (auto st = verifyWritten(v, tmp.string()); !st) {
+    fs::remove(tmp, ec);
+    return makeError(path, "could not write the file (disk full?); the previous version is kept: " + st.error().message);
   }
   fs::rename(tmp, target, ec);
   if (ec) {
     fs::remove(tmp, ec);
     return makeError(path, "could not move the written file into place: " + ec.message());
   }
+  syncFolder(target.parent_path().string());
   return Status();
 }
 

@@ -1,3 +1,5 @@
+#include <QDir>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -73,6 +75,29 @@ class TestImageIo : public QObject {
     QVERIFY(!writeVolume(bad, file("bad.nii.gz")).ok());
     QVERIFY(!std::ifstream(file("bad.nii.gz")).good());
     QVERIFY(!writeVolume(sample(PixelType::Int16), "/proc/no/such/dir/x.nii.gz").ok());
+  }
+  void aFullDiskFailsTheWriteAndKeepsThePreviousFile() {
+    // A real full file system (a 1 MB tmpfs; root only): an incompressible 2 MB volume does
+    // not fit. The write fails naming the file, the earlier version stays, no partial file.
+    const QString mnt = dir_.path() + "/tiny-disk";
+    QVERIFY(QDir().mkpath(mnt));
+    if (QProcess::execute("mount", {"-t", "tmpfs", "-o", "size=1m", "tmpfs", mnt}) != 0)
+      QSKIP("cannot mount a tmpfs here (needs root): the full-disk write did not run");
+    const std::string path = mnt.toStdString() + "/out.nii.gz";
+    Volume small = testsupport::blank({8, 8, 8});
+    QVERIFY(writeVolume(small, path).ok());
+    Volume noise = testsupport::blank({80, 80, 80});
+    uint32_t x = 12345;
+    for (float& v : noise.voxels) v = float((x = x * 1664525u + 1013904223u) >> 8);
+    const Status st = writeVolume(noise, path);
+    const QStringList left = QDir(mnt).entryList(QDir::Files | QDir::Hidden);
+    const auto back = readVolume(path);
+    QProcess::execute("umount", {mnt});
+    QVERIFY(back.ok());
+    QCOMPARE(back->voxels.size(), small.voxels.size());
+    QVERIFY(!st.ok());
+    QVERIFY2(st.error().describe().find("out.nii.gz") != std::string::npos, st.error().describe().c_str());
+    QCOMPARE(left, QStringList{"out.nii.gz"});
   }
   void missingFile() { expectError(file("nothing-here.nii.gz"), "not found"); }
   void emptyFile() {

@@ -1,11 +1,14 @@
 #include "export/FigureExport.h"
 
+#include <QBuffer>
 #include <QFileInfo>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
 
 #include <cmath>
+
+#include "tiss/atomic_file.h"
 
 namespace tiss::viewers {
 namespace {
@@ -48,7 +51,13 @@ Status exportFigure(const std::vector<const SliceView*>& panels, int columns, co
   const std::string file = path.toStdString();
   if (panels.empty() || columns < 1) return makeError(file, "there is no panel to export");
   const QString suffix = QFileInfo(path).suffix().toLower();
+  if (suffix != "png" && suffix != "svg" && suffix != "pdf") return makeError(file, "unknown figure format: use .png, .svg or .pdf");
   const QSize px = figurePixels(panels, columns, o);
+  // Drawn in memory, then written atomically (a failed write leaves the earlier file).
+  QByteArray bytes;
+  QBuffer buffer(&bytes);
+  buffer.open(QIODevice::WriteOnly);
+  bool drawn = false;
   if (suffix == "png") {
     QImage img(px, QImage::Format_RGB32);
     img.setDotsPerMeterX(int(std::lround(o.dpi / kMmPerInch * 1000)));
@@ -56,37 +65,32 @@ Status exportFigure(const std::vector<const SliceView*>& panels, int columns, co
     QPainter painter(&img);
     paint(painter, panels, columns, px, o);
     painter.end();
-    if (!img.save(path, "PNG")) return makeError(file, "could not write the PNG file (folder missing or not writable?)");
-    return Status();
+    drawn = img.save(&buffer, "PNG");
   }
   // Vector formats keep the same layout at 96 units per inch; slices are embedded images.
   const QSizeF units(o.widthMm / kMmPerInch * 96, o.widthMm / kMmPerInch * 96 * double(px.height()) / px.width());
   if (suffix == "svg") {
     QSvgGenerator svg;
-    svg.setFileName(path);
+    svg.setOutputDevice(&buffer);
     svg.setSize(units.toSize());
     svg.setViewBox(QRectF(QPointF(0, 0), units));
     svg.setResolution(96);
     svg.setTitle("TISS Workbench figure");
     QPainter painter;
-    if (!painter.begin(&svg)) return makeError(file, "could not write the SVG file (folder missing or not writable?)");
-    paint(painter, panels, columns, units, o);
-    painter.end();
-    return Status();
+    if ((drawn = painter.begin(&svg))) paint(painter, panels, columns, units, o), painter.end();
   }
   if (suffix == "pdf") {
-    QPdfWriter pdf(path);
+    QPdfWriter pdf(&buffer);
     pdf.setPageSize(QPageSize(QSizeF(o.widthMm, o.widthMm * double(px.height()) / px.width()), QPageSize::Millimeter));
     pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
     pdf.setResolution(96);
     pdf.setCreator("TISS Workbench");
     QPainter painter;
-    if (!painter.begin(&pdf)) return makeError(file, "could not write the PDF file (folder missing or not writable?)");
-    paint(painter, panels, columns, units, o);
-    painter.end();
-    return Status();
+    if ((drawn = painter.begin(&pdf))) paint(painter, panels, columns, units, o), painter.end();
   }
-  return makeError(file, "unknown figure format: use .png, .svg or .pdf");
+  buffer.close();
+  if (!drawn || bytes.isEmpty()) return makeError(file, "the figure could not be drawn");
+  return writeFileAtomically(file, std::string(bytes.constData(), size_t(bytes.size())));
 }
 
 }  // namespace tiss::viewers
