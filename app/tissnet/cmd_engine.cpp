@@ -67,6 +67,7 @@ void addInferCommand(CLI::App& app, int& exitCode) {
                 "the paper's protocol: crop each case around its ground-truth tumor (reads the label; "
                 "optimistic, recorded in inference.json and marked in every table)");
   r->onWarning = [](const std::string& w) { std::fprintf(stderr, "tissnet: warning: %s\n", w.c_str()); };
+  cmd->add_flag("--skip-existing", r->skipExisting, "keep the cases OUT/inference.json lists (after a kill) and infer the rest");
   cmd->callback([r, cases, &exitCode] {
     r->cases = splitList(*cases);
     auto st = tiss::infer(*r, terminalProgress("infer: cases"));

@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 #include "commands.h"
 #include "progress.h"
@@ -29,26 +31,58 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
       ->capture_default_str();
   cmd->add_option("--threads", o->threads, "worker threads")->check(CLI::Range(1, 256))->capture_default_str();
   cmd->add_option("--out", *out, "CSV file to write")->required();
+  auto skipExisting = std::make_shared<bool>(false);
+  cmd->add_flag("--skip-existing", *skipExisting, "keep the cases already scored in --out (after a kill) and score the rest");
   cmd->callback([=, &exitCode] {
     o->surface = *tiss::parseSurfaceConvention(*surface);
+    const tiss::EvalProtocol protocol = tiss::protocolOf(*o);
+    // The protocol before any row: a CSV is never read without knowing how it was made.
+    bool protocolSaved = false;
+    auto saveProtocol = [&]() -> tiss::Status {
+      if (protocolSaved) return tiss::Status();
+      protocolSaved = true;
+      return tiss::writeFileAtomically(*out + ".json", tiss::protocolJson(protocol));
+    };
+    std::vector<tiss::CaseScores> all;
+    if (*skipExisting && std::filesystem::exists(*out)) {
+      auto kept = tiss::readScoresCsv(*out);
+      if (!kept) {
+        exitCode = fail(kept.error());
+        return;
+      }
+      all = *kept;
+      for (const auto& s : all) o->skip.insert(s.id);
+      std::fprintf(stderr, "tissnet: eval: %zu cases kept from %s\n", all.size(), out->c_str());
+    }
+    // Each case is saved as it finishes: a kill loses at most the cases in progress.
+    auto byId = [](const tiss::CaseScores& a, const tiss::CaseScores& b) { return a.id < b.id; };
+    std::string saveError;
+    o->onCase = [&](const tiss::CaseScores& s) {
+      all.push_back(s);
+      std::sort(all.begin(), all.end(), byId);
+      tiss::Status st = saveProtocol();
+      if (st) st = tiss::writeFileAtomically(*out, tiss::toCsv(all));
+      if (!st && saveError.empty()) saveError = st.error().describe();
+    };
     auto scores = tiss::evaluate(*o, terminalProgress("eval: cases"));
     if (!scores) {
       exitCode = fail(scores.error());
       return;
     }
-    const std::string csv = tiss::toCsv(*scores);
-    const tiss::EvalProtocol protocol = tiss::protocolOf(*o);
+    const std::string csv = tiss::toCsv(all);
+    protocolSaved = false;
+    if (auto st = saveProtocol(); !st) {
+      exitCode = fail(st.error());
+      return;
+    }
     if (auto st = tiss::writeFileAtomically(*out, csv); !st) {
       exitCode = fail(st.error());
       return;
     }
-    if (auto st = tiss::writeFileAtomically(*out + ".json", tiss::protocolJson(protocol)); !st) {
-      exitCode = fail(st.error());
-      return;
-    }
+    if (!saveError.empty()) std::fprintf(stderr, "tissnet: warning: %s (saved at the end)\n", saveError.c_str());
     if (protocol.cropFromLabel) std::fprintf(stderr, "tissnet: note: %s\n", tiss::kCropFromLabelNote);
     int errors = 0;
-    for (const auto& s : *scores)
+    for (const auto& s : all)
       if (!s.error.empty()) {
         ++errors;
         std::fprintf(stderr, "tissnet: case %s: %s\n", s.id.c_str(), s.error.c_str());
@@ -56,7 +90,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
     // The last two CSV lines are the mean and sd rows: show them to the user.
     const size_t meanAt = csv.rfind("\nmean,");
     std::printf("%s%s", csv.substr(0, csv.find('\n') + 1).c_str(), csv.substr(meanAt + 1).c_str());
-    std::printf("%zu cases evaluated, %d failed; wrote %s\n", scores->size() - size_t(errors), errors, out->c_str());
+    std::printf("%zu cases evaluated, %d failed; wrote %s\n", all.size() - size_t(errors), errors, out->c_str());
     exitCode = errors ? 1 : 0;
   });
 }

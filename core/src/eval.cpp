@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 #include <filesystem>
 #include <iomanip>
 #include <map>
@@ -14,6 +15,7 @@
 #include "tiss/image_io.h"
 #include "tiss/parallel.h"
 #include "tiss/preprocess.h"
+#include "tiss/results_table.h"
 #include "tiss/statistics.h"
 
 namespace fs = std::filesystem;
@@ -103,12 +105,17 @@ Result<std::vector<CaseScores>> evaluate(const EvalOptions& o, const std::functi
     refs = *r;
   }
   std::vector<std::string> ids;
+  bool anyPrediction = false;
   for (const auto& [id, file] : *gt)
-    if (fs::exists(resolve(o.pred, o.predPattern, id), ec)) ids.push_back(id);
-  if (ids.empty())
+    if (fs::exists(resolve(o.pred, o.predPattern, id), ec)) {
+      anyPrediction = true;
+      if (!o.skip.count(id)) ids.push_back(id);
+    }
+  if (!anyPrediction)
     return makeError(o.pred, "no prediction matches '" + o.predPattern + "' for any ground-truth case");
   std::vector<CaseScores> scores(ids.size());
   std::atomic<int> done{0};
+  std::mutex reporting;
   parallelFor(ids.size(), o.threads, [&](size_t i) {
     const std::string& id = ids[i];
     const std::string image = o.meanImage ? kMeanImage : synth ? resolve(o.image, o.imagePattern, id) : "";
@@ -117,6 +124,8 @@ Result<std::vector<CaseScores>> evaluate(const EvalOptions& o, const std::functi
     } else {
       scores[i] = scoreCase(o, id, resolve(o.pred, o.predPattern, id), gt->at(id), image, synth ? refs.at(id) : "");
     }
+    std::lock_guard<std::mutex> lock(reporting);
+    if (o.onCase) o.onCase(scores[i]);
     if (progress) progress(++done, int(ids.size()));
   });
   return scores;
@@ -173,6 +182,27 @@ std::string toCsv(const std::vector<CaseScores>& scores) {
     out << ",\n";
   }
   return out.str();
+}
+
+Result<std::vector<CaseScores>> readScoresCsv(const std::string& file) {
+  auto metrics = readEvalCsv(file);
+  if (!metrics) return metrics.error();
+  auto value = [](const std::map<std::string, double>& row, const char* key) {
+    const auto it = row.find(key);
+    return it == row.end() ? std::nan("") : it->second;
+  };
+  std::vector<CaseScores> out;
+  for (const auto& [id, row] : *metrics) {
+    CaseScores s;
+    s.id = id;
+    s.segmentation = SegmentationScores{value(row, "dice_pct"), value(row, "assd_mm"), value(row, "hd95_mm")};
+    if (row.count("psnr_global_db"))
+      s.synthesis = SynthesisScores{value(row, "psnr_global_db"), value(row, "psnr_local_db"), value(row, "ssim_global"), value(row, "ssim_local")};
+    if (row.count("psnr_brasyn_db"))
+      s.brasyn = BrasynScores{value(row, "psnr_brasyn_db"), value(row, "ssim_brasyn_tumor"), value(row, "ssim_brasyn_healthy")};
+    out.push_back(s);
+  }
+  return out;
 }
 
 EvalProtocol protocolOf(const EvalOptions& o) {

@@ -2,7 +2,12 @@
 // and evaluation on a small phantom; determinism, resume after a kill, and refusals.
 #include <signal.h>
 
+#include <functional>
+
 #include <QDir>
+#include <QRegularExpression>
+#include <QFileInfo>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -246,6 +251,54 @@ class TestEngineCli : public QObject {
     r = tissnet({"table", "GT crop=" + dir_.path() + "/gt-crop.csv", "TISS-Net=" + dir_.path() + "/tn.csv"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains("GT crop ‡") && r.out.contains("‡ test-time crop centred on the ground truth"), qPrintable(r.out));
+  }
+
+  void aKilledInferOrEvalGoesOnWithSkipExisting() {
+    // SIGKILL once the first cases are recorded; --skip-existing keeps them (not rewritten)
+    // and does the rest: the outputs and scores equal those of an uninterrupted run.
+    const QString tn = dir_.path() + "/tn", whole = dir_.path() + "/skip-whole", part = dir_.path() + "/skip-part";
+    const QStringList args{"--run", tn, "--data", data_, "--cases", "all", "--threads", "2"};
+    QCOMPARE(tissnet(QStringList{"infer", "--out", whole} + args).code, 0);
+    auto killWhen = [](const QStringList& command, const std::function<bool()>& ready) {
+      QProcess p;
+      p.start(qEnvironmentVariable("TISSNET"), command);
+      p.waitForStarted();
+      while (!ready() && p.state() == QProcess::Running) p.waitForFinished(10);
+      p.kill();
+      p.waitForFinished();
+    };
+    auto recorded = [&] { return readJson(part + "/inference.json")["crops"].toObject().keys(); };
+    killWhen(QStringList{"infer", "--out", part} + args, [&] { return !recorded().isEmpty(); });
+    const QStringList kept = recorded();
+    QVERIFY2(!kept.isEmpty() && kept.size() < 10, qPrintable(QString("%1 cases recorded at the kill").arg(kept.size())));
+    const QString keptFile = part + "/" + kept.first() + "/" + kept.first() + "_seg_mask.nii.gz";
+    const QDateTime keptTime = QFileInfo(keptFile).lastModified();
+    Run r = tissnet(QStringList{"infer", "--out", part, "--skip-existing"} + args);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QCOMPARE(recorded().size(), 10);
+    QCOMPARE(QFileInfo(keptFile).lastModified(), keptTime);  // kept, not inferred again
+    for (const QString& id : recorded())
+      for (const QString& f : QDir(whole + "/" + id).entryList(QDir::Files))
+        QVERIFY2(fileBytes(whole + "/" + id + "/" + f) == fileBytes(part + "/" + id + "/" + f), qPrintable(id + "/" + f));
+    // A folder made with another checkpoint is not mixed in.
+    r = tissnet(QStringList{"infer", "--out", part, "--skip-existing", "--checkpoint", "last"} + args);
+    QVERIFY(r.code == 1 && r.err.contains("inference.json"));
+
+    const QStringList eval{"eval", "--pred", whole, "--pred-pattern", "{case}/{case}_seg_mask.nii.gz", "--gt", data_, "--threads", "1"};
+    const QString csvWhole = dir_.path() + "/skip-whole.csv", csvPart = dir_.path() + "/skip-part.csv";
+    QVERIFY(tissnet(eval + QStringList{"--out", csvWhole}).code == 0);
+    auto rows = [](const QString& file) {
+      QFile f(file);
+      QStringList lines = f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()).trimmed().split('\n') : QStringList();
+      return lines.filter(QRegularExpression("^(?!mean,|sd,)"));
+    };
+    killWhen(eval + QStringList{"--out", csvPart}, [&] { return rows(csvPart).size() >= 2; });
+    const int before = int(rows(csvPart).size()) - 1;
+    QVERIFY2(before >= 1 && before < 10, qPrintable(QString("%1 cases saved at the kill").arg(before)));
+    r = tissnet(eval + QStringList{"--out", csvPart, "--skip-existing"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains(QString("%1 cases kept").arg(before)), qPrintable(r.err));
+    QCOMPARE(rows(csvPart), rows(csvWhole));
   }
 
   void runKeepsItsSplit() {

@@ -38,6 +38,7 @@ struct InferRequest {
   std::string output;              ///< yf, yr or mean; empty: the run's choice
   std::string checkpoint = "best"; ///< best or last
   bool cropFromLabel = false;      ///< the paper's GT-centred test-time crop (also when the run's config says so)
+  bool skipExisting = false;       ///< keep the cases OUT/inference.json lists (same checkpoint and protocol)
   std::function<void(const std::string&)> onWarning;  ///< e.g. the data set's split changed since the run
 };
 
@@ -47,7 +48,8 @@ struct InferRequest {
 /// Only what a clinic has is read: the source images (and the real target for stages that
 /// take it as input: sp, seg-target, seg-all); never the label, unless crop_from_label.
 /// split names (test, val, train) are the run's own ids. A failing case is reported and the
-/// others go on (returned error names them).
+/// others go on (returned error names them). inference.json is rewritten after every case, so
+/// a kill loses at most the case in progress; `skipExisting` then goes on from there.
 Status infer(const InferRequest& request, const std::function<void(int, int)>& progress = {});
 
 /// Trainable parameters of every network a config builds, by name, for `sources` channels.

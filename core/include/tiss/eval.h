@@ -5,12 +5,15 @@
 /// synthesized images are found by a pattern with {case}.
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "tiss/metrics.h"
 
 namespace tiss {
+
+struct CaseScores;
 
 struct EvalOptions {
   std::string pred;                            ///< folder of predicted masks (value > 0.5 = tumor)
@@ -26,6 +29,8 @@ struct EvalOptions {
   bool brasyn = false;                         ///< also the BraSyn scores (raw intensities of image and reference)
   SurfaceConvention surface = SurfaceConvention::PyMIC;
   int threads = 2;
+  std::set<std::string> skip;                  ///< case ids not evaluated (already scored: --skip-existing)
+  std::function<void(const CaseScores&)> onCase;  ///< each case as it finishes (one call at a time)
 };
 
 /// How a set of scores was made, written beside each CSV (FILE.csv.json) and read by tables
@@ -64,5 +69,9 @@ Result<std::vector<CaseScores>> evaluate(const EvalOptions& options,
 /// ssim_local][, psnr_brasyn_db, ssim_brasyn_tumor, ssim_brasyn_healthy], error. Values with
 /// 4 decimals; a value that does not exist is empty (n/a), never 0.
 std::string toCsv(const std::vector<CaseScores>& scores);
+
+/// Reads a CSV written by toCsv() back (mean and sd rows skipped; values at its 4 decimals,
+/// an empty cell as NaN). Fails naming the file when it is no such CSV.
+Result<std::vector<CaseScores>> readScoresCsv(const std::string& file);
 
 }  // namespace tiss

@@ -94,6 +94,23 @@ Status writeRecord(const InferRequest& r, const TrainConfig& c, const std::strin
   return writeFileAtomically((fs::path(r.outDir) / "inference.json").string(), j.dump(2) + "\n");
 }
 
+// The cases an earlier run into the same folder finished (its inference.json), when it used
+// the same checkpoint, crop rule and output; a different one is refused, not mixed in.
+Result<nlohmann::json> finishedCases(const InferRequest& r, const TrainConfig& c, const std::string& checkpoint) {
+  const std::string record = (fs::path(r.outDir) / "inference.json").string();
+  std::ifstream in(record);
+  if (!in) return nlohmann::json::object();
+  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (!j.is_object() || !j.contains("crops") || !j["crops"].is_object())
+    return makeError(record, "is not an inference record (no 'crops'); remove it or write to another --out");
+  const bool same = j.value("checkpoint", "") == checkpoint && j.value("crop_from_label", !c.cropFromLabel) == c.cropFromLabel &&
+                    j.value("output", "") == toString(c.output) && j.value("stage", "") == toString(c.stage);
+  if (!same)
+    return makeError(record, "was made with another checkpoint, crop rule, output or stage: --skip-existing would mix "
+                             "two protocols; write to another --out");
+  return j["crops"];
+}
+
 }  // namespace
 
 // The public infer() in engine.cpp catches at the boundary.
@@ -131,16 +148,23 @@ Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& pro
   const auto ids = selectCases(*data, *split, r.cases);
   if (ids.empty()) return makeError(r.dataDir, "no case to run (the chosen split part is empty)");
   std::string failures;
-  nlohmann::json crops = nlohmann::json::object();
+  const std::string checkpoint = fs::path(file).filename().string();
+  auto done = r.skipExisting ? finishedCases(r, c, checkpoint) : Result<nlohmann::json>(nlohmann::json::object());
+  if (!done) return done.error();
+  nlohmann::json crops = *done;
   for (size_t i = 0; i < ids.size(); ++i) {
+    if (crops.contains(ids[i])) continue;  // --skip-existing: inferred by an earlier, killed run
     const CaseFiles* files = data->find(ids[i]);
     Result<Box> crop = files ? inferCase(*model, c, *data, *files, sources, device, overlap, r.outDir)
                              : Result<Box>(makeError(r.dataDir, "has no case '" + ids[i] + "'"));
     if (!crop) failures += (failures.empty() ? "" : "; ") + ids[i] + ": " + crop.error().describe();
     else crops[ids[i]] = boxJson(*crop);
+    // Recorded after each case: a case listed in inference.json has all its outputs.
+    if (crop)
+      if (auto st = writeRecord(r, c, checkpoint, crops); !st) return st;
     if (progress) progress(int(i + 1), int(ids.size()));
   }
-  if (auto st = writeRecord(r, c, fs::path(file).filename().string(), crops); !st) return st;
+  if (auto st = writeRecord(r, c, checkpoint, crops); !st) return st;
   if (!failures.empty()) return makeError(r.outDir, "some cases failed: " + failures);
   return Status();
 }
