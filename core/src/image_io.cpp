@@ -116,6 +116,8 @@ Result<Volume> readDicomSeries(const std::string& dir) {
 Result<itk::ImageIOBase::Pointer> openIO(const std::string& path) {
   registerFormats();
   if (auto st = checkFile(path); !st) return st.error();
+  if (endsWith(path, ".nii") || endsWith(path, ".nii.gz"))
+    if (auto st = detail::checkNiftiHeader(path); !st) return st.error();
   auto io = itk::ImageIOFactory::CreateImageIO(path.c_str(), itk::IOFileModeEnum::ReadMode);
   if (!io) return makeError(path, "not a readable image (unknown format, or a corrupt header)");
   try {

@@ -29,7 +29,69 @@ Result<uint64_t> voxelOffset(gzFile f, const std::string& path, bool swapped) {
   return makeError(path, "not a NIfTI-1 or NIfTI-2 header");
 }
 
+// Offsets of the header numbers checkNiftiHeader() reads, for one header version.
+struct HeaderLayout {
+  size_t dim, dimBytes;          // dim[8] (int16 or int64)
+  size_t realBytes;              // float or double
+  size_t pixdim;                 // pixdim[1] (the used ones are checked)
+  std::vector<size_t> reals;     // scl_slope, scl_inter, quatern b/c/d, qoffset, srow
+};
+
+HeaderLayout layoutOf(bool nifti2) {
+  HeaderLayout l;
+  auto run = [&](size_t from, int count) {
+    for (int i = 0; i < count; ++i) l.reals.push_back(from + size_t(i) * l.realBytes);
+  };
+  if (!nifti2) {
+    l = {40, 2, 4, 80, {}};
+    run(112, 2);   // scl_slope, scl_inter
+    run(256, 18);  // quatern_b..qoffset_z, srow_x, srow_y, srow_z
+  } else {
+    l = {16, 8, 8, 112, {}};
+    run(176, 2);
+    run(352, 18);
+  }
+  return l;
+}
+
 }  // namespace
+
+Status checkNiftiHeader(const std::string& path) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (!f) return makeError(path, "cannot open the file");
+  unsigned char h[540] = {};
+  const int n = gzread(f, h, sizeof h);
+  gzclose(f);
+  if (n < 348) return Status();  // too short for NIfTI: ITK says what it is
+  // The version by its magic (what nifticlib goes by), else by sizeof_hdr.
+  const bool magic1 = std::memcmp(h + 344, "n+1", 4) == 0 || std::memcmp(h + 344, "ni1", 4) == 0;
+  const bool magic2 = n == 540 && (std::memcmp(h + 4, "n+2", 4) == 0 || std::memcmp(h + 4, "ni2", 4) == 0);
+  const int32_t size = load<int32_t>(h, false), sizeSwapped = load<int32_t>(h, true);
+  const bool nifti2 = magic2 || (!magic1 && n == 540 && (size == 540 || sizeSwapped == 540));
+  if (!magic1 && !nifti2 && size != 348 && sizeSwapped != 348) return Status();  // no NIfTI: left to ITK
+  const HeaderLayout l = layoutOf(nifti2);
+  // The byte order is the one that gives a valid dim[0] (as nifticlib decides it).
+  auto dimIn = [&](int i, bool sw) {
+    const unsigned char* p = h + l.dim + size_t(i) * l.dimBytes;
+    return l.dimBytes == 2 ? int64_t(load<int16_t>(p, sw)) : load<int64_t>(p, sw);
+  };
+  const bool swapped = !(dimIn(0, false) >= 1 && dimIn(0, false) <= 7) && dimIn(0, true) >= 1 && dimIn(0, true) <= 7;
+  auto dim = [&](int i) { return dimIn(i, swapped); };
+  const int64_t rank = dim(0);
+  if (rank < 1 || rank > 7) return makeError(path, "corrupt header: dim[0] is " + std::to_string(rank) + ", not 1 to 7");
+  for (int i = 1; i <= rank; ++i)
+    if (dim(i) < 1) return makeError(path, "corrupt header: dim[" + std::to_string(i) + "] is " + std::to_string(dim(i)));
+  std::vector<size_t> reals = l.reals;
+  for (int i = -1; i < rank; ++i) reals.push_back(l.pixdim + size_t(i + 1) * l.realBytes - l.realBytes);  // qfac too
+  // Finite is not enough: squares of values near 1e30 overflow inside the orientation maths.
+  for (size_t at : reals) {
+    const double v = l.realBytes == 4 ? double(load<float>(h + at, swapped)) : load<double>(h + at, swapped);
+    if (!std::isfinite(v) || std::abs(v) > 1e9)
+      return makeError(path, "corrupt header: a spacing, scaling or orientation value is " + std::to_string(v) + " (byte " +
+                                 std::to_string(at) + ")");
+  }
+  return Status();
+}
 
 Status checkNiftiPayload(const std::string& path, const PayloadFacts& facts) {
   gzFile f = gzopen(path.c_str(), "rb");

@@ -15,6 +15,11 @@ struct PayloadFacts {
   bool swapped = false;        ///< stored in the other byte order
 };
 
+/// Checks the numbers of a NIfTI-1 or NIfTI-2 header that ITK trusts: dim[0] in 1..7 and each
+/// used dim >= 1, and pixdim, scaling, quaternion and affine rows finite (ITK's VNL aborts the
+/// process on a NaN orientation). A file that is no NIfTI is left to ITK.
+Status checkNiftiHeader(const std::string& path);
+
 /// Reads (decompressing if needed) the payload of `path`: fails when it is shorter than
 /// expected or, for floating types, holds NaN or Inf values (counted in the message).
 Status checkNiftiPayload(const std::string& path, const PayloadFacts& facts);
