@@ -30,7 +30,9 @@ Result<std::map<std::string, std::string>> filesOf(const std::string& dir, bool 
   std::map<std::string, std::string> files;
   if (auto d = openDataset(dir)) {
     const std::string key = wantLabel ? d->manifest.task.label : d->manifest.task.target;
-    for (const auto& c : d->cases) files[c.id] = c.paths.at(key);
+    if (key.empty()) return makeError(dir, "the data set's task names no target modality: no reference image to compare with");
+    for (const auto& c : d->cases)
+      if (const auto f = c.paths.find(key); f != c.paths.end()) files[c.id] = f->second;
     return files;
   }
   for (const auto& e : fs::directory_iterator(dir, ec)) {

@@ -98,7 +98,8 @@ Status prepareDataset(const Dataset& d, const std::vector<std::string>& ids, con
       errors[i] = makeError(d.root, "has no case '" + ids[i] + "'");
       failed[i] = 1;
     } else if (!cachedCaseValid(sidecar, data, signature)) {
-      auto p = prepareCase(d, *c, o);
+      // A task without a target (segmentation only) caches its sources and label.
+      auto p = prepareCase(d, *c, o, d.manifest.task.target.empty() ? Need::No : Need::Yes);
       Status st = p ? savePrepared(*p, dir, signature) : Status(p.error());
       if (!st) {
         errors[i] = st.error();

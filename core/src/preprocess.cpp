@@ -106,7 +106,12 @@ Result<PreparedCase> prepareCase(const Dataset& d, const CaseFiles& c, const Pre
   if (needLabel == Need::No && o.cropUsesLabel()) needLabel = Need::Yes;
   std::vector<Volume> raw;
   for (const auto& key : keys) {
-    auto v = readVolume(c.paths.at(key));
+    const auto path = c.paths.find(key);
+    if (path == c.paths.end() && key == task.target && target == Need::IfPresent) continue;  // a task without target
+    if (path == c.paths.end())
+      return makeError(c.id, key.empty() ? std::string("the data set's task names no target modality, which this stage needs")
+                                         : "has no file for '" + key + "' (see the manifest's patterns)");
+    auto v = readVolume(path->second);
     if (!v && key == task.target && target == Need::IfPresent) continue;
     if (!v) return v.error();
     if (!raw.empty() && !v->geometry.sameAs(raw.front().geometry))
@@ -116,9 +121,11 @@ Result<PreparedCase> prepareCase(const Dataset& d, const CaseFiles& c, const Pre
   }
   Volume label;
   if (needLabel != Need::No) {
-    if (auto l = readVolume(c.paths.at(task.label))) {
-      if (!l->geometry.sameAs(raw.front().geometry))
-        return makeError(c.paths.at(task.label), "label geometry differs from the images");
+    const auto path = c.paths.find(task.label);
+    auto l = path != c.paths.end() ? readVolume(path->second)
+                                   : Result<Volume>(makeError(c.id, "has no label file (see the manifest's patterns)"));
+    if (l) {
+      if (!l->geometry.sameAs(raw.front().geometry)) return makeError(path->second, "label geometry differs from the images");
       label = tumorMask(*l);
     } else if (needLabel == Need::Yes) {
       return l.error();

@@ -3,6 +3,9 @@
 // naming the file or key, never a signal or std::terminate, and leave what was saved as it was.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -133,6 +136,42 @@ class TestBadInput : public QObject {
     if (const int out = int(args.indexOf("--out")); out >= 0 && out + 1 < args.size())
       QVERIFY2(!QFileInfo::exists(args[out + 1]), qPrintable(args[out + 1] + " was written"));
   }
+  void aTaskWithoutTargetTrainsSegSourceAndRefusesTheRest() {
+    // A segmentation-only data set (no target modality in its manifest): seg-source trains,
+    // infers and evaluates; a stage that needs the target is refused naming it, and leaves no
+    // run folder; eval against a missing reference says why. (This aborted with map::at in a
+    // worker thread before.)
+    const QString seg = path("seg-only");
+    QVERIFY(runTissnet({"phantom", "--layout", "brats", "--cases", "3", "--size", "16x32x32", "--seed", "4", "--out", seg}).code == 0);
+    QVERIFY(runTissnet({"manifest", seg}).code == 0);
+    QFile m(seg + "/manifest.json");
+    QVERIFY(m.open(QIODevice::ReadOnly));
+    QJsonObject manifest = QJsonDocument::fromJson(m.readAll()).object();
+    m.close();
+    QJsonObject task = manifest["task"].toObject(), patterns = manifest["patterns"].toObject();
+    task["target"] = "";
+    patterns.remove("flair");
+    manifest["task"] = task;
+    manifest["patterns"] = patterns;
+    QVERIFY(write(seg + "/manifest.json", QJsonDocument(manifest).toJson()));
+    QFile::remove(seg + "/BraTS20_Phantom_001/BraTS20_Phantom_001_flair.nii.gz");
+    const QStringList tiny{"--preset", "cpu-small", "--set", "data.patch=16x32x32", "--set", "net.channels=[4,8,16,16,32]",
+                           "--set", "optim.iterations_per_epoch=2", "--set", "optim.epochs_constant=1", "--set",
+                           "optim.epochs_decay=0", "--set", "validation.every=1", "--threads", "2"};
+    Outcome o = runTissnet(QStringList{"train", "--data", seg, "--run", path("seg-run"), "--set", "stage=seg-source"} + tiny);
+    QVERIFY2(o.code == 0, qPrintable(o.err));
+    o = runTissnet({"infer", "--run", path("seg-run"), "--data", seg, "--out", path("seg-out"), "--cases", "all"});
+    QVERIFY2(o.code == 0, qPrintable(o.err));
+    for (const char* stage : {"tissnet", "sp", "seg-target"}) {
+      o = runTissnet(QStringList{"train", "--data", seg, "--run", path("refused-") + stage, "--set", QString("stage=") + stage} + tiny);
+      QVERIFY2(!o.crashed && o.code == 1 && o.err.contains("no target modality"), qPrintable(o.err));
+      QVERIFY2(!QFileInfo::exists(path("refused-") + stage), stage);
+    }
+    o = runTissnet({"eval", "--pred", path("seg-out"), "--pred-pattern", "{case}/{case}_seg_mask.nii.gz", "--gt", seg,
+                    "--image", path("seg-out"), "--out", path("seg-eval.csv")});
+    QVERIFY2(!o.crashed && o.code == 1 && o.err.contains("no target modality"), qPrintable(o.err));
+  }
+
   void storedRunIsLeftAsItWas() {
     // The refused resumes above changed nothing in their folders.
     QFile f(path("stored/config.json"));

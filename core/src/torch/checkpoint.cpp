@@ -85,6 +85,8 @@ Status saveCheckpoint(const std::string& path, StageModel& model, const TrainerS
 
 Result<TrainerState> loadCheckpoint(const std::string& path, StageModel& model, bool restoreRng) {
   TrainerState s;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return makeError(path, "no checkpoint here (the run has not saved one yet)");
   try {
     torch::serialize::InputArchive archive, trainer;
     archive.load_from(path);
@@ -108,7 +110,8 @@ Result<TrainerState> loadCheckpoint(const std::string& path, StageModel& model, 
       generator.set_state(rng);
     }
   } catch (const std::exception& e) {
-    return makeError(path, std::string("unreadable checkpoint: ") + e.what());
+    const std::string what = e.what();  // LibTorch appends a backtrace: the first line says it
+    return makeError(path, "unreadable checkpoint (damaged, or made by another program or network): " + what.substr(0, what.find('\n')));
   }
   return s;
 }

@@ -153,8 +153,14 @@ Status trainImpl(const TrainRequest& r, const std::function<void(const std::stri
 Status train(const TrainRequest& r, const std::function<void(const std::string&)>& onEvent, const std::atomic<bool>* cancel) {
   // The boundary: nothing escapes as an exception; a run that had started is marked failed
   // with the reason, its last checkpoint untouched.
+  std::error_code missing;
+  const bool fresh = !r.resume && !fs::exists(r.runDir, missing);
   try {
-    return trainImpl(r, onEvent, cancel);
+    Status st = trainImpl(r, onEvent, cancel);
+    // Refused before the run existed (no config.json): the folder this call made goes again.
+    std::error_code ec;
+    if (!st && fresh && !fs::exists(RunFolder{r.runDir}.configFile(), ec)) fs::remove_all(r.runDir, ec);
+    return st;
   } catch (const std::exception& e) {
     const std::string reason = failureReason(e);
     RunFolder run{r.runDir};
@@ -195,6 +201,10 @@ Status trainImpl(const TrainRequest& r, const std::function<void(const std::stri
   auto data = openDataset(r.dataDir);
   if (!data) return data.error();
   const int sources = int(data->manifest.task.sources.size());
+  // Only seg-source and seg-synth train without the real target image.
+  if (data->manifest.task.target.empty() && c.stage != Stage::SegSource && c.stage != Stage::SegSynth)
+    return makeError(r.dataDir, "the data set's task names no target modality (\"target\" in manifest.json), which stage " +
+                                    toString(c.stage) + " trains on; use stage seg-source, or name the target");
 
   auto logFailure = std::make_shared<std::string>();
   auto emit = [&, logFailure](const std::string& line) {
