@@ -108,12 +108,20 @@ TrialState readTrialState(const SweepFolder& folder, const SweepJob& job) {
   TrialState s;
   const json j = json::parse(readText(folder.stateFile(job)), nullptr, false);
   if (j.is_discarded() || !j.is_object()) return s;
-  s.state = j.value("state", s.state);
-  s.phase = j.value("phase", "");
-  s.message = j.value("message", "");
-  s.pid = j.value("pid", 0L);
-  s.host = j.value("host", "");
-  s.attempts = j.value("attempts", 0);
+  try {
+    s.state = j.value("state", s.state);
+    s.phase = j.value("phase", "");
+    s.message = j.value("message", "");
+    s.pid = j.value("pid", 0L);
+    s.host = j.value("host", "");
+    s.attempts = j.value("attempts", 0);
+  } catch (const json::exception& e) {
+    // Damaged by hand or by another program: shown as such, never launched, never signalled.
+    TrialState bad;
+    bad.state = "unreadable";
+    bad.message = folder.stateFile(job) + ": a value has the wrong type (" + e.what() + ")";
+    return bad;
+  }
   // A missing metric is n/a (stored as null), never 0.
   s.metric = j.contains("metric") && j["metric"].is_number() ? j["metric"].get<double>() : std::nan("");
   return s;
@@ -158,8 +166,12 @@ SchedulerInfo readScheduler(const SweepFolder& folder) {
   SchedulerInfo info;
   const json j = json::parse(readText(folder.schedulerFile()), nullptr, false);
   if (j.is_discarded() || !j.is_object()) return info;
-  info.pid = j.value("pid", 0L);
-  info.host = j.value("host", "");
+  try {
+    info.pid = j.value("pid", 0L);
+    info.host = j.value("host", "");
+  } catch (const json::exception&) {
+    return SchedulerInfo();  // damaged: no scheduler known (its lock still keeps a second one out)
+  }
   info.alive = info.host == hostName() && processAlive(info.pid);
   return info;
 }

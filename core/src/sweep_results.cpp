@@ -38,7 +38,7 @@ long lastLoggedStep(const RunFolder& run) {
     const std::string line = tail.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1));
     if (line.find("\"event\":\"step\"") != std::string::npos) {
       const json e = json::parse(line, nullptr, false);
-      if (!e.is_discarded()) return e.value("step", 0L);
+      if (e.is_object() && e.contains("step") && e["step"].is_number()) return e["step"].get<long>();
     }
     if (start == std::string::npos) break;
     end = start;
@@ -53,7 +53,11 @@ void readProgress(const SweepFolder& folder, TrialRecord& t) {
   const json c = readJson(run.configFile());
   if (!c.is_object() || !c.contains("optim")) return;
   const json& o = c["optim"];
-  t.totalSteps = long(o.value("epochs_constant", 0) + o.value("epochs_decay", 0)) * o.value("iterations_per_epoch", 0);
+  try {
+    t.totalSteps = long(o.value("epochs_constant", 0) + o.value("epochs_decay", 0)) * o.value("iterations_per_epoch", 0);
+  } catch (const json::exception&) {
+    t.totalSteps = 0;  // a damaged config: progress unknown (the trainer refuses it with the reason)
+  }
 }
 
 // File identity for the index: size and modification time in nanoseconds.
@@ -72,11 +76,15 @@ void readMetrics(SweepSnapshot& s) {
     if (t.job.shared || t.state.state != "finished") continue;
     const std::string file = s.folder.metricsFile(t.job), key = stamp(file);
     const json& entry = index.contains(t.job.id) ? index[t.job.id] : json();
-    if (!key.empty() && entry.is_object() && entry.value("stamp", "") == key) {
-      t.cases = entry["cases"].get<CaseMetrics>();
-      t.cropFromLabel = entry.value("crop_from_label", false);
-      t.surface = entry.value("surface", "");
-      continue;
+    try {  // the index is a cache: a damaged entry is rebuilt from the trial's own files
+      if (!key.empty() && entry.is_object() && entry.value("stamp", "") == key) {
+        t.cases = entry["cases"].get<CaseMetrics>();
+        t.cropFromLabel = entry.value("crop_from_label", false);
+        t.surface = entry.value("surface", "");
+        continue;
+      }
+    } catch (const json::exception&) {
+      t.cases.clear();
     }
     auto m = readEvalCsv(file);
     if (!m) {

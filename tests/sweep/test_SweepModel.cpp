@@ -52,6 +52,16 @@ class TestSweepModel : public QObject {
     model.reload();
     QCOMPARE(model.index(0, SweepModel::StateColumn).data().toString(), QString("finished, metrics unreadable"));
     QVERIFY(model.index(0, SweepModel::StateColumn).data(Qt::ToolTipRole).toString().contains("metrics.csv"));
+    // A trial.json with a value of the wrong type (edited by hand): "unreadable: why" on its
+    // row, the other rows load; the queue never starts it.
+    std::ofstream(f.stateFile(f.jobs[3])) << R"({"state": "running", "pid": "4242"})";
+    model.reload();
+    QCOMPARE(model.rowCount(), 4);
+    QVERIFY2(model.index(3, SweepModel::StateColumn).data().toString().startsWith("unreadable: "),
+             qPrintable(model.index(3, SweepModel::StateColumn).data().toString()));
+    QVERIFY(model.index(3, SweepModel::StateColumn).data().toString().contains("trial.json"));
+    QCOMPARE(model.index(1, SweepModel::StateColumn).data().toString(), QString("failed"));
+    QCOMPARE(readTrialState(f, f.jobs[3]).state, std::string("unreadable"));
   }
 
   void pollMergesChangesOffTheUiThread() {

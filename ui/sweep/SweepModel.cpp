@@ -19,6 +19,7 @@ QString stateText(const TrialState& s) {
   if (s.state == "failed") return SweepModel::tr("failed");
   if (s.state == "stopped") return SweepModel::tr("stopped");
   if (s.state == "cancelled") return SweepModel::tr("cancelled");
+  if (s.state == "unreadable") return SweepModel::tr("unreadable: %1").arg(q(s.message));
   if (s.phase == "train") return SweepModel::tr("training");
   if (s.phase == "infer") return SweepModel::tr("inference");
   if (s.phase == "eval") return SweepModel::tr("evaluation");
@@ -27,7 +28,7 @@ QString stateText(const TrialState& s) {
 }
 
 QColor stateColour(const std::string& state) {
-  if (state == "failed") return QColor(190, 30, 30);
+  if (state == "failed" || state == "unreadable") return QColor(190, 30, 30);
   if (state == "finished") return QColor(20, 120, 40);
   if (state == "running") return QColor(20, 80, 170);
   if (state == "cancelled" || state == "stopped") return QColor(120, 120, 120);
