@@ -8,6 +8,7 @@
 #include "sweep_support.h"
 #include "tiss/process.h"
 
+#include <filesystem>
 #include <fstream>
 
 using namespace tiss;
@@ -54,6 +55,7 @@ class TestSweepModel : public QObject {
     QVERIFY(model.index(0, SweepModel::StateColumn).data(Qt::ToolTipRole).toString().contains("metrics.csv"));
     // A trial.json with a value of the wrong type (edited by hand): "unreadable: why" on its
     // row, the other rows load; the queue never starts it.
+    std::filesystem::create_directories(f.jobDir(f.jobs[3]));
     std::ofstream(f.stateFile(f.jobs[3])) << R"({"state": "running", "pid": "4242"})";
     model.reload();
     QCOMPARE(model.rowCount(), 4);
