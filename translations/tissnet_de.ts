@@ -724,6 +724,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>Sweep %1: scheduler started</source>
         <translation>Sweep %1: Warteschlange gestartet</translation>
     </message>
+    <message>
+        <source>Opening the data set</source>
+        <translation>Öffnen des Datensatzes</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::NewSweepDialog</name>
@@ -1221,6 +1225,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>n/a</source>
         <translation>k. A.</translation>
     </message>
+    <message>
+        <source>unreadable: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::SweepPanel</name>
@@ -1305,10 +1313,6 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <translation>Warteschlange läuft</translation>
     </message>
     <message>
-        <source>No scheduler (closed workbench, or a cluster runs it)</source>
-        <translation>Keine Warteschlange (Workbench geschlossen, oder ein Cluster führt ihn aus)</translation>
-    </message>
-    <message>
         <source>Export Table</source>
         <translation>Tabelle exportieren</translation>
     </message>
@@ -1351,6 +1355,14 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source> (‡ GT-centred test-time crop)</source>
         <translation> (‡ Testzuschnitt um die Grundwahrheit)</translation>
+    </message>
+    <message>
+        <source>Runs on Slurm (sweep.sbatch): followed here, started by its array tasks</source>
+        <translation>Läuft auf Slurm (sweep.sbatch): hier verfolgt, gestartet von seinen Array-Tasks</translation>
+    </message>
+    <message>
+        <source>No scheduler (closed workbench)</source>
+        <translation>Keine Warteschlange (Workbench geschlossen)</translation>
     </message>
 </context>
 <context>

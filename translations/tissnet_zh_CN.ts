@@ -721,6 +721,10 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>Sweep %1: scheduler started</source>
         <translation>扫描 %1：调度器已启动</translation>
     </message>
+    <message>
+        <source>Opening the data set</source>
+        <translation>打开数据集</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::NewSweepDialog</name>
@@ -1214,6 +1218,10 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>n/a</source>
         <translation>不适用</translation>
     </message>
+    <message>
+        <source>unreadable: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::SweepPanel</name>
@@ -1298,10 +1306,6 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <translation>调度器运行中</translation>
     </message>
     <message>
-        <source>No scheduler (closed workbench, or a cluster runs it)</source>
-        <translation>没有调度器（工作台已关闭，或由集群运行）</translation>
-    </message>
-    <message>
         <source>Export Table</source>
         <translation>导出表格</translation>
     </message>
@@ -1344,6 +1348,14 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source> (‡ GT-centred test-time crop)</source>
         <translation>（‡ 以真实标注为中心的测试裁剪）</translation>
+    </message>
+    <message>
+        <source>Runs on Slurm (sweep.sbatch): followed here, started by its array tasks</source>
+        <translation>在 Slurm 上运行（sweep.sbatch）：此处跟踪，由其数组任务启动</translation>
+    </message>
+    <message>
+        <source>No scheduler (closed workbench)</source>
+        <translation>无调度器（工作台已关闭）</translation>
     </message>
 </context>
 <context>
