@@ -1226,8 +1226,8 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <translation>k. A.</translation>
     </message>
     <message>
-        <source>unreadable: %1</source>
-        <translation>nicht lesbar: %1</translation>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
     </message>
 </context>
 <context>

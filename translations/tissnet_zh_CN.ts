@@ -1219,8 +1219,8 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <source>unreadable: %1</source>
-        <translation>无法读取：%1</translation>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,7 @@ QString stateText(const TrialState& s) {
   if (s.state == "failed") return SweepModel::tr("failed");
   if (s.state == "stopped") return SweepModel::tr("stopped");
   if (s.state == "cancelled") return SweepModel::tr("cancelled");
-  if (s.state == "unreadable") return SweepModel::tr("unreadable: %1").arg(q(s.message));
+  if (s.state == "unreadable") return SweepModel::tr("unreadable");  // why: in the tooltip
   if (s.phase == "train") return SweepModel::tr("training");
   if (s.phase == "infer") return SweepModel::tr("inference");
   if (s.phase == "eval") return SweepModel::tr("evaluation");
