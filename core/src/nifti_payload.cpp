@@ -119,7 +119,7 @@ Status checkNiftiPayload(const std::string& path, const PayloadFacts& facts) {
     got += uint64_t(n) - start;
   }
   int err = Z_OK;
-  const char* what = gzerror(f, &err);
+  const std::string what = gzerror(f, &err);  // copied: zlib frees the message with the file
   gzclose(f);
   if (err != Z_OK && err != Z_STREAM_END) return makeError(path, std::string("truncated or corrupt compressed data: ") + what);
   if (got < facts.expectedBytes)

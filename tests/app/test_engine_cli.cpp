@@ -187,7 +187,9 @@ class TestEngineCli : public QObject {
 
   void inferenceSeesOnlyWhatAClinicHas() {
     // One test case of the run, twice: as it is, and in a copy without its FLAIR and label.
-    const QString tn = dir_.path() + "/tn", id = runIds(tn, "test").first();
+    const QString tn = dir_.path() + "/tn";
+    QVERIFY2(!runIds(tn, "test").isEmpty(), "the run of spThenTissNetThenInferAndEval is missing");
+    const QString id = runIds(tn, "test").first();
     const QString full = dir_.path() + "/clinic-full", bare = dir_.path() + "/clinic-bare";
     const QString copy = dir_.path() + "/clinic-data";
     QVERIFY(copyCase(data_, copy, id, {"t1", "t1ce", "t2"}));
