@@ -83,10 +83,12 @@ Status checkNiftiHeader(const std::string& path) {
     if (dim(i) < 1) return makeError(path, "corrupt header: dim[" + std::to_string(i) + "] is " + std::to_string(dim(i)));
   std::vector<size_t> reals = l.reals;
   for (int i = -1; i < rank; ++i) reals.push_back(l.pixdim + size_t(i + 1) * l.realBytes - l.realBytes);  // qfac too
-  // Finite is not enough: squares of values near 1e30 overflow inside the orientation maths.
+  // Finite is not enough: squares of values near 1e30 overflow inside the orientation maths,
+  // and an affine mixing 1e9 with 1e-30 made ITK's SVD (netlib) loop for ever (scripts/fuzz).
+  // No scanner writes a spacing or coordinate beyond 100 m, nor a nonzero one under 1e-20.
   for (size_t at : reals) {
     const double v = l.realBytes == 4 ? double(load<float>(h + at, swapped)) : load<double>(h + at, swapped);
-    if (!std::isfinite(v) || std::abs(v) > 1e9)
+    if (!std::isfinite(v) || std::abs(v) > 1e5 || (v != 0 && std::abs(v) < 1e-20))
       return makeError(path, "corrupt header: a spacing, scaling or orientation value is " + std::to_string(v) + " (byte " +
                                  std::to_string(at) + ")");
   }

@@ -116,6 +116,14 @@ class TestImageIo : public QObject {
     }
     expectError(path, "corrupt header");
     QVERIFY(!readHeader(path).ok());
+    // Also found by scripts/fuzz: an affine mixing 1e9 and 1e-30 made ITK's SVD loop for ever.
+    QVERIFY(writeVolume(sample(PixelType::Int16), path).ok());
+    for (const auto& [offset, value] : std::vector<std::pair<long, float>>{{296, 1e-30f}, {312, 1e9f}}) {
+      std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+      f.seekp(offset);
+      f.write(reinterpret_cast<const char*>(&value), 4);
+    }
+    expectError(path, "corrupt header");
   }
   void missingFile() { expectError(file("nothing-here.nii.gz"), "not found"); }
   void emptyFile() {
