@@ -122,43 +122,6 @@ int benchThumbs(const std::string& dir, int threads) {
   return 0;
 }
 
-struct EngineArgs {
-  std::string config, preset, device = "auto", size = "155x240x240";
-  std::vector<std::string> sets;
-  int sources = 3, iterations = 5, threads = 0;
-};
-
-void addEngineOptions(CLI::App* cmd, EngineArgs& a) {
-  cmd->add_option("--config", a.config, "JSON config file");
-  cmd->add_option("--preset", a.preset, "paper or cpu-small");
-  cmd->add_option("--set", a.sets, "override a key (repeatable)");
-  cmd->add_option("--sources", a.sources, "source modalities (glioma 3, VS 1)")->capture_default_str();
-  cmd->add_option("--device", a.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
-  cmd->add_option("--threads", a.threads, "CPU threads (0: LibTorch's default)");
-}
-
-int benchEngine(const EngineArgs& a, bool training) {
-  auto c = tiss::loadConfig(a.config, a.sets, a.preset);
-  if (!c) return fail(c.error());
-  tiss::setCpuThreads(a.threads);
-  std::printf("machine: %u hardware threads; preset %s, stage %s, patch %s, batch %d\n", std::thread::hardware_concurrency(),
-              c->preset.c_str(), tiss::toString(c->stage).c_str(), tiss::formatSizeDHW(c->patch).c_str(), c->batch);
-  if (training) {
-    auto b = tiss::benchTrain(*c, a.sources, a.device, a.iterations);
-    if (!b) return fail(b.error());
-    std::printf("train on %s: median %.0f ms per iteration over %d (after 1 warm-up), peak resident %.0f MB\n",
-                b->device.c_str(), b->medianMsPerIteration, b->iterations, b->peakResidentMb);
-    return 0;
-  }
-  auto size = tiss::parseSizeDHW(a.size);
-  if (!size) return fail(size.error());
-  auto b = tiss::benchInfer(*c, a.sources, a.device, *size);
-  if (!b) return fail(b.error());
-  std::printf("infer on %s: %.2f s per %s case (%ld windows, overlap %.2f), peak resident %.0f MB\n", b->device.c_str(),
-              b->secondsPerCase, a.size.c_str(), b->windows, c->overlap, b->peakResidentMb);
-  return 0;
-}
-
 }  // namespace
 
 void addBenchCommand(CLI::App& app, int& exitCode) {
@@ -183,15 +146,7 @@ void addBenchCommand(CLI::App& app, int& exitCode) {
   thumbs->add_option("--threads", *scanThreads, "worker threads")->check(CLI::Range(1, 256))->capture_default_str();
   thumbs->callback([scanDir, scanThreads, &exitCode] { exitCode = benchThumbs(*scanDir, *scanThreads); });
 
-  auto engine = std::make_shared<EngineArgs>();
-  auto* train = bench->add_subcommand("train", "Median ms per training iteration and peak memory of a config");
-  addEngineOptions(train, *engine);
-  train->add_option("--iterations", engine->iterations, "timed iterations")->check(CLI::Range(1, 10000))->capture_default_str();
-  train->callback([engine, &exitCode] { exitCode = benchEngine(*engine, true); });
-  auto* infer = bench->add_subcommand("infer", "Seconds per case of sliding-window inference of a config");
-  addEngineOptions(infer, *engine);
-  infer->add_option("--size", engine->size, "volume DxHxW (default: BraTS)")->capture_default_str();
-  infer->callback([engine, &exitCode] { exitCode = benchEngine(*engine, false); });
+  addEngineBenchCommands(bench, exitCode);
   addSweepBench(bench, exitCode);
 }
 

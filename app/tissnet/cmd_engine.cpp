@@ -97,30 +97,4 @@ void addConfigCommand(CLI::App& app, int& exitCode) {
   });
 }
 
-void addParamsCommand(CLI::App& app, int& exitCode) {
-  auto* cmd = app.add_subcommand("params", "Parameter counts of the networks a config builds");
-  auto file = std::make_shared<std::string>();
-  auto preset = std::make_shared<std::string>();
-  auto sets = std::make_shared<std::vector<std::string>>();
-  auto sources = std::make_shared<int>(3);
-  cmd->add_option("--config", *file, "JSON config file");
-  cmd->add_option("--preset", *preset, "paper or cpu-small");
-  cmd->add_option("--set", *sets, "override a key (repeatable)");
-  cmd->add_option("--sources", *sources, "number of source modalities (glioma 3, VS 1)")->capture_default_str();
-  cmd->callback([=, &exitCode] {
-    auto c = tiss::loadConfig(*file, *sets, *preset);
-    if (!c) {
-      exitCode = fail(c.error());
-      return;
-    }
-    int64_t total = 0;
-    for (const auto& [name, n] : tiss::parameterCounts(*c, *sources)) {
-      std::printf("%-24s %10.2f M\n", name.c_str(), double(n) / 1e6);
-      if (name.rfind("pix2pix", 0) != 0) total += n;
-    }
-    std::printf("%-24s %10.2f M  (preset %s, stage %s)\n", "total", double(total) / 1e6, c->preset.c_str(),
-                tiss::toString(c->stage).c_str());
-  });
-}
-
 }  // namespace tissnet

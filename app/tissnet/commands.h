@@ -17,6 +17,8 @@ void addInferCommand(CLI::App& app, int& exitCode);
 void addParamsCommand(CLI::App& app, int& exitCode);
 void addConfigCommand(CLI::App& app, int& exitCode);
 void addSweepCommand(CLI::App& app, int& exitCode);
+/// `bench train|infer|parity`, registered by addBenchCommand (and by tissnet-engine).
+void addEngineBenchCommands(CLI::App* bench, int& exitCode);
 /// `tissnet bench sweep`, registered by addBenchCommand.
 void addSweepBench(CLI::App* bench, int& exitCode);
 

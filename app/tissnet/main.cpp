@@ -1,10 +1,8 @@
 // tissnet: the headless TISS-Net workbench. Every subcommand lives in its own cmd_*.cpp.
 #include <csignal>
-#include <cstdio>
-#include <exception>
-#include <new>
 
 #include "commands.h"
+#include "progress.h"
 #include "tiss/device.h"
 
 int main(int argc, char** argv) {
@@ -27,18 +25,5 @@ int main(int argc, char** argv) {
   tissnet::addSweepCommand(app, exitCode);
   tissnet::addBenchCommand(app, exitCode);
   // The boundary of every command: a clear message and an exit code, never std::terminate.
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    // Usage errors exit 2 (as argparse and getopt tools do); --help and --version 0.
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
-  } catch (const std::bad_alloc&) {
-    std::fprintf(stderr, "tissnet: out of memory\n");
-    return 2;
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "tissnet: internal error: %s\n", e.what());
-    return 2;
-  }
-  return exitCode;
+  return tissnet::runCommandLine(app, argc, argv, exitCode);
 }

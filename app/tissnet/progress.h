@@ -4,6 +4,8 @@
 #include <functional>
 #include <string>
 
+#include <CLI/CLI.hpp>
+
 #include "tiss/result.h"
 
 namespace tissnet {
@@ -12,5 +14,10 @@ std::function<void(int, int)> terminalProgress(const std::string& label);
 
 /// Prints "tissnet: FILE: message" to stderr and returns 1.
 int fail(const tiss::Error& error);
+
+/// The boundary of every command of `app`: parses and runs it; usage errors exit 2 (as
+/// argparse and getopt tools do), --help and --version 0, an escaping exception 2 with a
+/// message, never std::terminate. Otherwise returns what the command set in `exitCode`.
+int runCommandLine(CLI::App& app, int argc, char** argv, const int& exitCode);
 
 }  // namespace tissnet

@@ -25,6 +25,7 @@ const Names<SegInput> kInputs[] = {{SegInput::SourceSynthCoarse, "xs+xt'+yc"}, {
                                    {SegInput::Synth, "xt'"}, {SegInput::Source, "xs"}};
 const Names<Select> kSelects[] = {{Select::Auto, "auto"}, {Select::Dice, "dice"}, {Select::Psnr, "psnr"},
                                   {Select::Perceptibility, "perceptibility"}};
+const Names<ConvPath> kConvPaths[] = {{ConvPath::Auto, "auto"}, {ConvPath::Native, "native"}, {ConvPath::Sliced, "sliced"}};
 const Names<SegOutput> kOutputs[] = {{SegOutput::Fine, "yf"}, {SegOutput::Refined, "yr"}, {SegOutput::Mean, "mean"}};
 
 template <class E, size_t N>
@@ -69,7 +70,8 @@ json toObject(const TrainConfig& c) {
           {"data", {{"patch", formatSizeDHW(c.patch)}, {"batch", c.batch}, {"tumor_share", c.tumorShare},
                     {"flips", c.flips}, {"workers", c.loaderWorkers}}},
           {"net", {{"channels", c.net.channels}, {"dropout", c.net.dropout}, {"disc_channels", c.net.discChannels},
-                   {"upsampling", c.net.linearUpsampling ? "linear" : "transposed"}, {"decoder_dropout", c.net.decoderDropout}}},
+                   {"upsampling", c.net.linearUpsampling ? "linear" : "transposed"}, {"decoder_dropout", c.net.decoderDropout},
+                   {"conv", nameOf(kConvPaths, c.net.conv)}}},
           {"loss", {{"alpha_g", c.loss.alphaG}, {"alpha_t", c.loss.alphaT}, {"lambda_p", c.loss.lambdaP},
                     {"lambda_c", c.loss.lambdaC}, {"lambda_s", c.loss.lambdaS}, {"syn_t", c.loss.synT},
                     {"fine", c.loss.fine}, {"err", c.loss.err}, {"con", c.loss.con},
@@ -81,7 +83,9 @@ json toObject(const TrainConfig& c) {
                           {"select", nameOf(kSelects, c.select)}}},
           {"checkpoint", {{"every", c.checkpointEvery}}},
           {"runs", {{"sp", c.spRun}, {"synthesis", c.synthesisRun}}},
-          {"inference", {{"output", nameOf(kOutputs, c.output)}, {"crop_from_label", c.cropFromLabel}}}};
+          {"inference", {{"output", nameOf(kOutputs, c.output)}, {"crop_from_label", c.cropFromLabel},
+                         {"batch", c.inferenceBatch},
+                         {"window", c.inferenceWindow[0] > 0 ? formatSizeDHW(c.inferenceWindow) : "patch"}}}};
 }
 
 // Copies `patch` into `base`, refusing keys `base` does not have.
@@ -196,6 +200,7 @@ Result<TrainConfig> fromObject(const json& j) {
     if (up != "transposed" && up != "linear") return makeError("", "'net.upsampling' is '" + up + "'; expected transposed or linear");
     c.net.linearUpsampling = up == "linear";
     c.net.decoderDropout = boolean(n, "decoder_dropout", "net.decoder_dropout");
+    c.net.conv = named(kConvPaths, n, "conv", "net.conv");
     const json& l = at(j, "loss", "loss");
     c.loss.alphaG = real(l, "alpha_g", "loss.alpha_g", 0, 1e6);
     c.loss.alphaT = real(l, "alpha_t", "loss.alpha_t", 0, 1e6);
@@ -226,6 +231,12 @@ Result<TrainConfig> fromObject(const json& j) {
     const json& i = at(j, "inference", "inference");
     c.output = named(kOutputs, i, "output", "inference.output");
     c.cropFromLabel = boolean(i, "crop_from_label", "inference.crop_from_label");
+    c.inferenceBatch = integer<int>(i, "batch", "inference.batch", 1, 64);
+    if (const std::string w = text(i, "window", "inference.window"); w != "patch") {
+      auto size = parseSizeDHW(w);
+      if (!size) return makeError("", "'inference.window' is '" + w + "'; expected patch or DxHxW: " + size.error().message);
+      c.inferenceWindow = *size;
+    }
     return c;
   } catch (const KeyError& e) {
     return makeError("", e.message);
@@ -254,6 +265,8 @@ Status validate(const TrainConfig& c) {
   if (c.validateEvery < 0) return bad("validation.every must be 0 (off) or more");
   for (long p : c.patch)
     if (p <= 0) return bad("data.patch sizes must be positive");
+  if (c.inferenceWindow[0] > 0 && (c.inferenceWindow[2] % 4 || c.inferenceWindow[1] % 16 || c.inferenceWindow[0] % 16))
+    return bad("inference.window: D must be a multiple of 4 and H, W of 16, as data.patch");
   if (c.overlap < 0 || c.overlap > 0.9) return bad("validation.overlap must be in [0, 0.9]");
   for (double w : {c.loss.alphaG, c.loss.alphaT, c.loss.lambdaP, c.loss.lambdaC, c.loss.lambdaS})
     if (w < 0) return bad("loss weights must be non-negative");
@@ -271,6 +284,7 @@ std::string toString(Stage s) { return nameOf(kStages, s); }
 std::string toString(SegInput s) { return nameOf(kInputs, s); }
 std::string toString(SegOutput s) { return nameOf(kOutputs, s); }
 std::string toString(Select s) { return nameOf(kSelects, s); }
+std::string toString(ConvPath p) { return nameOf(kConvPaths, p); }
 
 Select resolveSelect(const TrainConfig& c, bool hasSp) {
   if (c.select != Select::Auto) return c.select;

@@ -2,7 +2,7 @@
 // arithmetic is device-agnostic; autocast itself needs a GPU and is not run here).
 #include <gtest/gtest.h>
 
-#include <ATen/autocast_mode.h>
+#include "torch/torch_compat.h"
 
 #include "torch/mixed_precision.h"
 
@@ -73,13 +73,13 @@ TEST(LossScaler, DisabledScalerIsPlainBackwardAndStep) {
 TEST(AutocastScope, OffOnCpuLeavesAutocastDisabled) {
   {
     AutocastScope scope(false);
-    EXPECT_FALSE(at::autocast::is_enabled());
+    EXPECT_FALSE(compat::cudaAutocastEnabled());
   }
   {
     AutocastScope scope(true);
-    EXPECT_TRUE(at::autocast::is_enabled());
+    EXPECT_TRUE(compat::cudaAutocastEnabled());
   }
-  EXPECT_FALSE(at::autocast::is_enabled());
+  EXPECT_FALSE(compat::cudaAutocastEnabled());
 }
 
 }  // namespace

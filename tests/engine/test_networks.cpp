@@ -40,6 +40,61 @@ TEST(Networks, SliceConvolutionsEqualConv3d) {
   EXPECT_TRUE(torch::allclose(up->forward(y), torch::conv_transpose3d(y, up->weight, up->bias, {2, 2, 2}), 1e-4, 1e-5));
 }
 
+// The fast paths give the plain results: every convolution path equals LibTorch's conv3d, for
+// the kernels and strides the networks use, at batch 1 (where auto slices) and 2 (native).
+TEST(Networks, EveryConvolutionPathEqualsConv3d) {
+  torch::manual_seed(5);
+  struct Shape {
+    std::array<int64_t, 3> kernel, stride, padding;
+  };
+  for (const Shape& s : {Shape{{1, 3, 3}, {1, 1, 1}, {0, 1, 1}}, Shape{{3, 3, 3}, {1, 1, 1}, {1, 1, 1}},
+                         Shape{{4, 4, 4}, {1, 2, 2}, {1, 1, 1}}})
+    for (ConvPath path : {ConvPath::Auto, ConvPath::Native, ConvPath::Sliced})
+      for (int64_t batch : {1, 2}) {
+        nn::SliceConv conv(nn::SliceConvOptions{6, 5, s.kernel, s.stride, s.padding, path});
+        const auto x = torch::randn({batch, 6, 8, 24, 20});
+        const auto reference = torch::conv3d(x, conv->weight, conv->bias, s.stride, s.padding);
+        EXPECT_TRUE(torch::allclose(conv->forward(x), reference, 1e-4, 1e-5))
+            << "kernel depth " << s.kernel[0] << ", path " << toString(path) << ", batch " << batch;
+        // ... and the same gradients.
+        auto a = x.clone().requires_grad_(), b = x.clone().requires_grad_();
+        conv->forward(a).pow(2).sum().backward();
+        torch::conv3d(b, conv->weight.detach(), conv->bias.detach(), s.stride, s.padding).pow(2).sum().backward();
+        EXPECT_TRUE(torch::allclose(a.grad(), b.grad(), 1e-3, 1e-4)) << toString(path);
+      }
+}
+
+// Eval mode folds each batch norm into its convolution: the same output as conv, BN, PReLU.
+TEST(Networks, FoldedBatchNormEqualsThePlainBlock) {
+  torch::manual_seed(6);
+  for (bool planar : {true, false}) {
+    nn::ConvBlock block(3, 6, planar, 0.3);
+    // Non-trivial running statistics and affine parameters, as after training.
+    block->train(true);
+    for (int i = 0; i < 5; ++i) block->forward(torch::randn({2, 3, 8, 16, 16}) * 3 + 1);
+    torch::NoGradGuard nograd;
+    for (auto& p : block->parameters()) p.add_(torch::randn_like(p) * 0.2);
+    block->eval();
+    const auto x = torch::randn({2, 3, 8, 16, 16});
+    const auto plain = block->body->forward(x);  // the unfolded modules, in eval mode
+    EXPECT_TRUE(torch::allclose(block->forward(x), plain, 1e-4, 1e-5)) << (planar ? "1x3x3" : "3x3x3");
+    // Training mode is untouched: batch statistics, not the folded weights.
+    block->train(true);
+    EXPECT_FALSE(torch::allclose(block->forward(x), plain, 1e-2, 1e-2));
+  }
+}
+
+TEST(Networks, FlopsAreCountedFromLayerShapes) {
+  nn::SliceConv conv(nn::SliceConvOptions{4, 8, {3, 3, 3}, {1, 1, 1}, {1, 1, 1}});
+  nn::countFlops(true);
+  conv->forward(torch::randn({2, 4, 6, 10, 12}));
+  // 2 FLOPs per multiply-add: outputs x inputs per output.
+  EXPECT_EQ(nn::countedFlops(), 2 * (2 * 8 * 6 * 10 * 12) * (4 * 27));
+  nn::countFlops(false);
+  conv->forward(torch::randn({1, 4, 6, 10, 12}));
+  EXPECT_EQ(nn::countedFlops(), 0);
+}
+
 TEST(Networks, EncoderLevelsAre2DThen3D) {
   nn::Encoder enc(1, small());
   const auto levels = enc->forward(torch::randn({1, 1, 16, 64, 64}));

@@ -35,6 +35,7 @@ class ScriptedModel : public StageModel {
   void save(torch::serialize::OutputArchive& a) override { a.write("w", w_); }
   void load(torch::serialize::InputArchive& a) override { a.read("w", w_); }
   std::map<std::string, int64_t> parameterCounts() override { return {{"w", 1}}; }
+  std::vector<torch::Tensor> parameters() override { return {w_}; }
   double lr_ = 0;
 
  private:

@@ -27,12 +27,18 @@ std::string toString(SegInput s);
 enum class SegOutput { Fine, Refined, Mean };
 std::string toString(SegOutput s);
 
+/// How 3D convolutions are computed (net.conv); every path gives Conv3d's result. Auto picks
+/// per call by the input's shape where each is faster on this CPU (docs/engine.md).
+enum class ConvPath { Auto, Native, Sliced };
+std::string toString(ConvPath p);
+
 struct NetConfig {
   std::vector<int> channels{32, 64, 128, 256, 512};       ///< five levels, top first
   std::vector<double> dropout{0.0, 0.0, 0.3, 0.4, 0.5};    ///< per level
   int discChannels = 64;                                   ///< first PatchGAN layer
   bool linearUpsampling = false;  ///< decoder: trilinear upsampling + 1x1x1 conv instead of transposed conv
   bool decoderDropout = true;     ///< decoder blocks use their level's dropout, as PyMIC's UNet2D5
+  ConvPath conv = ConvPath::Auto;
 };
 
 /// What picks the best checkpoint (validation.select). Auto: Dice of the segmentation output
@@ -70,6 +76,12 @@ struct TrainConfig {
   OptimConfig optim;
   int validateEvery = 250;     ///< iterations; 0 disables validation
   double overlap = 0.5;        ///< sliding-window overlap in [0, 0.9]
+  int inferenceBatch = 4;      ///< sliding windows per forward pass (MONAI's sw_batch_size), 1 to 64
+  /// Sliding-window size (x, y, z) for validation and inference; {0, 0, 0}: the training patch.
+  /// The networks are fully convolutional, so a larger window sees more context per pass and
+  /// fewer voxels are computed twice (inference.window, "patch" or "DxHxW").
+  Size3 inferenceWindow{0, 0, 0};
+  Size3 window() const { return inferenceWindow[0] > 0 ? inferenceWindow : patch; }
   int validationCases = 0;     ///< 0: every validation case
   int checkpointEvery = 250;   ///< iterations
   std::string spRun;           ///< tissnet: run folder of the pre-trained S_p

@@ -38,7 +38,7 @@ namespace {
 Result<torch::Device> pickDevice(const std::string& request, int threads) {
   auto name = resolveDevice(request);
   if (!name) return name.error();
-  setCpuThreads(threads);
+  configureCpu(threads);
   const torch::Device device(*name);
   // Fixed patch shapes: let cuDNN pick its fastest convolution algorithms.
   if (device.is_cuda()) at::globalContext().setBenchmarkCuDNN(true);
@@ -228,7 +228,7 @@ Status trainImpl(const TrainRequest& r, const std::function<void(const std::stri
   const Task& task = data->manifest.task;
   const PreprocessOptions prep = preprocessFor(c, task);
   PreprocessOptions valPrep = PreprocessOptions::forTesting(task, c.cropFromLabel);
-  valPrep.minSize = c.patch;
+  valPrep.minSize = c.window();
   const std::string cache = cacheDir(r.dataDir, prep, task), valCache = cacheDir(r.dataDir, valPrep, task);
   auto progress = [&](int done, int total) { emit(json{{"event", "prepare"}, {"done", done}, {"total", total}}.dump()); };
   if (auto st = prepareDataset(*data, trainIds, prep, cache, 2, progress); !st) return st;
@@ -282,17 +282,5 @@ Status trainImpl(const TrainRequest& r, const std::function<void(const std::stri
 }
 
 }  // namespace
-
-std::map<std::string, int64_t> parameterCounts(const TrainConfig& c, int sources) {
-  auto model = makeStageModel(c, sources, torch::kCPU);
-  auto counts = model->parameterCounts();
-  if (c.stage == Stage::TissNet || c.stage == Stage::Synthesis) {
-    nn::UNet25D sp(1, 1, c.net), pix2pixG(sources, 1, c.net);
-    nn::PatchGAN d(sources + 1, c.net.discChannels);
-    counts["S_p"] = nn::parameterCount(*sp);
-    counts["pix2pix (U-Net G + D)"] = nn::parameterCount(*pix2pixG) + nn::parameterCount(*d);
-  }
-  return counts;
-}
 
 }  // namespace tiss

@@ -69,11 +69,11 @@ Status writeOutput(const std::string& out, const PreparedCase& p, const std::str
 Result<Box> inferCase(StageModel& model, const TrainConfig& c, const Dataset& d, const CaseFiles& files, int sources,
                       torch::Device device, double overlap, const std::string& out) {
   PreprocessOptions prep = PreprocessOptions::forTesting(d.manifest.task, c.cropFromLabel);
-  prep.minSize = c.patch;
+  prep.minSize = c.window();
   auto p = prepareCase(d, files, prep, takesTarget(c.stage) ? Need::Yes : Need::No, Need::No);
   if (!p) return p.error();
   const Batch whole = batchFromPrepared(*p, sources, device);
-  const Outputs outputs = slidingWindow(model, whole, c.patch, overlap);
+  const Outputs outputs = slidingWindow(model, whole, c.window(), overlap, c.inferenceBatch);
   const auto kinds = model.outputKinds();
   const Geometry& g = p->channels.front().geometry;
   for (const auto& [name, tensor] : outputs)
@@ -129,7 +129,7 @@ Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& pro
   }
   auto name = resolveDevice(r.device);
   if (!name) return name.error();
-  setCpuThreads(r.threads);
+  configureCpu(r.threads);
   const torch::Device device(*name);
   if (device.is_cuda()) at::globalContext().setBenchmarkCuDNN(true);
   auto data = openDataset(r.dataDir);

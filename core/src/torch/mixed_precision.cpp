@@ -1,18 +1,18 @@
 #include "mixed_precision.h"
 
-#include <ATen/autocast_mode.h>
+#include "torch_compat.h"
 
 namespace tiss {
 
 AutocastScope::AutocastScope(bool enabled) : enabled_(enabled) {
   if (!enabled_) return;
-  previous_ = at::autocast::is_enabled();
-  at::autocast::set_enabled(true);
+  previous_ = compat::cudaAutocastEnabled();
+  compat::setCudaAutocast(true);
 }
 
 AutocastScope::~AutocastScope() {
   if (!enabled_) return;
-  at::autocast::set_enabled(previous_);
+  compat::setCudaAutocast(previous_);
   // The cast-weight cache is only valid inside one autocast region.
   if (!previous_) at::autocast::clear_cache();
 }

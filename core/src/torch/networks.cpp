@@ -11,9 +11,31 @@ namespace {
 bool planar(size_t level) { return level < 2; }
 std::vector<int64_t> scale(size_t level) { return planar(level) ? std::vector<int64_t>{1, 2, 2} : std::vector<int64_t>{2, 2, 2}; }
 
+thread_local bool counting = false;
+thread_local int64_t flops = 0;
+
+void count(int64_t outputElements, int64_t multiplyAddsPerOutput) {
+  if (counting) flops += 2 * outputElements * multiplyAddsPerOutput;
+}
+
+// ConvPath::Auto: LibTorch 1.13 hands a CPU conv3d to oneDNN when the batch has 2 or more
+// samples (or enough channels); below that its fallback is far slower than the sliced oneDNN
+// conv2d. cuDNN takes every shape. docs/engine.md has the measurements behind this rule.
+bool native(ConvPath path, const torch::Tensor& x, int64_t kernelDepth) {
+  if (path != ConvPath::Auto) return path == ConvPath::Native;
+  if (x.is_cuda()) return true;
+  return kernelDepth > 1 && x.size(0) >= 2;
+}
+
 }  // namespace
 
-SliceConvImpl::SliceConvImpl(const SliceConvOptions& o) : kernel(o.kernel), stride(o.stride), padding(o.padding) {
+void countFlops(bool on) {
+  counting = on;
+  flops = 0;
+}
+int64_t countedFlops() { return flops; }
+
+SliceConvImpl::SliceConvImpl(const SliceConvOptions& o) : kernel(o.kernel), stride(o.stride), padding(o.padding), path(o.path) {
   const auto& k = o.kernel;
   const int in = o.in;
   weight = register_parameter("weight", torch::empty({o.out, o.in, k[0], k[1], k[2]}));
@@ -24,7 +46,20 @@ SliceConvImpl::SliceConvImpl(const SliceConvOptions& o) : kernel(o.kernel), stri
   torch::nn::init::uniform_(bias, -bound, bound);
 }
 
-torch::Tensor SliceConvImpl::forward(const torch::Tensor& x) {
+torch::Tensor SliceConvImpl::forward(const torch::Tensor& x) { return forwardWith(x, weight, bias); }
+
+torch::Tensor SliceConvImpl::forwardWith(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias) {
+  torch::Tensor y;
+  if (native(path, x, kernel[0])) {
+    y = torch::conv3d(x, weight, bias, {stride[0], stride[1], stride[2]}, {padding[0], padding[1], padding[2]});
+  } else {
+    y = sliced(x, weight, bias);
+  }
+  count(y.numel(), x.size(1) * kernel[0] * kernel[1] * kernel[2]);
+  return y;
+}
+
+torch::Tensor SliceConvImpl::sliced(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias) {
   // N C D H W -> N D C H W, depth padded, so each kernel slice sees a batch of 2D images.
   auto slices = x.transpose(1, 2);
   if (padding[0] > 0) slices = torch::constant_pad_nd(slices, {0, 0, 0, 0, 0, 0, padding[0], padding[0]});
@@ -63,25 +98,39 @@ torch::Tensor SliceUpImpl::forward(const torch::Tensor& input) {
   }
   const int64_t n = x.size(0), c = x.size(1), d = x.size(2), h = x.size(3), w = x.size(4), o = weight.size(1);
   auto y = torch::mm(x.permute({0, 2, 3, 4, 1}).reshape({n * d * h * w, c}), weight.reshape({c, -1}));
+  count(y.numel(), c);
   const auto k = weight.sizes();
   y = y.view({n, d, h, w, o, k[2], k[3], k[4]}).permute({0, 4, 1, 5, 2, 6, 3, 7});
   return y.reshape({n, o, d * k[2], h * k[3], w * k[4]}) + bias.view({1, o, 1, 1, 1});
 }
 
-ConvBlockImpl::ConvBlockImpl(int in, int out, bool flat, double dropout) {
+ConvBlockImpl::ConvBlockImpl(int in, int out, bool flat, double dropout, ConvPath path) {
   const std::array<int64_t, 3> k = flat ? std::array<int64_t, 3>{1, 3, 3} : std::array<int64_t, 3>{3, 3, 3};
   const std::array<int64_t, 3> pad = flat ? std::array<int64_t, 3>{0, 1, 1} : std::array<int64_t, 3>{1, 1, 1};
-  body = torch::nn::Sequential(SliceConv(SliceConvOptions{in, out, k, {1, 1, 1}, pad}), torch::nn::BatchNorm3d(out), torch::nn::PReLU(),
-                               torch::nn::Dropout(dropout), SliceConv(SliceConvOptions{out, out, k, {1, 1, 1}, pad}),
+  body = torch::nn::Sequential(SliceConv(SliceConvOptions{in, out, k, {1, 1, 1}, pad, path}), torch::nn::BatchNorm3d(out),
+                               torch::nn::PReLU(), torch::nn::Dropout(dropout),
+                               SliceConv(SliceConvOptions{out, out, k, {1, 1, 1}, pad, path}),
                                torch::nn::BatchNorm3d(out), torch::nn::PReLU());
   register_module("body", body);
 }
 
-torch::Tensor ConvBlockImpl::forward(torch::Tensor x) { return body->forward(x); }
+torch::Tensor ConvBlockImpl::forward(torch::Tensor x) {
+  if (is_training()) return body->forward(x);
+  // Eval: y = gamma (conv(x) - mean) / sqrt(var + eps) + beta is a convolution with scaled
+  // weights and a shifted bias (one pass over the activations fewer); dropout is the identity.
+  for (size_t i : {size_t(0), size_t(4)}) {
+    auto* conv = body->ptr(i)->as<SliceConvImpl>();
+    auto* bn = body->ptr(i + 1)->as<torch::nn::BatchNorm3dImpl>();
+    const auto scale = bn->weight / torch::sqrt(bn->running_var + bn->options.eps());
+    x = conv->forwardWith(x, conv->weight * scale.view({-1, 1, 1, 1, 1}), (conv->bias - bn->running_mean) * scale + bn->bias);
+    x = body->ptr(i + 2)->as<torch::nn::PReLUImpl>()->forward(x);
+  }
+  return x;
+}
 
 EncoderImpl::EncoderImpl(int in, const NetConfig& c) {
   for (size_t i = 0; i < 5; ++i) {
-    levels.push_back(ConvBlock(i == 0 ? in : c.channels[i - 1], c.channels[i], planar(i), c.dropout[i]));
+    levels.push_back(ConvBlock(i == 0 ? in : c.channels[i - 1], c.channels[i], planar(i), c.dropout[i], c.conv));
     register_module("level" + std::to_string(i), levels.back());
   }
 }
@@ -100,10 +149,10 @@ DecoderImpl::DecoderImpl(int out, const NetConfig& c) {
     ups.push_back(SliceUp(c.channels[i + 1], c.channels[i], scale(i), c.linearUpsampling));
     register_module("up" + std::to_string(i), ups.back());
     // PyMIC's UNet2D5 (the authors' library) gives each decoder block its level's dropout.
-    blocks.push_back(ConvBlock(2 * c.channels[i], c.channels[i], planar(i), c.decoderDropout ? c.dropout[i] : 0.0));
+    blocks.push_back(ConvBlock(2 * c.channels[i], c.channels[i], planar(i), c.decoderDropout ? c.dropout[i] : 0.0, c.conv));
     register_module("block" + std::to_string(i), blocks.back());
   }
-  head = SliceConv(SliceConvOptions{c.channels[0], out, {1, 3, 3}, {1, 1, 1}, {0, 1, 1}});
+  head = SliceConv(SliceConvOptions{c.channels[0], out, {1, 3, 3}, {1, 1, 1}, {0, 1, 1}, c.conv});
   register_module("head", head);
 }
 
@@ -131,8 +180,8 @@ std::pair<torch::Tensor, torch::Tensor> DBNetImpl::forward(torch::Tensor x) {
   return {first->forward(skips), second->forward(skips)};
 }
 
-PatchGANImpl::PatchGANImpl(int in, int w) {
-  auto conv = [](int a, int b, int64_t s) { return SliceConv(SliceConvOptions{a, b, {4, 4, 4}, {1, s, s}, {1, 1, 1}}); };
+PatchGANImpl::PatchGANImpl(int in, int w, ConvPath path) {
+  auto conv = [path](int a, int b, int64_t s) { return SliceConv(SliceConvOptions{a, b, {4, 4, 4}, {1, s, s}, {1, 1, 1}, path}); };
   auto act = [] { return torch::nn::LeakyReLU(torch::nn::LeakyReLUOptions().negative_slope(0.2)); };
   body = torch::nn::Sequential(conv(in, w, 2), act(),                                           //
                                conv(w, 2 * w, 2), torch::nn::BatchNorm3d(2 * w), act(),       //

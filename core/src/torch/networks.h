@@ -9,20 +9,29 @@
 
 namespace tiss::nn {
 
-/// A 3D convolution computed as a sum over its kernel's depth of 2D convolutions of shifted
-/// slices (exactly Conv3d's result). LibTorch's CPU conv3d here runs without oneDNN and is
-/// 10-50x slower than its oneDNN conv2d (docs/engine.md has the figures); on CUDA both are cuDNN.
+/// A 3D convolution (Conv3d's parameters and result) computed one of two ways (`ConvPath`):
+/// natively (LibTorch's conv3d, oneDNN on CPU when it takes the shape, cuDNN on CUDA), or as a
+/// sum over the kernel's depth of 2D convolutions of shifted slices. On CPU, LibTorch 1.13 sends
+/// conv3d to oneDNN only for some shapes (not at batch 1 with few channels, where its fallback is
+/// 10-50x slower); the sliced form always runs oneDNN conv2d. docs/engine.md has the figures.
 struct SliceConvOptions {
   int in, out;
   std::array<int64_t, 3> kernel;  ///< (depth, height, width), as stride and padding
   std::array<int64_t, 3> stride{1, 1, 1};
   std::array<int64_t, 3> padding{0, 0, 0};
+  ConvPath path = ConvPath::Auto;
 };
 struct SliceConvImpl : torch::nn::Module {
   explicit SliceConvImpl(const SliceConvOptions& o);
   torch::Tensor forward(const torch::Tensor& x);
+  /// The same convolution with other weights and bias (batch norm folded into them).
+  torch::Tensor forwardWith(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b);
   torch::Tensor weight, bias;
   std::array<int64_t, 3> kernel, stride, padding;
+  ConvPath path;
+
+ private:
+  torch::Tensor sliced(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b);
 };
 TORCH_MODULE(SliceConv);
 
@@ -40,8 +49,10 @@ struct SliceUpImpl : torch::nn::Module {
 TORCH_MODULE(SliceUp);
 
 /// conv - BN - PReLU - dropout - conv - BN - PReLU; kernel 1x3x3 (2D levels) or 3x3x3.
+/// In eval mode each batch norm is folded into its convolution's weights and bias (the same
+/// function, one pass over the activations fewer).
 struct ConvBlockImpl : torch::nn::Module {
-  ConvBlockImpl(int in, int out, bool planar, double dropout);
+  ConvBlockImpl(int in, int out, bool planar, double dropout, ConvPath path = ConvPath::Auto);
   torch::Tensor forward(torch::Tensor x);
   torch::nn::Sequential body{nullptr};
 };
@@ -90,7 +101,7 @@ TORCH_MODULE(DBNet);
 /// strides 2, 2, 2, 1, 1 and through-plane stride 1; LeakyReLU(0.2), batch norm on the middle
 /// three. Output: one LSGAN score per patch.
 struct PatchGANImpl : torch::nn::Module {
-  PatchGANImpl(int in, int width);
+  PatchGANImpl(int in, int width, ConvPath path = ConvPath::Auto);
   torch::Tensor forward(torch::Tensor x);
   torch::nn::Sequential body{nullptr};
 };
@@ -98,5 +109,11 @@ TORCH_MODULE(PatchGAN);
 
 /// Number of trainable parameters of a module.
 int64_t parameterCount(torch::nn::Module& m);
+
+/// FLOPs (2 per multiply-add) of every convolution and transposed convolution run on this
+/// thread while counting is on, forward passes only (benchmarks: the count follows the layer
+/// shapes, not the algorithm that ran). countFlops(true) resets the count.
+void countFlops(bool on);
+int64_t countedFlops();
 
 }  // namespace tiss::nn

@@ -53,6 +53,7 @@ class SegmenterModel : public StageModel {
     if (stage_ == Stage::SegSynth) k["synth"] = true;
     return k;
   }
+  std::vector<torch::Tensor> parameters() override { return net_->parameters(); }
   void train(bool on) override { net_->train(on); }
   void freeze() override {
     net_->eval();

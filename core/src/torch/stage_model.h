@@ -43,6 +43,8 @@ class StageModel {
   virtual void freeze() = 0;
   /// Trainable parameters per network, e.g. {"G": ..., "S": ...}.
   virtual std::map<std::string, int64_t> parameterCounts() = 0;
+  /// Every parameter of every network the stage trains (borrowed models excluded).
+  virtual std::vector<torch::Tensor> parameters() = 0;
 };
 
 /// Frozen models a stage borrows from other runs (S_p for tissnet, G for seg-synth).

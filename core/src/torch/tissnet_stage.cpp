@@ -34,7 +34,7 @@ class TissNetModel : public StageModel {
  public:
   TissNetModel(const TrainConfig& c, int sources, torch::Device device, Borrowed b)
       : loss_(c.loss), output_(c.output), withS_(c.stage == Stage::TissNet && c.loss.lambdaS > 0), g_(sources, 1, 1, c.net),
-        dg_(sources + 1, c.net.discChannels), dt_(sources + 1, c.net.discChannels), borrowed_(std::move(b)),
+        dg_(sources + 1, c.net.discChannels, c.net.conv), dt_(sources + 1, c.net.discChannels, c.net.conv), borrowed_(std::move(b)),
         amp_(c.optim.amp && device.is_cuda()), scalerGS_(amp_), scalerD_(amp_) {
     g_->to(device);
     dg_->to(device);
@@ -123,6 +123,7 @@ class TissNetModel : public StageModel {
     get("amp_gs", scalerGS_, false);
     get("amp_d", scalerD_, false);
   }
+  std::vector<torch::Tensor> parameters() override { return parametersOf({g_.get(), withS_ ? s_.get() : nullptr, dg_.get(), dt_.get()}); }
   std::map<std::string, int64_t> parameterCounts() override {
     std::map<std::string, int64_t> n{{"G", nn::parameterCount(*g_)}, {"D_g", nn::parameterCount(*dg_)},
                                      {"D_t", nn::parameterCount(*dt_)}};

@@ -79,7 +79,7 @@ class ValidationHook : public TrainHook {
     for (size_t i = 0; i < cases() && !cancelled(); ++i) {
       const MappedCase& m = *c_.validation[i];
       const Batch whole = batchFromCase(m, c_.sources, c_.device);
-      Outputs out = slidingWindow(*c_.model, whole, c_.config.patch, c_.config.overlap);
+      Outputs out = slidingWindow(*c_.model, whole, c_.config.window(), c_.config.overlap, c_.config.inferenceBatch);
       Geometry g;
       g.size = m.size();
       const Volume seg = toVolume(out.at("seg"), g), label = toVolume(whole.label, g);

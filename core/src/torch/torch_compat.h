@@ -1,0 +1,49 @@
+#pragma once
+// The LibTorch API differences between Debian's 1.13 and 2.x (the CUDA LibTorch inside a
+// PyTorch wheel, say), in one place; everything else in the engine compiles against both.
+#include <ATen/autocast_mode.h>
+#include <torch/version.h>
+
+#if TISS_WITH_CUDA  // set by core/CMakeLists.txt when the LibTorch found has c10_cuda
+#include <c10/cuda/CUDACachingAllocator.h>
+#endif
+
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+#define TISS_TORCH_AUTOCAST_BY_DEVICE 1  // 2.4 made autocast's switches per device type
+#else
+#define TISS_TORCH_AUTOCAST_BY_DEVICE 0
+#endif
+
+namespace tiss::compat {
+
+/// Whether CUDA autocast is on for this thread.
+inline bool cudaAutocastEnabled() {
+#if TISS_TORCH_AUTOCAST_BY_DEVICE
+  return at::autocast::is_autocast_enabled(at::kCUDA);
+#else
+  return at::autocast::is_enabled();
+#endif
+}
+
+/// Turns CUDA autocast on or off for this thread.
+inline void setCudaAutocast(bool on) {
+#if TISS_TORCH_AUTOCAST_BY_DEVICE
+  at::autocast::set_autocast_enabled(at::kCUDA, on);
+#else
+  at::autocast::set_enabled(on);
+#endif
+}
+
+/// Peak memory the CUDA caching allocator handed out on `device` since the start or the last
+/// reset, in MiB; -1 in a build without CUDA.
+inline double peakCudaMemoryMb(int device) {
+#if TISS_WITH_CUDA
+  const auto stats = c10::cuda::CUDACachingAllocator::getDeviceStats(device);
+  return double(stats.allocated_bytes[0].peak) / (1024.0 * 1024.0);  // [0]: all pools together
+#else
+  (void)device;
+  return -1;
+#endif
+}
+
+}  // namespace tiss::compat
