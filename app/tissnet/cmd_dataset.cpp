@@ -23,6 +23,7 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
       exitCode = fail(d.error());
       return;
     }
+    std::printf("%s\n", tiss::describeLayout(d->manifest).c_str());
     tiss::CheckOptions o;
     o.headersOnly = *headersOnly;
     o.threads = *threads;

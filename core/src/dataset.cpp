@@ -1,6 +1,8 @@
 #include "tiss/atomic_file.h"
 #include "tiss/dataset.h"
 
+#include "layouts.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -31,6 +33,23 @@ std::string Manifest::relativePath(const std::string& key, const std::string& id
   return path;
 }
 
+std::string describeLayout(const Manifest& m) {
+  auto named = [&](const std::string& key) {
+    const auto it = m.names.find(key);
+    return it == m.names.end() || it->second == key ? key : key + " = " + it->second;
+  };
+  std::string s = "layout " + m.layout + ", task " + m.task.name + ": sources ";
+  for (size_t i = 0; i < m.task.sources.size(); ++i) s += (i ? ", " : "") + named(m.task.sources[i]);
+  s += "; target " + (m.task.target.empty() ? std::string("none (segmentation only)") : named(m.task.target));
+  s += "; label " + named(m.task.label);
+  if (!m.task.labelValues.empty()) {
+    s += " (values";
+    for (int v : m.task.labelValues) s += " " + std::to_string(v);
+    s += ")";
+  }
+  return s;
+}
+
 Manifest bratsManifest(const std::string& ext) {
   Manifest m;
   m.layout = "brats";
@@ -54,6 +73,7 @@ Result<Manifest> readManifest(const std::string& file) {
     const json j = json::parse(in);
     Manifest m;
     m.layout = j.value("layout", "manifest");
+    m.names = j.value("names", std::map<std::string, std::string>{});
     m.patterns = j.at("patterns").get<std::map<std::string, std::string>>();
     const json& t = j.at("task");
     m.task.name = t.value("name", "custom");
@@ -73,6 +93,7 @@ Status writeManifest(const Manifest& m, const std::string& file) {
   json j;
   j["layout"] = m.layout;
   j["patterns"] = m.patterns;
+  if (!m.names.empty()) j["names"] = m.names;
   j["task"] = {{"name", m.task.name}, {"sources", m.task.sources}, {"target", m.task.target},
                {"label", m.task.label}, {"label_values", m.task.labelValues}};
   return writeFileAtomically(file, j.dump(2) + "\n");
@@ -140,23 +161,23 @@ Result<Dataset> openDataset(const std::string& dir) {
   if (!fs::is_directory(dir, ec)) return makeError(dir, "data set folder not found");
   Dataset d;
   d.root = dir;
-  const auto ids = caseFolders(dir);
+  auto ids = caseFolders(dir);
   const fs::path manifestFile = fs::path(dir) / kManifestFile;
   if (fs::exists(manifestFile, ec)) {
     auto m = readManifest(manifestFile.string());
     if (!m) return m.error();
     d.manifest = *m;
   } else {
-    std::string ext;
-    for (const auto& id : ids)
-      for (const char* e : {".nii.gz", ".nii"})
-        if (ext.empty() && fs::exists(fs::path(dir) / id / (id + "_flair" + e), ec)) ext = e;
-    if (ext.empty())
-      return makeError(dir, "neither the BraTS layout (CASE/CASE_flair.nii.gz) nor a manifest.json; "
+    auto detected = detectLayout(dir, ids);
+    if (!detected) return detected.error();
+    if (!*detected)
+      return makeError(dir, "no known layout (BraTS 2020/2021 CASE/CASE_flair.nii.gz, BraTS 2023-2025 "
+                            "CASE/CASE-t2f.nii.gz, nnU-Net v2 dataset.json + imagesTr/) and no manifest.json; "
                             "write one with 'tissnet manifest " + dir + "' and edit it");
-    d.manifest = bratsManifest(ext);
+    d.manifest = **detected;
   }
-  if (ids.empty()) return makeError(dir, "holds no case folder");
+  if (d.manifest.layout == "nnunet") ids = layoutCaseIds(dir, d.manifest);
+  if (ids.empty()) return makeError(dir, d.manifest.layout == "nnunet" ? "imagesTr/ holds no case" : "holds no case folder");
   for (const auto& id : ids) {
     CaseFiles c{id, {}};
     for (const auto& entry : d.manifest.patterns) {

@@ -1,7 +1,9 @@
 #pragma once
-/// Data sets: a folder with one sub-folder per case. The BraTS layout
-/// (CASE/CASE_t1.nii.gz, _t1ce, _t2, _flair, _seg) is detected as is; any other layout is
-/// described by a manifest.json in the folder (modality key -> file pattern with {case}).
+/// Data sets: a folder of cases. BraTS 2020/2021 (CASE/CASE_t1.nii.gz, _t1ce, _t2, _flair,
+/// _seg), BraTS 2023-2025 (CASE/CASE-t1n.nii.gz, -t1c, -t2w, -t2f, -seg) and nnU-Net v2 raw
+/// datasets (dataset.json, imagesTr/CASE_0000.nii.gz, labelsTr/CASE.nii.gz) are detected as
+/// they are; any other layout is described by a manifest.json in the folder (modality key ->
+/// file pattern with {case}), which also overrides a detected layout.
 /// The train/val/test split lives beside it in split.json so every run uses the same one.
 #include <array>
 #include <cstdint>
@@ -30,8 +32,9 @@ Task gliomaTask();  ///< t1, t1ce, t2 -> flair; labels {0, 1, 2, 4}
 Task vsTask();      ///< T2 -> ceT1; labels {0, 1}
 
 struct Manifest {
-  std::string layout = "manifest";               ///< "brats" when detected, else "manifest"
+  std::string layout = "manifest";  ///< detected: "brats", "brats2023", "nnunet"; else "manifest"
   std::map<std::string, std::string> patterns;  ///< key -> "{case}/{case}_t1.nii.gz"
+  std::map<std::string, std::string> names;     ///< key -> the layout's own name (t1 -> t1n), when it differs
   Task task;
 
   /// Every key the task needs (sources, target, label) that has no pattern.
@@ -39,6 +42,11 @@ struct Manifest {
   /// Path of `key` for case `caseId`, relative to the data set folder.
   std::string relativePath(const std::string& key, const std::string& caseId) const;
 };
+
+/// One line for people: the layout, the task and how its keys map to the layout's files, e.g.
+/// "layout brats2023, task glioma: sources t1 = t1n, t1ce = t1c, t2 = t2w; target flair = t2f;
+/// label seg (values 0 1 2 3)".
+std::string describeLayout(const Manifest& manifest);
 
 Manifest bratsManifest(const std::string& extension = ".nii.gz");
 Manifest vsManifest();
@@ -81,9 +89,9 @@ struct Dataset {
   const CaseFiles* find(const std::string& id) const;
 };
 
-/// Opens a data set folder: manifest.json when present, else BraTS detection. Fails when
-/// the folder is missing, holds no case, or has neither a manifest nor the BraTS layout
-/// (the message says how to write a manifest).
+/// Opens a data set folder: manifest.json when present, else the detected layout. Fails when
+/// the folder is missing, holds no case, or has neither a manifest nor a known layout (the
+/// message lists the layouts and says how to write a manifest).
 Result<Dataset> openDataset(const std::string& dir);
 
 }  // namespace tiss

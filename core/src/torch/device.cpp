@@ -21,6 +21,8 @@ namespace {
 // blocks stay in the heap instead; the peak is the same, the memory is reused.
 void keepFreedMemory() {
 #ifdef __GLIBC__
+  // A user's own MALLOC_*_ settings win.
+  if (std::getenv("MALLOC_MMAP_THRESHOLD_") || std::getenv("MALLOC_TRIM_THRESHOLD_")) return;
   mallopt(M_MMAP_THRESHOLD, 1 << 30);
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
 #endif

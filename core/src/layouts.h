@@ -1,0 +1,20 @@
+#pragma once
+// Data set layouts detected from their files (BraTS 2020/2021, BraTS 2023-2025, nnU-Net v2).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tiss/dataset.h"
+
+namespace tiss {
+
+/// The layout of `dir` (whose case folders are `folders`) as a manifest naming it, with the
+/// task's keys mapped to the layout's own file names; nullopt when none matches; an error
+/// naming the file when a layout's description (nnU-Net's dataset.json) is malformed.
+Result<std::optional<Manifest>> detectLayout(const std::string& dir, const std::vector<std::string>& folders);
+
+/// Case ids of a layout whose cases are not folders (nnU-Net: imagesTr/CASE_0000.nii.gz);
+/// empty for folder-per-case layouts.
+std::vector<std::string> layoutCaseIds(const std::string& dir, const Manifest& manifest);
+
+}  // namespace tiss

@@ -1,0 +1,161 @@
+// Data sets as researchers download them, opened with no manifest: phantom cases renamed and
+// converted into each layout (BraTS 2020 .nii, BraTS 2023-2025, nnU-Net v2), then detection,
+// the modality mapping, the label rules and a broken case named with its file.
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <filesystem>
+#include <fstream>
+
+#include "test_support.h"
+#include "tiss/check.h"
+#include "tiss/dataset.h"
+#include "tiss/image_io.h"
+
+using namespace tiss;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::vector<std::string> kBratsKeys{"t1", "t1ce", "t2", "flair", "seg"};
+
+// Copies `key` of BraTS case `id` under `from` to `to`, through ITK (so the format may change),
+// with label 4 mapped to `label4`.
+void convert(const QString& from, const std::string& id, const std::string& key, const std::string& to, float label4 = 4) {
+  auto v = readVolume(testsupport::path(from, QString::fromStdString(id + "/" + id + "_" + key + ".nii.gz")));
+  QVERIFY(v.ok());
+  for (float& x : v->voxels)
+    if (x == 4) x = label4;
+  fs::create_directories(fs::path(to).parent_path());
+  QVERIFY(writeVolume(*v, to).ok());
+}
+
+std::vector<std::string> phantomIds(int n) {
+  std::vector<std::string> ids;
+  for (int i = 1; i <= n; ++i) ids.push_back("BraTS20_Phantom_00" + std::to_string(i));
+  return ids;
+}
+
+bool problemNames(const std::vector<CaseReport>& reports, const std::string& id, const std::string& text) {
+  for (const auto& r : reports)
+    if (r.id == id)
+      for (const auto& p : r.problems)
+        if (p.find(text) != std::string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+class TestLayouts : public QObject {
+  Q_OBJECT
+  QTemporaryDir phantom_;
+
+ private slots:
+  void initTestCase() { testsupport::writePhantom(phantom_.path(), PhantomLayout::Brats, 3, 7, {32, 32, 12}); }
+
+  void brats2020UncompressedNifti() {
+    QTemporaryDir dir;
+    for (const auto& id : phantomIds(3))
+      for (const auto& key : kBratsKeys) convert(phantom_.path(), id, key, testsupport::path(dir.path(), QString::fromStdString(id + "/" + id + "_" + key + ".nii")));
+    auto d = openDataset(dir.path().toStdString());
+    QVERIFY2(d.ok(), d.ok() ? "" : d.error().describe().c_str());
+    QCOMPARE(d->manifest.layout, std::string("brats"));
+    QCOMPARE(d->manifest.relativePath("flair", "X"), std::string("X/X_flair.nii"));
+    const auto reports = checkDataset(*d);
+    QCOMPARE(reports.size(), size_t(3));
+    for (const auto& r : reports) QVERIFY2(r.ok(), r.problems.empty() ? "" : r.problems.front().c_str());
+  }
+
+  void brats2023MapsItsSequencesAndLabels() {
+    QTemporaryDir dir;
+    const std::map<std::string, std::string> names{{"t1", "t1n"}, {"t1ce", "t1c"}, {"t2", "t2w"}, {"flair", "t2f"}, {"seg", "seg"}};
+    int n = 0;
+    for (const auto& id : phantomIds(3)) {
+      const std::string to = "BraTS-GLI-0000" + std::to_string(++n) + "-000";
+      for (const auto& [key, name] : names)
+        convert(phantom_.path(), id, key, testsupport::path(dir.path(), QString::fromStdString(to + "/" + to + "-" + name + ".nii.gz")),
+                n == 3 ? 4 : 3);  // the third keeps a BraTS 2020 label 4: not valid in 2023
+    }
+    auto d = openDataset(dir.path().toStdString());
+    QVERIFY2(d.ok(), d.ok() ? "" : d.error().describe().c_str());
+    QCOMPARE(d->manifest.layout, std::string("brats2023"));
+    QCOMPARE(d->manifest.task.name, std::string("glioma"));
+    QCOMPARE(d->manifest.task.target, std::string("flair"));
+    QCOMPARE(d->manifest.names.at("flair"), std::string("t2f"));
+    QCOMPARE(d->manifest.task.labelValues, (std::vector<int>{0, 1, 2, 3}));
+    const std::string line = describeLayout(d->manifest);
+    QVERIFY2(line.find("t1 = t1n") != std::string::npos && line.find("target flair = t2f") != std::string::npos, line.c_str());
+    const auto reports = checkDataset(*d);
+    QVERIFY(reports[0].ok() && reports[1].ok());
+    QVERIFY(problemNames(reports, "BraTS-GLI-00003-000", "-seg.nii.gz"));  // value 4, named with the file
+    // A broken case: its FLAIR cut short is reported with the file's name.
+    const std::string t2f = testsupport::path(dir.path(), "BraTS-GLI-00002-000/BraTS-GLI-00002-000-t2f.nii.gz");
+    fs::resize_file(t2f, 200);
+    QVERIFY(problemNames(checkDataset(*d), "BraTS-GLI-00002-000", "-t2f.nii.gz"));
+  }
+
+  void nnunetRawDataset() {
+    QTemporaryDir dir;
+    const QString root = dir.path() + "/Dataset042_Phantom";
+    const std::vector<std::string> keys{"t1", "t1ce", "t2", "flair"};
+    int n = 0;
+    for (const auto& id : phantomIds(3)) {
+      char c[32];
+      std::snprintf(c, sizeof c, "PHANTOM_%03d", ++n);
+      for (size_t ch = 0; ch < keys.size(); ++ch)
+        convert(phantom_.path(), id, keys[ch], testsupport::path(root, QString::asprintf("imagesTr/%s_%04zu.nii.gz", c, ch)));
+      convert(phantom_.path(), id, "seg", testsupport::path(root, QString::asprintf("labelsTr/%s.nii.gz", c)));
+    }
+    std::ofstream(testsupport::path(root, "dataset.json"))
+        << R"({"channel_names": {"0": "T1", "1": "T1ce", "2": "T2", "3": "FLAIR"},
+              "labels": {"background": 0, "NCR": 1, "ED": 2, "ET": 4}, "numTraining": 3, "file_ending": ".nii.gz"})";
+    auto d = openDataset(root.toStdString());
+    QVERIFY2(d.ok(), d.ok() ? "" : d.error().describe().c_str());
+    QCOMPARE(d->manifest.layout, std::string("nnunet"));
+    QCOMPARE(d->cases.size(), size_t(3));
+    QCOMPARE(d->cases[0].id, std::string("PHANTOM_001"));
+    QCOMPARE(d->manifest.task.target, std::string("flair"));
+    QCOMPARE(d->manifest.relativePath("flair", "PHANTOM_001"), std::string("imagesTr/PHANTOM_001_0003.nii.gz"));
+    QCOMPARE(d->manifest.task.labelValues, (std::vector<int>{0, 1, 2, 4}));
+    auto reports = checkDataset(*d);
+    for (const auto& r : reports) QVERIFY2(r.ok(), r.problems.empty() ? "" : r.problems.front().c_str());
+    QVERIFY(QFile::remove(root + "/imagesTr/PHANTOM_002_0002.nii.gz"));
+    QVERIFY(problemNames(checkDataset(*d), "PHANTOM_002", "PHANTOM_002_0002.nii.gz"));
+  }
+
+  void nnunetOtherChannelsAreSegmentationOnly() {
+    QTemporaryDir dir;
+    convert(phantom_.path(), phantomIds(1)[0], "t2", testsupport::path(dir.path(), "imagesTr/la_001_0000.nii.gz"));
+    convert(phantom_.path(), phantomIds(1)[0], "seg", testsupport::path(dir.path(), "labelsTr/la_001.nii.gz"), 1);
+    std::ofstream(testsupport::path(dir.path(), "dataset.json"))
+        << R"({"name": "LeftAtrium", "channel_names": {"0": "MRI"}, "labels": {"background": 0, "atrium": 1}, "file_ending": ".nii.gz"})";
+    auto d = openDataset(dir.path().toStdString());
+    QVERIFY2(d.ok(), d.ok() ? "" : d.error().describe().c_str());
+    QCOMPARE(d->manifest.task.sources, (std::vector<std::string>{"mri"}));
+    QVERIFY(d->manifest.task.target.empty());
+    QVERIFY(describeLayout(d->manifest).find("segmentation only") != std::string::npos);
+  }
+
+  void malformedDatasetJsonIsNamed() {
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath("imagesTr"));
+    std::ofstream(testsupport::path(dir.path(), "dataset.json")) << R"({"channel_names": ["T1"]})";
+    auto d = openDataset(dir.path().toStdString());
+    QVERIFY(!d.ok());
+    QVERIFY(d.error().file.find("dataset.json") != std::string::npos);
+  }
+
+  void unknownLayoutListsTheKnownOnes() {
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath("case1"));
+    auto d = openDataset(dir.path().toStdString());
+    QVERIFY(!d.ok());
+    QVERIFY(d.error().message.find("nnU-Net") != std::string::npos);
+    QVERIFY(d.error().message.find("tissnet manifest") != std::string::npos);
+  }
+};
+
+QTEST_APPLESS_MAIN(TestLayouts)
+#include "test_layouts.moc"
