@@ -267,6 +267,8 @@ Status validate(const TrainConfig& c) {
     if (p <= 0) return bad("data.patch sizes must be positive");
   if (c.inferenceWindow[0] > 0 && (c.inferenceWindow[2] % 4 || c.inferenceWindow[1] % 16 || c.inferenceWindow[0] % 16))
     return bad("inference.window: D must be a multiple of 4 and H, W of 16, as data.patch");
+  for (long w : c.inferenceWindow)
+    if (w > 1024) return bad("inference.window: at most 1024 voxels along each axis (a larger window is a whole-volume pass)");
   if (c.overlap < 0 || c.overlap > 0.9) return bad("validation.overlap must be in [0, 0.9]");
   for (double w : {c.loss.alphaG, c.loss.alphaT, c.loss.lambdaP, c.loss.lambdaC, c.loss.lambdaS})
     if (w < 0) return bad("loss weights must be non-negative");

@@ -61,9 +61,20 @@ std::string gliomaKey(const std::string& channel) {
   return "";
 }
 
+Result<std::optional<Manifest>> nnunetFrom(const fs::path& file);
+
+// A dataset.json whose values have the wrong JSON type is named, never an escaping exception.
 Result<std::optional<Manifest>> nnunet(const fs::path& dir) {
   const fs::path file = dir / "dataset.json";
   if (!fileExists(file) || !fileExists(dir / "imagesTr")) return std::optional<Manifest>();
+  try {
+    return nnunetFrom(file);
+  } catch (const json::exception& e) {
+    return makeError(file.string(), std::string("is not a valid nnU-Net v2 dataset.json: ") + e.what());
+  }
+}
+
+Result<std::optional<Manifest>> nnunetFrom(const fs::path& file) {
   std::ifstream in(file);
   const json j = json::parse(in, nullptr, false);
   if (!j.is_object() || !j.contains("channel_names") || !j["channel_names"].is_object() || j["channel_names"].empty())

@@ -72,6 +72,11 @@ class TestConfig : public QObject {
     QTest::newRow("not key=value") << "lambda" << "not key=value";
     QTest::newRow("preset") << "preset=huge" << "unknown preset 'huge'";
     QTest::newRow("levels") << "net.channels=[8,16]" << "5 values";
+    QTest::newRow("conv path") << "net.conv=fast" << "expected one of auto, native, sliced";
+    QTest::newRow("no windows") << "inference.batch=0" << "'inference.batch' is 0; expected 1 to 64";
+    QTest::newRow("window shape") << "inference.window=16x64" << "expected patch or DxHxW";
+    QTest::newRow("odd window") << "inference.window=10x64x64" << "inference.window: D must be a multiple of 4";
+    QTest::newRow("huge window") << "inference.window=100000x100000x100000" << "at most 1024 voxels";
   }
   void mistakesAreNamed() {
     QFETCH(QString, override);

@@ -141,10 +141,16 @@ class TestLayouts : public QObject {
   void malformedDatasetJsonIsNamed() {
     QTemporaryDir dir;
     QVERIFY(QDir(dir.path()).mkpath("imagesTr"));
-    std::ofstream(testsupport::path(dir.path(), "dataset.json")) << R"({"channel_names": ["T1"]})";
-    auto d = openDataset(dir.path().toStdString());
-    QVERIFY(!d.ok());
-    QVERIFY(d.error().file.find("dataset.json") != std::string::npos);
+    // Wrong shapes and wrong value types: each named, none escaping as an exception.
+    for (const char* body : {R"({"channel_names": ["T1"]})", R"({"channel_names": {"0": 7}})",
+                             R"({"channel_names": {"0": "T1"}, "file_ending": 5})",
+                             R"({"channel_names": {"0": "T1"}, "name": 3})", R"({"channel_names": {"99999": "T1"}})",
+                             "not json"}) {
+      std::ofstream(testsupport::path(dir.path(), "dataset.json"), std::ios::trunc) << body;
+      auto d = openDataset(dir.path().toStdString());
+      QVERIFY2(!d.ok(), body);
+      QVERIFY2(d.error().file.find("dataset.json") != std::string::npos, body);
+    }
   }
 
   void unknownLayoutListsTheKnownOnes() {
