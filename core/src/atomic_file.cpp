@@ -67,3 +67,26 @@ Status writeFileAtomically(const std::string& path, const std::string& contents,
 }
 
 }  // namespace tiss
+
+namespace tiss {
+
+Status copyFileAtomically(const std::string& from, const std::string& to) {
+  const fs::path target(to);
+  std::error_code ec;
+  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+  const fs::path tmp = temporaryPathFor(to);
+  fs::copy_file(from, tmp, fs::copy_options::overwrite_existing, ec);
+  if (!ec) {
+    if (auto st = syncFile(tmp.string()); !st) ec = std::make_error_code(std::errc::io_error);
+  }
+  if (!ec) fs::rename(tmp, target, ec);
+  if (ec) {
+    const std::string why = ec.message();
+    fs::remove(tmp, ec);
+    return makeError(to, "could not copy " + from + " here (" + why + ")");
+  }
+  syncFolder(target.parent_path().string());
+  return Status();
+}
+
+}  // namespace tiss

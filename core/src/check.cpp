@@ -68,8 +68,7 @@ CaseReport checkCase(const Dataset& d, const CaseFiles& c, const CheckOptions& o
   for (const auto& [key, path] : c.paths) {
     const bool isLabel = key == d.manifest.task.label;
     Geometry g;
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
+    if (!volumeExists(path)) {
       r.problems.push_back(path + ": missing modality '" + key + "' (file not found)");
       continue;
     }

@@ -67,7 +67,7 @@ json toObject(const TrainConfig& c) {
   return {{"stage", nameOf(kStages, c.stage)},
           {"preset", c.preset},
           {"seed", c.seed},
-          {"data", {{"patch", formatSizeDHW(c.patch)}, {"batch", c.batch}, {"tumor_share", c.tumorShare},
+          {"data", {{"patch", formatSizeDHW(c.patch)}, {"target", c.target}, {"batch", c.batch}, {"tumor_share", c.tumorShare},
                     {"flips", c.flips}, {"workers", c.loaderWorkers}}},
           {"net", {{"channels", c.net.channels}, {"dropout", c.net.dropout}, {"disc_channels", c.net.discChannels},
                    {"upsampling", c.net.linearUpsampling ? "linear" : "transposed"}, {"decoder_dropout", c.net.decoderDropout},
@@ -188,6 +188,7 @@ Result<TrainConfig> fromObject(const json& j) {
     auto patch = parseSizeDHW(text(d, "patch", "data.patch"));
     if (!patch) return makeError("", "'data.patch': " + patch.error().message);
     c.patch = *patch;
+    c.target = text(d, "target", "data.target");
     c.batch = integer<int>(d, "batch", "data.batch", 1, 1024);
     c.tumorShare = real(d, "tumor_share", "data.tumor_share", 0, 1);
     c.flips = boolean(d, "flips", "data.flips");

@@ -33,6 +33,26 @@ std::string Manifest::relativePath(const std::string& key, const std::string& id
   return path;
 }
 
+Result<Task> retarget(const Manifest& m, const std::string& key) {
+  Task t = m.task;
+  if (key.empty() || key == t.target) return t;
+  std::vector<std::string> all = t.sources;
+  if (!t.target.empty()) all.push_back(t.target);
+  std::string wanted = key, choices;
+  for (const auto& k : all) {
+    const auto own = m.names.find(k);
+    if (own != m.names.end() && own->second == key) wanted = k;
+    choices += (choices.empty() ? "" : ", ") + k;
+  }
+  if (std::find(all.begin(), all.end(), wanted) == all.end())
+    return makeError("data.target", "'" + key + "' is not a modality of the " + t.name + " task (" + choices + ")");
+  t.target = wanted;
+  t.sources.clear();
+  for (const auto& k : all)
+    if (k != wanted) t.sources.push_back(k);
+  return t;
+}
+
 std::string describeLayout(const Manifest& m) {
   auto named = [&](const std::string& key) {
     const auto it = m.names.find(key);
@@ -123,6 +143,21 @@ std::string splitExtension(const std::string& name, std::string* ext) {
   return {};
 }
 
+// imagesTs/: the cases a challenge keeps its labels of. Listed (to view, to run a model on)
+// with their images only, never in the split.
+void addHeldOutCases(Dataset& d) {
+  for (const auto& id : layoutCaseIds(d.root, d.manifest, "imagesTs")) {
+    if (d.find(id)) continue;
+    CaseFiles c{id, {}, true};
+    for (const auto& [key, pattern] : d.manifest.patterns) {
+      if (key == d.manifest.task.label || pattern.rfind("imagesTr/", 0) != 0) continue;
+      c.paths[key] = (fs::path(d.root) / ("imagesTs/" + d.manifest.relativePath(key, id).substr(9))).string();
+    }
+    d.cases.push_back(std::move(c));
+  }
+  std::sort(d.cases.begin(), d.cases.end(), [](const CaseFiles& a, const CaseFiles& b) { return a.id < b.id; });
+}
+
 }  // namespace
 
 Result<Manifest> guessManifest(const std::string& dir) {
@@ -172,12 +207,13 @@ Result<Dataset> openDataset(const std::string& dir) {
     if (!detected) return detected.error();
     if (!*detected)
       return makeError(dir, "no known layout (BraTS 2020/2021 CASE/CASE_flair.nii.gz, BraTS 2023-2025 "
-                            "CASE/CASE-t2f.nii.gz, nnU-Net v2 dataset.json + imagesTr/) and no manifest.json; "
+                            "CASE/CASE-t2f.nii.gz, MSD or nnU-Net v2 dataset.json + imagesTr/) and no manifest.json; "
                             "write one with 'tissnet manifest " + dir + "' and edit it");
     d.manifest = **detected;
   }
-  if (d.manifest.layout == "nnunet") ids = layoutCaseIds(dir, d.manifest);
-  if (ids.empty()) return makeError(dir, d.manifest.layout == "nnunet" ? "imagesTr/ holds no case" : "holds no case folder");
+  const bool imagesFolder = imagesFolderLayout(d.manifest);
+  if (imagesFolder) ids = layoutCaseIds(dir, d.manifest);
+  if (ids.empty()) return makeError(dir, imagesFolder ? "imagesTr/ holds no case" : "holds no case folder");
   for (const auto& id : ids) {
     CaseFiles c{id, {}};
     for (const auto& entry : d.manifest.patterns) {
@@ -186,6 +222,7 @@ Result<Dataset> openDataset(const std::string& dir) {
     }
     d.cases.push_back(std::move(c));
   }
+  if (imagesFolder) addHeldOutCases(d);
   const fs::path splitFile = fs::path(dir) / kSplitFile;
   if (fs::exists(splitFile, ec)) {
     auto s = readSplit(splitFile.string());

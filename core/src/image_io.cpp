@@ -17,6 +17,7 @@
 #include <itkNrrdImageIOFactory.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -129,24 +130,97 @@ Result<itk::ImageIOBase::Pointer> openIO(const std::string& path) {
   return io;
 }
 
-}  // namespace
-
-Result<VolumeHeader> readHeader(const std::string& path) {
-  auto io = openIO(path);
-  if (!io) return io.error();
+VolumeHeader headerOf(itk::ImageIOBase* io) {
   VolumeHeader h;
-  h.dimensions = (*io)->GetNumberOfDimensions();
-  h.components = (*io)->GetNumberOfComponents();
-  h.pixelType = fromItk((*io)->GetComponentType());
+  h.dimensions = io->GetNumberOfDimensions();
+  h.components = io->GetNumberOfComponents();
+  h.pixelType = fromItk(io->GetComponentType());
   for (unsigned a = 0; a < std::min(3u, h.dimensions); ++a) {
-    h.geometry.size[a] = static_cast<long>((*io)->GetDimensions(a));
-    h.geometry.spacing[a] = (*io)->GetSpacing(a);
-    h.geometry.origin[a] = (*io)->GetOrigin(a);
-    const auto dir = (*io)->GetDirection(a);
+    h.geometry.size[a] = static_cast<long>(io->GetDimensions(a));
+    h.geometry.spacing[a] = io->GetSpacing(a);
+    h.geometry.origin[a] = io->GetOrigin(a);
+    const auto dir = io->GetDirection(a);
     for (unsigned r = 0; r < std::min<size_t>(3, dir.size()); ++r) h.geometry.direction[r * 3 + a] = dir[r];
   }
   if (h.dimensions < 3) h.geometry.size[2] = 1;
   return h;
+}
+
+// A channel's header: the 4D file's first three axes; the file must be 4D and hold the channel.
+Result<VolumeHeader> readChannelHeader(const ChannelRef& ref) {
+  auto io = openIO(ref.file);
+  if (!io) return io.error();
+  VolumeHeader h = headerOf(io->GetPointer());
+  const std::string wanted = "the layout reads its channel " + std::to_string(ref.channel);
+  if (h.dimensions != 4) return makeError(ref.file, "is a " + std::to_string(h.dimensions) + "D image; " + wanted + " (a 4D image)");
+  const long channels = long((*io)->GetDimensions(3));
+  if (ref.channel >= channels) return makeError(ref.file, "has " + std::to_string(channels) + " channels; " + wanted);
+  if (h.components != 1) return makeError(ref.file, "has " + std::to_string(h.components) + " components per voxel; a scalar image is required");
+  h.dimensions = 3;
+  return h;
+}
+
+// A NIfTI file's voxel data read through once: a cut-short or corrupt payload is named
+// before ITK's reader sees it.
+Status checkPayload(const std::string& file, PixelType type) {
+  if (!endsWith(file, ".nii") && !endsWith(file, ".nii.gz")) return Status();
+  auto io = openIO(file);
+  if (!io) return io.error();
+  detail::PayloadFacts facts;
+  facts.expectedBytes = (*io)->GetImageSizeInBytes();
+  facts.componentBytes = unsigned((*io)->GetComponentSize());
+  facts.floating = type == PixelType::Float32 || type == PixelType::Float64;
+  facts.swapped = (*io)->GetByteOrder() == itk::IOByteOrderEnum::BigEndian;
+  return detail::checkNiftiPayload(file, facts);
+}
+
+// Channel `ref.channel` of a 4D image: the contiguous block of x*y*z voxels at its offset.
+Result<Volume> readChannel(const ChannelRef& ref, const VolumeHeader& h) {
+  try {
+    auto reader = itk::ImageFileReader<itk::Image<float, 4>>::New();
+    reader->SetFileName(ref.file);
+    reader->Update();
+    const size_t n = size_t(h.geometry.voxelCount());
+    const float* data = reader->GetOutput()->GetBufferPointer() + n * size_t(ref.channel);
+    auto img = FloatImage::New();
+    FloatImage::RegionType region;
+    for (int a = 0; a < 3; ++a) region.SetSize(a, itk::SizeValueType(h.geometry.size[a]));
+    img->SetRegions(region);
+    img->Allocate();
+    std::copy(data, data + n, img->GetBufferPointer());
+    Result<Volume> v = toVolume(channelPath(ref.file, ref.channel), img.GetPointer(), h.pixelType);
+    if (v) v->geometry = h.geometry;  // the 4D file's spatial axes, as its header says
+    return v;
+  } catch (const itk::ExceptionObject& e) {
+    return makeError(ref.file, std::string("truncated or corrupt voxel data: ") + e.GetDescription());
+  }
+}
+
+}  // namespace
+
+ChannelRef parseChannelRef(const std::string& path) {
+  const auto hash = path.rfind('#');
+  std::error_code ec;
+  if (hash == std::string::npos || hash + 1 >= path.size() || path.size() - hash > 4 || fs::exists(path, ec))
+    return {path, -1};
+  const std::string digits = path.substr(hash + 1);
+  if (!std::all_of(digits.begin(), digits.end(), [](unsigned char c) { return std::isdigit(c); })) return {path, -1};
+  return {path.substr(0, hash), std::stoi(digits)};
+}
+
+std::string channelPath(const std::string& file, int channel) { return file + "#" + std::to_string(channel); }
+
+bool volumeExists(const std::string& path) {
+  std::error_code ec;
+  return fs::exists(parseChannelRef(path).file, ec);
+}
+
+Result<VolumeHeader> readHeader(const std::string& path) {
+  const ChannelRef ref = parseChannelRef(path);
+  if (ref.channel >= 0) return readChannelHeader(ref);
+  auto io = openIO(path);
+  if (!io) return io.error();
+  return headerOf(io->GetPointer());
 }
 
 Result<Volume> readVolume(const std::string& path) {
@@ -160,16 +234,9 @@ Result<Volume> readVolume(const std::string& path) {
   if (header->components != 1)
     return makeError(path, "has " + std::to_string(header->components) +
                                " components per voxel; a scalar volume is required");
-  if (endsWith(path, ".nii") || endsWith(path, ".nii.gz")) {
-    auto io = openIO(path);
-    if (!io) return io.error();
-    detail::PayloadFacts facts;
-    facts.expectedBytes = (*io)->GetImageSizeInBytes();
-    facts.componentBytes = unsigned((*io)->GetComponentSize());
-    facts.floating = header->pixelType == PixelType::Float32 || header->pixelType == PixelType::Float64;
-    facts.swapped = (*io)->GetByteOrder() == itk::IOByteOrderEnum::BigEndian;
-    if (auto st = detail::checkNiftiPayload(path, facts); !st) return st.error();
-  }
+  const ChannelRef ref = parseChannelRef(path);
+  if (auto st = checkPayload(ref.file, header->pixelType); !st) return st.error();
+  if (ref.channel >= 0) return readChannel(ref, *header);
   try {
     auto reader = itk::ImageFileReader<FloatImage>::New();
     reader->SetFileName(path);

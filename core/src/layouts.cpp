@@ -1,5 +1,5 @@
 // Data set layouts recognised as they are, without a manifest (docs/data.md, "Your data"):
-// BraTS 2020/2021, BraTS 2023-2025 and nnU-Net v2 raw datasets.
+// BraTS 2020/2021, BraTS 2023-2025, MSD (Task01_BrainTumour) and nnU-Net v2 raw datasets.
 #include "layouts.h"
 
 #include <algorithm>
@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <nlohmann/json.hpp>
 
 namespace fs = std::filesystem;
@@ -61,36 +62,59 @@ std::string gliomaKey(const std::string& channel) {
   return "";
 }
 
-Result<std::optional<Manifest>> nnunetFrom(const fs::path& file);
+Result<std::optional<Manifest>> described(const fs::path& file);
 
 // A dataset.json whose values have the wrong JSON type is named, never an escaping exception.
-Result<std::optional<Manifest>> nnunet(const fs::path& dir) {
+Result<std::optional<Manifest>> nnunetOrMsd(const fs::path& dir) {
   const fs::path file = dir / "dataset.json";
   if (!fileExists(file) || !fileExists(dir / "imagesTr")) return std::optional<Manifest>();
   try {
-    return nnunetFrom(file);
+    return described(file);
   } catch (const json::exception& e) {
-    return makeError(file.string(), std::string("is not a valid nnU-Net v2 dataset.json: ") + e.what());
+    return makeError(file.string(), std::string("is not a valid nnU-Net or MSD dataset.json: ") + e.what());
   }
 }
 
-Result<std::optional<Manifest>> nnunetFrom(const fs::path& file) {
+bool isNumber(const std::string& s) { return !s.empty() && s.size() <= 4 && std::all_of(s.begin(), s.end(), ::isdigit); }
+
+// MSD (and nnU-Net v1) name the channels "modality" and the labels value -> name; nnU-Net v2
+// "channel_names" and name -> value. MSD keeps the channels in one 4D file per case.
+bool msdFiles(const json& j, const fs::path& dir) {
+  if (!j.contains("training") || !j["training"].is_array() || j["training"].empty()) return false;
+  const json& first = j["training"][0];
+  return first.is_object() && first.value("image", std::string()).size() > 0 && fileExists(dir / first["image"].get<std::string>());
+}
+
+std::vector<int> labelValues(const json& j) {
+  std::vector<int> values;
+  if (j.contains("labels") && j["labels"].is_object())
+    for (const auto& [name, value] : j["labels"].items()) {
+      if (value.is_number_integer()) values.push_back(value.get<int>());
+      else if (isNumber(name)) values.push_back(std::stoi(name));
+    }
+  std::sort(values.begin(), values.end());
+  return values;
+}
+
+Result<std::optional<Manifest>> described(const fs::path& file) {
   std::ifstream in(file);
   const json j = json::parse(in, nullptr, false);
-  if (!j.is_object() || !j.contains("channel_names") || !j["channel_names"].is_object() || j["channel_names"].empty())
-    return makeError(file.string(), "is not an nnU-Net v2 dataset.json (no \"channel_names\" object)");
+  const char* channels = j.is_object() && j.contains("channel_names") ? "channel_names" : "modality";
+  if (!j.is_object() || !j.contains(channels) || !j[channels].is_object() || j[channels].empty())
+    return makeError(file.string(), "is not an nnU-Net or MSD dataset.json (no \"channel_names\" or \"modality\" object)");
   Manifest m;
-  m.layout = "nnunet";
+  const bool msd = std::string(channels) == "modality" && msdFiles(j, file.parent_path());
+  m.layout = msd ? "msd" : "nnunet";
   const std::string ext = j.value("file_ending", std::string(".nii.gz"));
   std::vector<std::string> keys;
-  for (const auto& [index, name] : j["channel_names"].items()) {
-    if (!name.is_string() || index.empty() || index.size() > 4 || !std::all_of(index.begin(), index.end(), ::isdigit))
-      return makeError(file.string(), "\"channel_names\" must map channel numbers to names");
-    const std::string key = gliomaKey(name.get<std::string>()).empty() ? lower(name.get<std::string>()) : gliomaKey(name.get<std::string>());
+  for (const auto& [index, name] : j[channels].items()) {
+    if (!name.is_string() || !isNumber(index))
+      return makeError(file.string(), "\"" + std::string(channels) + "\" must map channel numbers to names");
+    const std::string own = name.get<std::string>(), key = gliomaKey(own).empty() ? lower(own) : gliomaKey(own);
     char suffix[16];
     std::snprintf(suffix, sizeof suffix, "_%04d", std::stoi(index));
-    m.patterns[key] = "imagesTr/{case}" + std::string(suffix) + ext;
-    m.names[key] = name.get<std::string>() + " (" + suffix + ")";
+    m.patterns[key] = msd ? "imagesTr/{case}" + ext + "#" + std::to_string(std::stoi(index)) : "imagesTr/{case}" + std::string(suffix) + ext;
+    m.names[key] = own + (msd ? " (channel " + std::to_string(std::stoi(index)) + ")" : " (" + std::string(suffix) + ")");
     keys.push_back(key);
   }
   m.patterns["seg"] = "labelsTr/{case}" + ext;
@@ -99,11 +123,7 @@ Result<std::optional<Manifest>> nnunetFrom(const fs::path& file) {
                       keys.size() == 4;
   // Not the four glioma sequences: a segmentation-only task over every channel.
   m.task = glioma ? gliomaTask() : Task{j.value("name", std::string("nnunet")), keys, "", "seg", {}};
-  m.task.labelValues.clear();
-  if (j.contains("labels") && j["labels"].is_object())
-    for (const auto& [name, value] : j["labels"].items())
-      if (value.is_number_integer()) m.task.labelValues.push_back(value.get<int>());
-  std::sort(m.task.labelValues.begin(), m.task.labelValues.end());
+  m.task.labelValues = labelValues(j);
   return std::optional<Manifest>(m);
 }
 
@@ -112,23 +132,27 @@ Result<std::optional<Manifest>> nnunetFrom(const fs::path& file) {
 Result<std::optional<Manifest>> detectLayout(const std::string& dir, const std::vector<std::string>& folders) {
   if (auto m = brats2020(dir, folders)) return m;
   if (auto m = brats2023(dir, folders)) return m;
-  return nnunet(dir);
+  return nnunetOrMsd(dir);
 }
 
-std::vector<std::string> layoutCaseIds(const std::string& dir, const Manifest& m) {
-  std::vector<std::string> ids;
-  const auto it = m.task.sources.empty() ? m.patterns.end() : m.patterns.find(m.task.sources.front());
-  if (m.layout != "nnunet" || it == m.patterns.end()) return ids;
-  const std::string pattern = it->second;  // imagesTr/{case}_0000.nii.gz
-  const std::string tail = pattern.substr(pattern.find("{case}") + 6);
+bool imagesFolderLayout(const Manifest& m) { return m.layout == "nnunet" || m.layout == "msd"; }
+
+std::vector<std::string> layoutCaseIds(const std::string& dir, const Manifest& m, const std::string& folder) {
+  std::set<std::string> ids;
+  if (!imagesFolderLayout(m)) return {};
+  // A case is there when any of its channels is (a BraSyn case lacks one).
+  std::set<std::string> tails;
+  for (const auto& [key, pattern] : m.patterns)
+    if (pattern.rfind("imagesTr/{case}", 0) == 0) tails.insert(pattern.substr(15, pattern.find('#') - 15));  // _0000.nii.gz; .nii.gz
   std::error_code ec;
-  for (const auto& e : fs::directory_iterator(fs::path(dir) / "imagesTr", ec)) {
+  for (const auto& e : fs::directory_iterator(fs::path(dir) / folder, ec)) {
     const std::string name = e.path().filename().string();
-    if (name.size() > tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0)
-      ids.push_back(name.substr(0, name.size() - tail.size()));
+    if (name.rfind("._", 0) == 0) continue;  // the macOS resource forks MSD's archives carry
+    for (const auto& tail : tails)
+      if (name.size() > tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0)
+        ids.insert(name.substr(0, name.size() - tail.size()));
   }
-  std::sort(ids.begin(), ids.end());
-  return ids;
+  return {ids.begin(), ids.end()};
 }
 
 }  // namespace tiss

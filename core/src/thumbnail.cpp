@@ -24,8 +24,9 @@ json signatureOf(const CaseFiles& c) {
   json sig = json::object();
   for (const auto& [key, path] : c.paths) {
     std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    const auto time = fs::last_write_time(path, ec);
+    const std::string file = parseChannelRef(path).file;  // a 4D image's channel: the file's
+    const auto size = fs::file_size(file, ec);
+    const auto time = fs::last_write_time(file, ec);
     sig[key] = ec ? json(nullptr) : json{size, int64_t(time.time_since_epoch().count())};
   }
   return sig;

@@ -6,6 +6,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <itkImage.h>
+#include <itkImageFileWriter.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -30,6 +33,44 @@ void convert(const QString& from, const std::string& id, const std::string& key,
     if (x == 4) x = label4;
   fs::create_directories(fs::path(to).parent_path());
   QVERIFY(writeVolume(*v, to).ok());
+}
+
+// MSD's 4D image: the channels stacked along the fourth axis (ITK directly: core writes 3D only).
+void stack(const std::vector<Volume>& channels, const std::string& to) {
+  using Image4 = itk::Image<float, 4>;
+  auto img = Image4::New();
+  Image4::RegionType region;
+  Image4::SpacingType spacing;
+  Image4::PointType origin;
+  Image4::DirectionType direction;
+  direction.SetIdentity();
+  const Geometry& g = channels[0].geometry;
+  for (int a = 0; a < 3; ++a) {
+    region.SetSize(a, itk::SizeValueType(g.size[a]));
+    spacing[a] = g.spacing[a];
+    origin[a] = g.origin[a];
+    for (int c = 0; c < 3; ++c) direction(a, c) = g.direction[a * 3 + c];
+  }
+  region.SetSize(3, channels.size());
+  spacing[3] = 1;
+  origin[3] = 0;
+  img->SetRegions(region);
+  img->SetSpacing(spacing);
+  img->SetOrigin(origin);
+  img->SetDirection(direction);
+  img->Allocate();
+  float* out = img->GetBufferPointer();
+  for (const auto& v : channels) out = std::copy(v.voxels.begin(), v.voxels.end(), out);
+  fs::create_directories(fs::path(to).parent_path());
+  auto writer = itk::ImageFileWriter<Image4>::New();
+  writer->SetFileName(to);
+  writer->SetInput(img);
+  writer->Update();
+}
+
+Volume phantomVolume(const QString& from, const std::string& id, const std::string& key) {
+  auto v = readVolume(testsupport::path(from, QString::fromStdString(id + "/" + id + "_" + key + ".nii.gz")));
+  return v ? *v : Volume();
 }
 
 std::vector<std::string> phantomIds(int n) {
@@ -136,6 +177,85 @@ class TestLayouts : public QObject {
     QCOMPARE(d->manifest.task.sources, (std::vector<std::string>{"mri"}));
     QVERIFY(d->manifest.task.target.empty());
     QVERIFY(describeLayout(d->manifest).find("segmentation only") != std::string::npos);
+  }
+
+  void msdTask01FourDimensionalImages() {
+    QTemporaryDir dir;
+    const QString root = dir.path() + "/Task01_BrainTumour";
+    const std::vector<std::string> order{"flair", "t1", "t1ce", "t2"};  // MSD's channels 0-3
+    const auto ids = phantomIds(3);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      std::vector<Volume> channels;
+      for (const auto& k : order) channels.push_back(phantomVolume(phantom_.path(), ids[i], k));
+      const std::string name = "BRATS_00" + std::to_string(i + 1) + ".nii.gz";
+      stack(channels, testsupport::path(root, QString::fromStdString((i < 2 ? "imagesTr/" : "imagesTs/") + name)));
+      if (i < 2) convert(phantom_.path(), ids[i], "seg", testsupport::path(root, QString::fromStdString("labelsTr/" + name)), 3);
+    }
+    std::ofstream(testsupport::path(root, "imagesTr/._BRATS_001.nii.gz")) << "macOS resource fork";
+    std::ofstream(testsupport::path(root, "dataset.json"))
+        << R"({"name": "BRATS", "modality": {"0": "FLAIR", "1": "T1w", "2": "t1gd", "3": "T2w"},
+              "labels": {"0": "background", "1": "edema", "2": "non-enhancing tumor", "3": "enhancing tumour"},
+              "numTraining": 2, "numTest": 1,
+              "training": [{"image": "./imagesTr/BRATS_001.nii.gz", "label": "./labelsTr/BRATS_001.nii.gz"},
+                           {"image": "./imagesTr/BRATS_002.nii.gz", "label": "./labelsTr/BRATS_002.nii.gz"}],
+              "test": ["./imagesTs/BRATS_003.nii.gz"]})";
+    auto d = openDataset(root.toStdString());
+    QVERIFY2(d.ok(), d.ok() ? "" : d.error().describe().c_str());
+    QCOMPARE(d->manifest.layout, std::string("msd"));
+    QCOMPARE(d->manifest.task.name, std::string("glioma"));
+    QCOMPARE(d->manifest.names.at("t1ce"), std::string("t1gd (channel 2)"));
+    QCOMPARE(d->manifest.task.labelValues, (std::vector<int>{0, 1, 2, 3}));
+    QCOMPARE(d->cases.size(), size_t(3));  // two training cases, one from imagesTs; no "._" file
+    // Each key reads its own channel: t1ce is channel 2, equal to the phantom's t1ce.
+    auto t1ce = readVolume(d->cases[0].paths.at("t1ce"));
+    QVERIFY2(t1ce.ok(), t1ce.ok() ? "" : t1ce.error().describe().c_str());
+    QVERIFY(t1ce->voxels == phantomVolume(phantom_.path(), ids[0], "t1ce").voxels);
+    auto header = readHeader(d->cases[0].paths.at("flair"));
+    QVERIFY(header.ok() && header->dimensions == 3 && header->geometry.size == t1ce->geometry.size);
+    // The imagesTs case: images only, no label by design, never in the split.
+    const CaseFiles* held = d->find("BRATS_003");
+    QVERIFY(held && held->heldOut && !held->paths.count("seg") && held->paths.count("flair"));
+    QVERIFY(d->split.partOf("BRATS_003") == SplitPart::Unassigned);
+    auto reports = checkDataset(*d);
+    for (const auto& r : reports) QVERIFY2(r.ok(), r.problems.empty() ? "" : (r.id + ": " + r.problems.front()).c_str());
+    // A whole 4D file is still refused where no layout names its channels.
+    QVERIFY(!readVolume(testsupport::path(root, "imagesTr/BRATS_001.nii.gz")).ok());
+    // A broken case: a 3D file where the layout wants 4D channels, named with the file.
+    convert(phantom_.path(), ids[1], "t2", testsupport::path(root, "imagesTr/BRATS_002.nii.gz"));
+    QVERIFY(problemNames(checkDataset(*d), "BRATS_002", "BRATS_002.nii.gz: is a 3D image"));
+  }
+
+  void nnunetTestImagesAreHeldOut() {
+    QTemporaryDir dir;
+    const auto ids = phantomIds(2);
+    for (int ch = 0; ch < 4; ++ch) {
+      const std::string key = std::vector<std::string>{"t1", "t1ce", "t2", "flair"}[size_t(ch)];
+      convert(phantom_.path(), ids[0], key, testsupport::path(dir.path(), QString::asprintf("imagesTr/A_%04d.nii.gz", ch)));
+      convert(phantom_.path(), ids[1], key, testsupport::path(dir.path(), QString::asprintf("imagesTs/B_%04d.nii.gz", ch)));
+    }
+    convert(phantom_.path(), ids[0], "seg", testsupport::path(dir.path(), "labelsTr/A.nii.gz"));
+    std::ofstream(testsupport::path(dir.path(), "dataset.json"))
+        << R"({"channel_names": {"0": "T1", "1": "T1ce", "2": "T2", "3": "FLAIR"}, "labels": {"background": 0, "a": 1, "b": 2, "c": 4}, "file_ending": ".nii.gz"})";
+    auto d = openDataset(dir.path().toStdString());
+    QVERIFY2(d.ok(), d.ok() ? "" : d.error().describe().c_str());
+    QCOMPARE(d->cases.size(), size_t(2));
+    QVERIFY(d->find("B") && d->find("B")->heldOut);
+    QCOMPARE(d->find("B")->paths.at("flair"), testsupport::path(dir.path(), "imagesTs/B_0003.nii.gz"));
+    QCOMPARE(d->split.ids(SplitPart::Train).size() + d->split.ids(SplitPart::Val).size() + d->split.ids(SplitPart::Test).size(), size_t(1));
+    for (const auto& r : checkDataset(*d)) QVERIFY2(r.ok(), r.problems.empty() ? "" : r.problems.front().c_str());
+  }
+
+  void retargetForBrasyn() {
+    Manifest m;
+    m.task = gliomaTask();
+    m.names = {{"t1ce", "t1c"}, {"flair", "t2f"}};
+    auto t = retarget(m, "t1c");  // the layout's own name
+    QVERIFY(t.ok());
+    QCOMPARE(t->target, std::string("t1ce"));
+    QCOMPARE(t->sources, (std::vector<std::string>{"t1", "t2", "flair"}));
+    QCOMPARE(retarget(m, "")->target, std::string("flair"));
+    auto bad = retarget(m, "dwi");
+    QVERIFY(!bad.ok() && bad.error().message.find("dwi") != std::string::npos && bad.error().message.find("t1ce") != std::string::npos);
   }
 
   void malformedDatasetJsonIsNamed() {

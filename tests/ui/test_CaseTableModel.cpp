@@ -57,6 +57,37 @@ class TestCaseTableModel : public QObject {
     openAndWait();
   }
 
+  void layoutAndMappingAreShown() {
+    const QString text = cases()->layoutText();
+    QVERIFY2(text.contains("BraTS 2020/2021") && text.contains("target flair") && text.contains("values 0 1 2 4"), qPrintable(text));
+  }
+
+  void imagesTsCasesStayOutOfTheSplit() {
+    // An nnU-Net dataset: case A in imagesTr with its label, case B in imagesTs without one.
+    const QString root = dir_.path() + "/Dataset001_X";
+    const QStringList keys{"t1", "t1ce", "t2", "flair"};
+    QVERIFY(QDir().mkpath(root + "/imagesTr") && QDir().mkpath(root + "/imagesTs") && QDir().mkpath(root + "/labelsTr"));
+    for (int ch = 0; ch < 4; ++ch) {
+      QVERIFY(QFile::copy(file(1, qPrintable(keys[ch])), root + QString("/imagesTr/A_%1.nii.gz").arg(ch, 4, 10, QChar('0'))));
+      QVERIFY(QFile::copy(file(2, qPrintable(keys[ch])), root + QString("/imagesTs/B_%1.nii.gz").arg(ch, 4, 10, QChar('0'))));
+    }
+    QVERIFY(QFile::copy(file(1, "seg"), root + "/labelsTr/A.nii.gz"));
+    QFile json(root + "/dataset.json");
+    QVERIFY(json.open(QIODevice::WriteOnly));
+    json.write(R"({"channel_names": {"0": "T1", "1": "T1ce", "2": "T2", "3": "FLAIR"}, "labels": {"background": 0, "a": 1, "b": 2, "c": 4}})");
+    json.close();
+    auto d = openDataset(root.toStdString());
+    QVERIFY(d.ok());
+    CaseTableModel model;
+    model.setDataset(std::make_shared<const Dataset>(*d));
+    QVERIFY2(model.layoutText().contains("nnU-Net v2") && model.layoutText().contains("imagesTs"), qPrintable(model.layoutText()));
+    QVERIFY(model.heldOut("B") && !model.heldOut("A"));
+    model.redrawSplit(3);
+    QVERIFY(model.split().partOf("B") == SplitPart::Unassigned);
+    model.assign({model.rowOf("B")}, SplitPart::Train);
+    QVERIFY(model.split().partOf("B") == SplitPart::Unassigned);
+  }
+
   void tableHoldsTheValuesOfTheFiles() {
     QCOMPARE(cases()->rowCount(), 6);
     const int row = cases()->rowOf(caseId(1));

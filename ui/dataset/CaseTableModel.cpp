@@ -67,7 +67,7 @@ void CaseTableModel::assign(const QList<int>& rows, SplitPart part) {
   for (int row : rows) {
     if (row < 0 || row >= rows_.size()) continue;
     const std::string id = rows_[row].id.toStdString();
-    if (split_.partOf(id) == part) continue;
+    if (split_.partOf(id) == part || heldOut(id)) continue;  // imagesTs cases have no label to train on
     split_.assignment[id] = part;
     changed = true;
     Q_EMIT dataChanged(index(row, SplitColumn), index(row, SplitColumn));
@@ -77,7 +77,8 @@ void CaseTableModel::assign(const QList<int>& rows, SplitPart part) {
 
 void CaseTableModel::redrawSplit(uint64_t seed) {
   std::vector<std::string> ids;
-  for (const auto& r : rows_) ids.push_back(r.id.toStdString());
+  for (const auto& r : rows_)
+    if (!heldOut(r.id.toStdString())) ids.push_back(r.id.toStdString());
   split_ = drawSplit(ids, seed);
   if (!rows_.isEmpty()) Q_EMIT dataChanged(index(0, SplitColumn), index(rows_.size() - 1, SplitColumn));
   setSplitModified(true);
@@ -99,5 +100,42 @@ void CaseTableModel::setSplitModified(bool modified) {
 
 int CaseTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : rows_.size(); }
 int CaseTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+bool CaseTableModel::heldOut(const std::string& id) const {
+  const CaseFiles* c = dataset_ ? dataset_->find(id) : nullptr;
+  return c && c->heldOut;
+}
+
+namespace {
+
+QString layoutName(const std::string& layout) {
+  if (layout == "brats") return CaseTableModel::tr("BraTS 2020/2021");
+  if (layout == "brats2023") return CaseTableModel::tr("BraTS 2023-2025");
+  if (layout == "msd") return CaseTableModel::tr("Medical Segmentation Decathlon (4D images)");
+  if (layout == "nnunet") return CaseTableModel::tr("nnU-Net v2 raw dataset");
+  return CaseTableModel::tr("manifest.json");
+}
+
+}  // namespace
+
+QString CaseTableModel::layoutText() const {
+  if (!dataset_) return {};
+  const Manifest& m = dataset_->manifest;
+  auto named = [&](const std::string& key) {
+    const auto it = m.names.find(key);
+    const QString k = QString::fromStdString(key);
+    return it == m.names.end() || it->second == key ? k : tr("%1 = %2").arg(k, QString::fromStdString(it->second));
+  };
+  QStringList sources, values;
+  for (const auto& s : m.task.sources) sources << named(s);
+  for (int v : m.task.labelValues) values << QString::number(v);
+  QString text = tr("Layout: %1 · task %2 · sources %3 · target %4 · label %5")
+                     .arg(layoutName(m.layout), QString::fromStdString(m.task.name), sources.join(", "),
+                          m.task.target.empty() ? tr("none (segmentation only)") : named(m.task.target), named(m.task.label));
+  if (!values.isEmpty()) text += tr(" (values %1)").arg(values.join(' '));
+  const auto held = std::count_if(dataset_->cases.begin(), dataset_->cases.end(), [](const CaseFiles& c) { return c.heldOut; });
+  if (held) text += tr(" · %n case(s) from imagesTs, without a label", "", int(held));
+  return text;
+}
 
 }  // namespace tiss::ui

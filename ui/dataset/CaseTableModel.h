@@ -40,6 +40,11 @@ class CaseTableModel : public QAbstractTableModel {
   const CaseRecord& record(int row) const { return rows_[row]; }
   int rowOf(const QString& id) const { return rowById_.value(id, -1); }
   int problemCount() const;
+  /// The detected layout and how the task's keys map to its files, for people (translated):
+  /// "Layout: BraTS 2023-2025 · task glioma · sources t1 = t1n, ... · target flair = t2f · ...".
+  QString layoutText() const;
+  /// A case from imagesTs (nnU-Net, MSD): no label, kept out of the split.
+  bool heldOut(const std::string& id) const;
 
   // Split editing.
   const Split& split() const { return split_; }

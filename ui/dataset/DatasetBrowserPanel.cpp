@@ -43,8 +43,13 @@ DatasetBrowserPanel::DatasetBrowserPanel(CaseTableModel* cases, QWidget* parent)
     Q_EMIT caseActivated(index.siblingAtColumn(CaseTableModel::Id).data().toString());
   });
   summary_ = new QLabel(this);
+  layoutLabel_ = new QLabel(this);
+  layoutLabel_->setObjectName("layoutLabel");
+  layoutLabel_->setWordWrap(true);
+  layoutLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
+  layout->addWidget(layoutLabel_);
   layout->addWidget(makeFilterBar());
   layout->addWidget(table_, 1);
   layout->addWidget(makeSplitBar());
@@ -151,6 +156,8 @@ void DatasetBrowserPanel::updateSummary() {
                         .arg(cases_->rowCount())
                         .arg(cases_->problemCount()));
   save_->setEnabled(cases_->splitModified());
+  layoutLabel_->setText(cases_->layoutText());
+  layoutLabel_->setVisible(!layoutLabel_->text().isEmpty());
 }
 
 void DatasetBrowserPanel::changeEvent(QEvent* event) {

@@ -56,7 +56,7 @@ class DatasetBrowserPanel : public QWidget {
   QComboBox* moveTo_;
   QPushButton *move_, *redraw_, *save_;
   QSpinBox* seed_;
-  QLabel *summary_, *seedLabel_;
+  QLabel *summary_, *seedLabel_, *layoutLabel_;
 };
 
 }  // namespace tiss::ui

@@ -5,6 +5,7 @@
 #include <QThreadPool>
 
 #include "common/ErrorText.h"
+#include "tiss/image_io.h"
 #include "tiss/preprocess.h"
 
 namespace tiss::ui {
@@ -38,7 +39,7 @@ std::map<QString, QString> CaseViewerModel::files() const {
   std::map<QString, QString> f;
   if (const CaseFiles* c = dataset_->find(caseId_.toStdString()))
     for (const auto& [key, path] : c->paths)
-      if (QFileInfo::exists(QString::fromStdString(path))) f[QString::fromStdString(key)] = QString::fromStdString(path);
+      if (tiss::volumeExists(path)) f[QString::fromStdString(key)] = QString::fromStdString(path);
   for (const QString& folder : results_) f.merge(viewers::resultFiles(folder, caseId_));
   return f;
 }

@@ -19,4 +19,8 @@ void syncFolder(const std::string& dir);
 /// `path`. Used when another process consumes every file of path's folder (sweep requests/).
 Status writeFileAtomically(const std::string& path, const std::string& contents, const std::string& tempDir = "");
 
+/// Copies `from` to `to` through a temporary file renamed into place (parent folders made):
+/// `to` is the old file or the whole new one, never half of it. The error names the file.
+Status copyFileAtomically(const std::string& from, const std::string& to);
+
 }  // namespace tiss

@@ -67,6 +67,9 @@ struct TrainConfig {
   std::string preset = "paper";
   uint64_t seed = 1;
   Size3 patch{128, 128, 16};
+  /// data.target: which modality this run synthesizes, the others being its sources ("" : the
+  /// data set's target). BraSyn trains one run per missing sequence (t1n, t1c, t2w, t2f).
+  std::string target;
   int batch = 2;
   double tumorShare = 0.5;
   bool flips = true;

@@ -1,7 +1,8 @@
 #pragma once
 /// Data sets: a folder of cases. BraTS 2020/2021 (CASE/CASE_t1.nii.gz, _t1ce, _t2, _flair,
-/// _seg), BraTS 2023-2025 (CASE/CASE-t1n.nii.gz, -t1c, -t2w, -t2f, -seg) and nnU-Net v2 raw
-/// datasets (dataset.json, imagesTr/CASE_0000.nii.gz, labelsTr/CASE.nii.gz) are detected as
+/// _seg), BraTS 2023-2025 (CASE/CASE-t1n.nii.gz, -t1c, -t2w, -t2f, -seg), MSD tasks (dataset.json
+/// "modality", 4D imagesTr/CASE.nii.gz, labelsTr/, imagesTs/) and nnU-Net v2 raw datasets
+/// (dataset.json, imagesTr/CASE_0000.nii.gz, labelsTr/CASE.nii.gz, imagesTs/) are detected as
 /// they are; any other layout is described by a manifest.json in the folder (modality key ->
 /// file pattern with {case}), which also overrides a detected layout.
 /// The train/val/test split lives beside it in split.json so every run uses the same one.
@@ -32,7 +33,7 @@ Task gliomaTask();  ///< t1, t1ce, t2 -> flair; labels {0, 1, 2, 4}
 Task vsTask();      ///< T2 -> ceT1; labels {0, 1}
 
 struct Manifest {
-  std::string layout = "manifest";  ///< detected: "brats", "brats2023", "nnunet"; else "manifest"
+  std::string layout = "manifest";  ///< detected: "brats", "brats2023", "msd", "nnunet"; else "manifest"
   std::map<std::string, std::string> patterns;  ///< key -> "{case}/{case}_t1.nii.gz"
   std::map<std::string, std::string> names;     ///< key -> the layout's own name (t1 -> t1n), when it differs
   Task task;
@@ -42,6 +43,11 @@ struct Manifest {
   /// Path of `key` for case `caseId`, relative to the data set folder.
   std::string relativePath(const std::string& key, const std::string& caseId) const;
 };
+
+/// The task with `key` as its target and the other modalities (sources and old target, in
+/// that order) as sources: a run's `data.target`. `key` is a task key (flair) or the layout's
+/// own name for it (t2f); "" keeps the task. An error names the key and the choices.
+Result<Task> retarget(const Manifest& manifest, const std::string& key);
 
 /// One line for people: the layout, the task and how its keys map to the layout's files, e.g.
 /// "layout brats2023, task glioma: sources t1 = t1n, t1ce = t1c, t2 = t2w; target flair = t2f;
@@ -76,7 +82,10 @@ Status writeSplit(const Split& split, const std::string& file);
 
 struct CaseFiles {
   std::string id;
-  std::map<std::string, std::string> paths;  ///< manifest key -> full path (may not exist)
+  /// manifest key -> full path (may not exist); "FILE#N" names channel N of a 4D image (MSD)
+  std::map<std::string, std::string> paths;
+  /// From imagesTs/ (nnU-Net, MSD): images only, by design without a label; never in the split.
+  bool heldOut = false;
 };
 
 struct Dataset {

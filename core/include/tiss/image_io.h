@@ -17,11 +17,27 @@ struct VolumeHeader {
   unsigned components = 1;  ///< scalar per voxel is 1
 };
 
-/// Reads only the header. Fails for a missing, empty or unreadable file.
+/// One channel of a 4D image, named in a data set's case paths as "FILE#N" (N from 0), for the
+/// layouts that say which channel is which (MSD's Task01_BrainTumour: FLAIR, T1w, t1gd, T2w).
+struct ChannelRef {
+  std::string file;
+  int channel = -1;  ///< -1: the path names a whole (3D) file
+};
+/// "FILE#N" -> {FILE, N} when FILE exists and `path` itself does not; else {path, -1}.
+ChannelRef parseChannelRef(const std::string& path);
+/// The case path of channel `channel` of the 4D image `file`.
+std::string channelPath(const std::string& file, int channel);
+/// True when `path` names an existing file or folder, or a channel of an existing file.
+bool volumeExists(const std::string& path);
+
+/// Reads only the header. Fails for a missing, empty or unreadable file. For a channel
+/// reference the header is the channel's (3D) one, and a 3D file or a channel past the last
+/// is an error naming the file.
 Result<VolumeHeader> readHeader(const std::string& path);
 
-/// Reads a 3D scalar volume (a DICOM series when `path` is a folder). Fails on 2D or 4D
-/// images, multi-component voxels, truncated or corrupt files, and NaN or Inf voxels.
+/// Reads a 3D scalar volume (a DICOM series when `path` is a folder; one channel of a 4D
+/// image for a channel reference). Fails on 2D or 4D images read whole, multi-component
+/// voxels, truncated or corrupt files, and NaN or Inf voxels.
 Result<Volume> readVolume(const std::string& path);
 
 /// Writes `v` in the format chosen by the file name, with the geometry and the pixel type

@@ -172,7 +172,8 @@ Result<InferBench> benchInfer(const TrainConfig& c, int sources, const std::stri
   if (!device) return device.error();
   auto model = makeStageModel(c, sources, *device, inMemorySp(c, *device));
   model->train(false);
-  const Batch whole = randomBatch(1, sources, {size[2], size[1], size[0]}, *device);
+  Batch whole = randomBatch(1, sources, {size[2], size[1], size[0]}, *device);
+  whole.target = whole.label = torch::Tensor();  // inference sees the sources only
   long windows = 1;
   for (int a = 0; a < 3; ++a) {
     const long w = c.window()[a];

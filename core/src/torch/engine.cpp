@@ -200,6 +200,9 @@ Status trainImpl(const TrainRequest& r, const std::function<void(const std::stri
   if (!device) return device.error();
   auto data = openDataset(r.dataDir);
   if (!data) return data.error();
+  auto retargeted = retarget(data->manifest, c.target);  // data.target: this run's own target
+  if (!retargeted) return retargeted.error();
+  data->manifest.task = *retargeted;
   const int sources = int(data->manifest.task.sources.size());
   // Only seg-source and seg-synth train without the real target image.
   if (data->manifest.task.target.empty() && c.stage != Stage::SegSource && c.stage != Stage::SegSynth)

@@ -134,6 +134,9 @@ Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& pro
   if (device.is_cuda()) at::globalContext().setBenchmarkCuDNN(true);
   auto data = openDataset(r.dataDir);
   if (!data) return data.error();
+  auto task = retarget(data->manifest, c.target);  // the run's own target and sources
+  if (!task) return task.error();
+  data->manifest.task = *task;
   const int sources = int(data->manifest.task.sources.size());
   auto borrowed = borrowForInference(c, sources, device);
   if (!borrowed) return borrowed.error();

@@ -20,11 +20,15 @@ void count(int64_t outputElements, int64_t multiplyAddsPerOutput) {
 
 // ConvPath::Auto: LibTorch 1.13 hands a CPU conv3d to oneDNN when the batch has 2 or more
 // samples (or enough channels); below that its fallback is far slower than the sliced oneDNN
-// conv2d. cuDNN takes every shape. docs/engine.md has the measurements behind this rule.
+// conv2d. cuDNN takes every shape. When training, the sliced path keeps a transposed copy of
+// its input for the backward pass (+11 % peak memory at the mid preset for 2 % of speed), so
+// it is taken only at batch 1 or without autograd for 1xkxk kernels. docs/engine.md has the
+// measurements behind this rule.
 bool native(ConvPath path, const torch::Tensor& x, int64_t kernelDepth) {
   if (path != ConvPath::Auto) return path == ConvPath::Native;
   if (x.is_cuda()) return true;
-  return kernelDepth > 1 && x.size(0) >= 2;
+  if (x.size(0) < 2) return false;
+  return kernelDepth > 1 || torch::GradMode::is_enabled();
 }
 
 }  // namespace

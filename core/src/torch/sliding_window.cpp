@@ -35,6 +35,9 @@ torch::Tensor gaussian(const std::vector<int64_t>& window) {
 
 torch::Tensor padTo(const torch::Tensor& t, const std::vector<int64_t>& size, double value) {
   if (!t.defined()) return t;
+  bool fits = true;
+  for (size_t a = 0; a < 3; ++a) fits = fits && t.size(2 + int64_t(a)) >= size[a];
+  if (fits) return t;  // a copy of a BraTS volume's sources is 107 MB
   // F.pad order: last dimension first, (before, after) each.
   std::vector<int64_t> pad;
   for (int a = 2; a >= 0; --a) pad.insert(pad.end(), {0, std::max<int64_t>(0, size[size_t(a)] - t.size(2 + a))});
@@ -70,7 +73,9 @@ Outputs slidingWindow(StageModel& model, const Batch& whole, const Size3& patch,
   const std::vector<int64_t> full{whole.sources.size(2), whole.sources.size(3), whole.sources.size(4)};
   std::vector<int64_t> padded(3);
   for (size_t a = 0; a < 3; ++a) padded[a] = std::max(full[a], window[a]);
-  Batch b{padTo(whole.sources, padded, -1), padTo(whole.target, padded, -1), padTo(whole.label, padded, 0)};
+  // The label never enters a window: prediction sees what a clinic has (and a stage that
+  // reads the real target gets it).
+  Batch b{padTo(whole.sources, padded, -1), padTo(whole.target, padded, -1), torch::Tensor()};
   const auto weight = gaussian(window).to(b.sources.device());
   Outputs sum;
   auto norm = torch::zeros({1, 1, padded[0], padded[1], padded[2]}, b.sources.options());
@@ -90,12 +95,13 @@ Outputs slidingWindow(StageModel& model, const Batch& whole, const Size3& patch,
     }
     for (const auto& a : at) norm.index(a).add_(weight);
   }
+  // Normalised in place and handed over one by one: no second full-size copy of every output.
   Outputs result;
-  for (auto& [name, s] : sum)
-    result[name] = (s / norm)
-                       .index({Slice(), Slice(), Slice(0, full[0]), Slice(0, full[1]), Slice(0, full[2])})
-                       .to(torch::kCPU, torch::kFloat)
-                       .contiguous();
+  for (auto it = sum.begin(); it != sum.end(); it = sum.erase(it))
+    result[it->first] = it->second.div_(norm)
+                            .index({Slice(), Slice(), Slice(0, full[0]), Slice(0, full[1]), Slice(0, full[2])})
+                            .to(torch::kCPU, torch::kFloat)
+                            .contiguous();
   return result;
 }
 
