@@ -131,6 +131,53 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>Swept key on the plot&apos;s x axis (default: the first; all: a panel per swept key).</source>
         <translation>Variierter Schlüssel auf der x-Achse (Standard: der erste; all: ein Feld pro variiertem Schlüssel).</translation>
     </message>
+    <message>
+        <source>%1 has no case &apos;%2&apos; (--case)</source>
+        <translation>%1 hat keinen Fall „%2“ (--case)</translation>
+    </message>
+    <message>
+        <source>Run this trained run on the --case and show its outputs (as Run model… does).</source>
+        <translation>Diesen trainierten Lauf auf den --case anwenden und seine Ergebnisse zeigen (wie „Modell anwenden…“).</translation>
+    </message>
+    <message>
+        <source>--apply needs --case</source>
+        <translation>--apply braucht --case</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::ApplyModelModel</name>
+    <message>
+        <source>another model is running on a case; wait or cancel it</source>
+        <translation>ein anderes Modell läuft gerade auf einem Fall; warten oder abbrechen</translation>
+    </message>
+    <message>
+        <source>is not a run with a checkpoint</source>
+        <translation>ist kein Lauf mit Checkpoint</translation>
+    </message>
+    <message>
+        <source>cannot create the results folder</source>
+        <translation>der Ergebnisordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot create a staging folder</source>
+        <translation>ein Zwischenordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>tissnet infer stopped (exit code %1)</source>
+        <translation>tissnet infer wurde beendet (Exit-Code %1)</translation>
+    </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation>der Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot replace the earlier results</source>
+        <translation>die früheren Ergebnisse können nicht ersetzt werden</translation>
+    </message>
+    <message>
+        <source>cannot move the results into place</source>
+        <translation>die Ergebnisse können nicht an ihren Platz verschoben werden</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::CaseTableModel</name>
@@ -217,6 +264,49 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>BraTS 2020/2021</source>
+        <translation>BraTS 2020/2021</translation>
+    </message>
+    <message>
+        <source>BraTS 2023-2025</source>
+        <translation>BraTS 2023–2025</translation>
+    </message>
+    <message>
+        <source>Medical Segmentation Decathlon (4D images)</source>
+        <translation>Medical Segmentation Decathlon (4D-Bilder)</translation>
+    </message>
+    <message>
+        <source>nnU-Net v2 raw dataset</source>
+        <translation>nnU-Net-v2-Rohdatensatz</translation>
+    </message>
+    <message>
+        <source>manifest.json</source>
+        <translation>manifest.json</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>Layout: %1 · task %2 · sources %3 · target %4 · label %5</source>
+        <translation>Layout: %1 · Aufgabe %2 · Quellen %3 · Ziel %4 · Label %5</translation>
+    </message>
+    <message>
+        <source>none (segmentation only)</source>
+        <translation>keines (nur Segmentierung)</translation>
+    </message>
+    <message>
+        <source> (values %1)</source>
+        <translation> (Werte %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n case(s) from imagesTs, without a label</source>
+        <translation>
+            <numerusform> · %n Fall aus imagesTs, ohne Label</numerusform>
+            <numerusform> · %n Fälle aus imagesTs, ohne Label</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::CaseViewerModel</name>
@@ -243,6 +333,14 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>Opening the case</source>
         <translation>Öffnen des Falls</translation>
+    </message>
+    <message>
+        <source>No real %1 in this case: the synthesized image is shown alone, without a difference map.</source>
+        <translation>Kein echtes %1 in diesem Fall: das synthetisierte Bild wird allein gezeigt, ohne Differenzbild.</translation>
+    </message>
+    <message>
+        <source>No ground truth in this case: masks are shown without Dice.</source>
+        <translation>Keine Ground Truth in diesem Fall: Masken werden ohne Dice gezeigt.</translation>
     </message>
 </context>
 <context>
@@ -338,6 +436,14 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>Masks and probability maps: colour, opacity, contour</source>
         <translation>Masken und Wahrscheinlichkeitskarten: Farbe, Deckkraft, Kontur</translation>
+    </message>
+    <message>
+        <source>Run model…</source>
+        <translation>Modell anwenden…</translation>
+    </message>
+    <message>
+        <source>Apply a finished run to this case (Ctrl+M); its outputs become a result source</source>
+        <translation>Einen fertigen Lauf auf diesen Fall anwenden (Strg+M); seine Ausgaben werden eine Ergebnisquelle</translation>
     </message>
 </context>
 <context>
@@ -727,6 +833,50 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>Opening the data set</source>
         <translation>Öffnen des Datensatzes</translation>
+    </message>
+    <message>
+        <source>Results of %1 for case %2 in %3</source>
+        <translation>Ergebnisse von %1 für Fall %2 in %3</translation>
+    </message>
+    <message>
+        <source>Running the model failed: %1</source>
+        <translation>Das Anwenden des Modells ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Model run cancelled; nothing was kept</source>
+        <translation>Modelllauf abgebrochen; nichts wurde behalten</translation>
+    </message>
+    <message>
+        <source>No finished run in this workspace: train one (Training page) or open a run folder first.</source>
+        <translation>Kein fertiger Lauf in diesem Arbeitsbereich: zuerst einen trainieren (Seite Training) oder einen Laufordner öffnen.</translation>
+    </message>
+    <message>
+        <source>segmentation only</source>
+        <translation>nur Segmentierung</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>Ziel %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3%4</source>
+        <translation>%1 — %2, %3%4</translation>
+    </message>
+    <message>
+        <source>Run model on %1</source>
+        <translation>Modell auf %1 anwenden</translation>
+    </message>
+    <message>
+        <source>Finished run:</source>
+        <translation>Fertiger Lauf:</translation>
+    </message>
+    <message>
+        <source>Running the model</source>
+        <translation>Anwenden des Modells</translation>
+    </message>
+    <message>
+        <source>Running %1 on %2</source>
+        <translation>%1 läuft auf %2</translation>
     </message>
 </context>
 <context>

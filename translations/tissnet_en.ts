@@ -7,6 +7,10 @@
         <source>%n problem(s)</source>
         <translation><numerusform>%n problem</numerusform><numerusform>%n problems</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source> · %n case(s) from imagesTs, without a label</source>
+        <translation><numerusform> · %n case from imagesTs, without a label</numerusform><numerusform> · %n cases from imagesTs, without a label</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::MainWindow</name>

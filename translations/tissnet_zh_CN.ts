@@ -131,6 +131,53 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>Swept key on the plot&apos;s x axis (default: the first; all: a panel per swept key).</source>
         <translation>x 轴上的扫描参数（默认：第一个；all：每个扫描参数一个子图）。</translation>
     </message>
+    <message>
+        <source>%1 has no case &apos;%2&apos; (--case)</source>
+        <translation>%1 中没有病例“%2”(--case)</translation>
+    </message>
+    <message>
+        <source>Run this trained run on the --case and show its outputs (as Run model… does).</source>
+        <translation>在 --case 上运行此训练结果并显示其输出(同“运行模型…”)。</translation>
+    </message>
+    <message>
+        <source>--apply needs --case</source>
+        <translation>--apply 需要 --case</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::ApplyModelModel</name>
+    <message>
+        <source>another model is running on a case; wait or cancel it</source>
+        <translation>另一个模型正在某病例上运行;请等待或取消</translation>
+    </message>
+    <message>
+        <source>is not a run with a checkpoint</source>
+        <translation>不是带检查点的运行</translation>
+    </message>
+    <message>
+        <source>cannot create the results folder</source>
+        <translation>无法创建结果文件夹</translation>
+    </message>
+    <message>
+        <source>cannot create a staging folder</source>
+        <translation>无法创建暂存文件夹</translation>
+    </message>
+    <message>
+        <source>tissnet infer stopped (exit code %1)</source>
+        <translation>tissnet infer 已停止(退出码 %1)</translation>
+    </message>
+    <message>
+        <source>cannot create the folder</source>
+        <translation>无法创建文件夹</translation>
+    </message>
+    <message>
+        <source>cannot replace the earlier results</source>
+        <translation>无法替换之前的结果</translation>
+    </message>
+    <message>
+        <source>cannot move the results into place</source>
+        <translation>无法将结果移动到位</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::CaseTableModel</name>
@@ -216,6 +263,48 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <source>BraTS 2020/2021</source>
+        <translation>BraTS 2020/2021</translation>
+    </message>
+    <message>
+        <source>BraTS 2023-2025</source>
+        <translation>BraTS 2023–2025</translation>
+    </message>
+    <message>
+        <source>Medical Segmentation Decathlon (4D images)</source>
+        <translation>医学分割十项全能 MSD(4D 图像)</translation>
+    </message>
+    <message>
+        <source>nnU-Net v2 raw dataset</source>
+        <translation>nnU-Net v2 原始数据集</translation>
+    </message>
+    <message>
+        <source>manifest.json</source>
+        <translation>manifest.json</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>Layout: %1 · task %2 · sources %3 · target %4 · label %5</source>
+        <translation>布局:%1 · 任务 %2 · 源 %3 · 目标 %4 · 标签 %5</translation>
+    </message>
+    <message>
+        <source>none (segmentation only)</source>
+        <translation>无(仅分割)</translation>
+    </message>
+    <message>
+        <source> (values %1)</source>
+        <translation>(取值 %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n case(s) from imagesTs, without a label</source>
+        <translation>
+            <numerusform> · %n 个来自 imagesTs 的病例,无标签</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::CaseViewerModel</name>
@@ -242,6 +331,14 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>Opening the case</source>
         <translation>打开病例</translation>
+    </message>
+    <message>
+        <source>No real %1 in this case: the synthesized image is shown alone, without a difference map.</source>
+        <translation>此病例没有真实的 %1:仅显示合成图像,无差异图。</translation>
+    </message>
+    <message>
+        <source>No ground truth in this case: masks are shown without Dice.</source>
+        <translation>此病例没有金标准:掩膜显示时不计算 Dice。</translation>
     </message>
 </context>
 <context>
@@ -337,6 +434,14 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>Masks and probability maps: colour, opacity, contour</source>
         <translation>掩膜与概率图：颜色、不透明度、轮廓</translation>
+    </message>
+    <message>
+        <source>Run model…</source>
+        <translation>运行模型…</translation>
+    </message>
+    <message>
+        <source>Apply a finished run to this case (Ctrl+M); its outputs become a result source</source>
+        <translation>将已完成的运行应用于此病例(Ctrl+M);其输出成为一个结果来源</translation>
     </message>
 </context>
 <context>
@@ -724,6 +829,50 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>Opening the data set</source>
         <translation>打开数据集</translation>
+    </message>
+    <message>
+        <source>Results of %1 for case %2 in %3</source>
+        <translation>%1 对病例 %2 的结果位于 %3</translation>
+    </message>
+    <message>
+        <source>Running the model failed: %1</source>
+        <translation>运行模型失败:%1</translation>
+    </message>
+    <message>
+        <source>Model run cancelled; nothing was kept</source>
+        <translation>模型运行已取消;未保留任何内容</translation>
+    </message>
+    <message>
+        <source>No finished run in this workspace: train one (Training page) or open a run folder first.</source>
+        <translation>此工作区没有已完成的运行:请先训练一个(训练页)或打开一个运行文件夹。</translation>
+    </message>
+    <message>
+        <source>segmentation only</source>
+        <translation>仅分割</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3%4</source>
+        <translation>%1 — %2,%3%4</translation>
+    </message>
+    <message>
+        <source>Run model on %1</source>
+        <translation>在 %1 上运行模型</translation>
+    </message>
+    <message>
+        <source>Finished run:</source>
+        <translation>已完成的运行:</translation>
+    </message>
+    <message>
+        <source>Running the model</source>
+        <translation>运行模型</translation>
+    </message>
+    <message>
+        <source>Running %1 on %2</source>
+        <translation>正在 %2 上运行 %1</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,13 @@ extern "C" void onSignal(int) {
   if (cancelRequested.exchange(true)) std::_Exit(130);
 }
 
+// One line per sliding-window pass: the workbench's progress bar reads them (docs/events.md).
+void printProgressLine(int caseIndex, int cases, int windows, int total) {
+  std::printf("{\"event\": \"progress\", \"case\": %d, \"cases\": %d, \"windows_done\": %d, \"windows\": %d}\n",
+              caseIndex, cases, windows, total);
+  std::fflush(stdout);
+}
+
 std::vector<std::string> splitList(const std::string& s) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -68,9 +75,13 @@ void addInferCommand(CLI::App& app, int& exitCode) {
                 "optimistic, recorded in inference.json and marked in every table)");
   r->onWarning = [](const std::string& w) { std::fprintf(stderr, "tissnet: warning: %s\n", w.c_str()); };
   cmd->add_flag("--skip-existing", r->skipExisting, "keep the cases OUT/inference.json lists (after a kill) and infer the rest");
-  cmd->callback([r, cases, &exitCode] {
+  auto lines = std::make_shared<bool>(false);
+  cmd->add_flag("--progress-lines", *lines,
+                "print progress as JSON lines on stdout ({\"event\": \"progress\", ...}), for the workbench and scripts");
+  cmd->callback([r, cases, lines, &exitCode] {
     r->cases = splitList(*cases);
-    auto st = tiss::infer(*r, terminalProgress("infer: cases"));
+    if (*lines) r->onWindows = printProgressLine;
+    auto st = tiss::infer(*r, *lines ? std::function<void(int, int)>() : terminalProgress("infer: cases"));
     if (!st) {
       exitCode = fail(st.error());
       return;

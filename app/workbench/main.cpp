@@ -17,23 +17,43 @@
 #include "shell/SettingsModel.h"
 #include "sweep/SweepModel.h"
 #include "sweep/SweepPanel.h"
+#include "dataset/CaseTableModel.h"
+#include "viewer/ApplyModelModel.h"
 #include "viewer/CaseViewerModel.h"
 #include "viewer/CaseViewerPage.h"
 
 namespace {
 
-// Opens `caseId` once the data set is listed, with extra result folders and a layout preset.
+// Opens `caseId` once the data set is listed, with extra result folders and a layout preset;
+// an unknown id is said and ends the program (exit 1).
 void openCaseWhenListed(tiss::ui::MainWindow* w, const QString& caseId, const QStringList& results, const QString& preset,
                         int axis, bool view3d) {
   QObject::connect(w->session(), &tiss::ui::DatasetSession::opened, w, [=] {
     tiss::ui::CaseViewerPage* page = w->openCase(caseId);
-    if (!page) return;
+    if (!page) {
+      std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "%1 has no case '%2' (--case)").arg(w->session()->folder(), caseId)));
+      QTimer::singleShot(0, [] { QApplication::exit(1); });
+      return;
+    }
     for (const QString& r : results) page->model()->addResultFolder(r);
     if (!preset.isEmpty()) page->model()->setPreset(preset);
     if (axis >= 0) page->model()->setAxis(tiss::viewers::SliceAxis(axis));
     page->model()->load();
     if (view3d) page->setView3DVisible(true);
   }, Qt::SingleShotConnection);
+}
+
+// Applies run `runDir` to `caseId` once the data set is listed (--apply); a failure is said and
+// ends the program (exit 1).
+void applyWhenListed(tiss::ui::MainWindow* w, const QString& caseId, const QString& runDir) {
+  QObject::connect(w->session(), &tiss::ui::DatasetSession::opened, w, [=] {
+    if (!w->session()->cases()->dataset() || !w->session()->cases()->dataset()->find(caseId.toStdString())) return;
+    if (!w->applyModel(caseId, runDir)) QTimer::singleShot(0, [] { QApplication::exit(1); });
+  }, Qt::SingleShotConnection);
+  QObject::connect(w->applying(), &tiss::ui::ApplyModelModel::failed, w, [](const QString& message) {
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+    QApplication::exit(1);
+  });
 }
 
 // Follows `folders` in the dashboard and selects them all (several: their curves compared).
@@ -50,7 +70,7 @@ void showRuns(tiss::ui::MainWindow* w, const QStringList& folders) {
 
 // True while the window still reads or draws something a screenshot should show.
 bool busy(tiss::ui::MainWindow* w) {
-  if (w->session()->scanning() || w->session()->thumbnails()->pending() > 0) return true;
+  if (w->session()->scanning() || w->session()->thumbnails()->pending() > 0 || w->applying()->running()) return true;
   auto* page = qobject_cast<tiss::ui::CaseViewerPage*>(w->pages()->currentWidget());
   if (page && (page->model()->loading() || !page->model()->images())) return true;
   // Runs shown in the dashboard have been read once.
@@ -80,6 +100,13 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName("tissnet-workbench");
   QApplication::setApplicationVersion(TISS_VERSION);
   QApplication::setWindowIcon(QIcon(":/icons/tissnet.svg"));
+  // The language of --help: the settings' (a --settings file's when given), read before parsing.
+  const QStringList argList = app.arguments();
+  const qsizetype settingsAt = argList.indexOf("--settings");
+  std::unique_ptr<QSettings> store = settingsAt > 0 && settingsAt + 1 < argList.size()
+                                         ? std::make_unique<QSettings>(argList[settingsAt + 1], QSettings::IniFormat)
+                                         : std::make_unique<QSettings>();
+  tiss::ui::switchLanguage(tiss::ui::SettingsModel(store.get()).language());
   QCommandLineParser cli;
   cli.setApplicationDescription(QApplication::translate("main", "TISS Workbench: brain-tumor MRI synthesis and segmentation"));
   cli.addHelpOption();
@@ -98,14 +125,12 @@ int main(int argc, char** argv) {
   const QCommandLineOption sweepPlot("sweep-plot", QApplication::translate("main", "Write the sweep's plot (.png, .svg or .pdf), then quit."), "file");
   const QCommandLineOption plotMetric("plot-metric", QApplication::translate("main", "Metric of the sweep plot (e.g. dice_pct; default: the sweep's)."), "key");
   const QCommandLineOption plotAxis("plot-axis", QApplication::translate("main", "Swept key on the plot's x axis (default: the first; all: a panel per swept key)."), "key");
+  const QCommandLineOption apply("apply", QApplication::translate("main", "Run this trained run on the --case and show its outputs (as Run model… does)."), "run");
   const QCommandLineOption plotY("plot-y", QApplication::translate("main", "Second swept key: draw a heat map over both."), "key");
   cli.addOptions({workspace, data, settingsFile, screenshot, caseId, results, layout, axis, view3d, run, sweep, sweepPlot,
-                  plotMetric, plotAxis, plotY});
+                  plotMetric, plotAxis, plotY, apply});
   cli.process(app);
 
-  std::unique_ptr<QSettings> store = cli.isSet(settingsFile)
-                                         ? std::make_unique<QSettings>(cli.value(settingsFile), QSettings::IniFormat)
-                                         : std::make_unique<QSettings>();
   tiss::ui::MainWindow window(store.get());
   tiss::ui::switchLanguage(window.settings()->language());
   if (cli.isSet(screenshot)) window.setQuiet(true);
@@ -117,6 +142,8 @@ int main(int argc, char** argv) {
     openCaseWhenListed(&window, cli.value(caseId), cli.values(results), cli.value(layout),
                        cli.isSet(axis) ? int(axes.indexOf(cli.value(axis))) : -1, cli.isSet(view3d));
   }
+  if (cli.isSet(apply) && !cli.isSet(caseId)) return std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "--apply needs --case"))), 2;
+  if (cli.isSet(apply)) applyWhenListed(&window, cli.value(caseId), cli.value(apply));
   if (cli.isSet(data)) window.openDataset(cli.value(data));
   showRuns(&window, cli.values(run));
   if (cli.isSet(sweep) && !window.openSweep(cli.value(sweep))) return 1;

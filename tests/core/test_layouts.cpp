@@ -107,6 +107,10 @@ class TestLayouts : public QObject {
     const auto reports = checkDataset(*d);
     QCOMPARE(reports.size(), size_t(3));
     for (const auto& r : reports) QVERIFY2(r.ok(), r.problems.empty() ? "" : r.problems.front().c_str());
+    // A broken case: a label value BraTS 2020 does not have, named with the file.
+    const auto id = phantomIds(3)[1];
+    convert(phantom_.path(), id, "seg", testsupport::path(dir.path(), QString::fromStdString(id + "/" + id + "_seg.nii")), 3);
+    QVERIFY(problemNames(checkDataset(*d), id, id + "_seg.nii: unexpected label values 3"));
   }
 
   void brats2023MapsItsSequencesAndLabels() {

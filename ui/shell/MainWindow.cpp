@@ -1,5 +1,6 @@
 // MainWindow: construction of actions, menus, docks and status bar, and translation.
 #include "shell/MainWindow.h"
+#include "viewer/ApplyModelModel.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -48,6 +49,7 @@ MainWindow::MainWindow(QSettings* store, QWidget* parent)
   pages_->addTab(dashboard_, QString());
   sweepModel_ = new SweepModel(this);
   sweepPanel_ = new SweepPanel(sweepModel_, pages_);
+  apply_ = new ApplyModelModel(this);
   pages_->addTab(sweepPanel_, QString());
   // The browser, the dashboard and the sweeps stay open; case pages come and go.
   for (int i = 0; i < kFixedPages; ++i) pages_->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
@@ -81,6 +83,7 @@ MainWindow::MainWindow(QSettings* store, QWidget* parent)
     pages_->setCurrentIndex(pages_->addTab(label, QFileInfo(png).completeBaseName()));
   });
   connectSweeps();
+  connectApply();
   connect(browser_, &DatasetBrowserPanel::errorOccurred, this, &MainWindow::showError);
   connect(session_, &DatasetSession::failed, this, &MainWindow::showError);
   connect(session_, &DatasetSession::opened, this, [this](const QString& dir) {

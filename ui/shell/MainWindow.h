@@ -16,6 +16,7 @@ class QToolButton;
 
 namespace tiss::ui {
 
+class ApplyModelModel;
 class CaseViewerPage;
 class DashboardPanel;
 class RunsModel;
@@ -60,6 +61,12 @@ class MainWindow : public QMainWindow {
   bool openSweep(const QString& folder);
   /// Opens the form for a new training run (on the current data set).
   void newTrainingRun();
+  /// "Run model…": lets the user pick a finished run and applies it to the case.
+  void chooseModelFor(const QString& caseId);
+  /// Runs `runDir` on `caseId` of the open data set off the UI thread (progress and cancel in
+  /// the status bar); the outputs become a result source of the case's page when done.
+  bool applyModel(const QString& caseId, const QString& runDir);
+  ApplyModelModel* applying() const { return apply_; }
   /// Follows a run folder in the dashboard and shows it.
   void openRun(const QString& folder);
   QTabWidget* pages() const { return pages_; }
@@ -95,6 +102,7 @@ class MainWindow : public QMainWindow {
   void showPaperFigure();
   void chooseSweep();
   void connectSweeps();
+  void connectApply();
   void restoreSweeps();
   void continueSweep();
 
@@ -108,6 +116,7 @@ class MainWindow : public QMainWindow {
   DashboardPanel* dashboard_;
   SweepModel* sweepModel_;
   SweepPanel* sweepPanel_;
+  ApplyModelModel* apply_;
   QTabWidget* pages_;
   QDockWidget *workspaceDock_, *logDock_;
   QListWidget* datasetList_;

@@ -76,6 +76,7 @@ CaseViewerPage* MainWindow::openCase(const QString& caseId) {
           [this, model] { workspace_->setViewerState(session_->folder(), model->state()); });
   auto* page = new CaseViewerPage(model, pages_);
   connect(page, &CaseViewerPage::errorOccurred, this, &MainWindow::showError);
+  connect(page, &CaseViewerPage::applyRequested, this, [this, caseId] { chooseModelFor(caseId); });
   pages_->setCurrentIndex(pages_->addTab(page, caseId));
   return page;
 }

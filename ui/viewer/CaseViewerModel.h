@@ -45,6 +45,9 @@ class CaseViewerModel : public QObject {
   const viewers::LayoutSpec& layout() const { return layout_; }
   /// Sets panel `panel`'s image to `key` (the layout becomes "custom").
   void setPanelImage(int panel, const QString& key);
+  /// What the layouts cannot show for this case and why (no real target: no difference map;
+  /// no label: no Dice), translated; empty when the case has both.
+  QStringList notices() const;
   /// Keys that can be overlaid: the label and every mask or probability output of the runs.
   QStringList overlayKeys() const;
   /// The overlay `key` as it is drawn on the panels (first panel that has it), if any.

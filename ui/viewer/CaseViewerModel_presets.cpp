@@ -28,14 +28,45 @@ LayoutSpec CaseViewerModel::presetLayout(const QString& id, const CaseImages& im
   for (const auto& s : task.sources) sources << QString::fromStdString(s);
   // Synthesis is compared in the networks' normalized units: the real target as they saw it.
   const QString real = firstOr(runKeys(images, "target_norm"), target);
-  if (id == "synthesis") return viewers::synthesisLayout(real, firstOr(runKeys(images, "synth"), target));
-  if (id == "masks")
-    return viewers::maskLayout(real, label, firstOr(runKeys(images, "yc"), label), firstOr(runKeys(images, "yf"), label));
+  const bool hasReal = images.keys().contains(real), hasTruth = images.keys().contains(label);
+  const QString synth = firstOr(runKeys(images, "synth"), target);
+  const QString context = hasReal ? real : images.keys().contains(synth) ? synth : firstOr(sources, target);
+  if (id == "synthesis" && !hasReal) {
+    // No real target (the clinical case): what exists, no difference map (notices() says why).
+    LayoutSpec l = viewers::gridLayout(sources, runKeys(images, "synth"), {});
+    l.name = presetTitle("synthesis");
+    return l;
+  }
+  if (id == "synthesis") return viewers::synthesisLayout(real, synth);
+  if (id == "masks") {
+    LayoutSpec l = viewers::maskLayout(context, label, firstOr(runKeys(images, "yc"), label), firstOr(runKeys(images, "yf"), label));
+    if (!hasTruth) {  // no ground truth: no panel of it, no Dice against it
+      l.panels.erase(l.panels.begin());
+      for (auto& p : l.panels) {
+        p.diceAgainst.clear();
+        auto& o = p.overlays;
+        o.erase(std::remove_if(o.begin(), o.end(), [&](const viewers::OverlaySpec& s) { return !images.keys().contains(s.key); }), o.end());
+      }
+      l.columns = int(l.panels.size());
+    }
+    return l;
+  }
   if (id == "grid") return viewers::gridLayout(sources, runKeys(images, "synth"), real);
   LayoutSpec l = viewers::gridLayout(sources + QStringList{target}, {}, {});
   l.name = presetTitle("modalities");
   for (auto& p : l.panels) p.overlays.push_back({label, viewers::groundTruthColour(), 0.9, true, false});
   return l;
+}
+
+QStringList CaseViewerModel::notices() const {
+  QStringList out;
+  if (!images_) return out;
+  const QString target = QString::fromStdString(task().target);
+  const QStringList keys = images_->keys();
+  if (!target.isEmpty() && !keys.contains(target))
+    out << tr("No real %1 in this case: the synthesized image is shown alone, without a difference map.").arg(target);
+  if (!keys.contains(labelKey())) out << tr("No ground truth in this case: masks are shown without Dice.");
+  return out;
 }
 
 QStringList CaseViewerModel::overlayKeys() const {

@@ -4,6 +4,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
@@ -31,6 +32,9 @@ CaseViewerPage::CaseViewerPage(CaseViewerModel* model, QWidget* parent)
   window_ = new QComboBox(this);
   window_->setObjectName("windowPreset");
   addResults_ = new QPushButton(this);
+  runModel_ = new QPushButton(this);
+  runModel_->setObjectName("runModel");
+  runModel_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
   export_ = new QPushButton(this);
   export_->setObjectName("exportFigure");
   show3d_ = new QPushButton(this);
@@ -49,6 +53,7 @@ CaseViewerPage::CaseViewerPage(CaseViewerModel* model, QWidget* parent)
   bar->addWidget(preset_);
   bar->addWidget(axis_);
   bar->addWidget(window_);
+  bar->addWidget(runModel_);
   bar->addWidget(addResults_);
   bar->addWidget(overlaysButton_);
   bar->addStretch(1);
@@ -78,7 +83,12 @@ CaseViewerPage::CaseViewerPage(CaseViewerModel* model, QWidget* parent)
     status_->setText(tr("Could not open the case"));
     Q_EMIT errorOccurred(message);
   });
-  connect(model_, &CaseViewerModel::loaded, this, [this] { status_->clear(); });
+  connect(runModel_, &QPushButton::clicked, this, [this] { Q_EMIT applyRequested(); });
+  // What this case cannot show (no real target, no label) is said where the layouts are.
+  connect(model_, &CaseViewerModel::loaded, this, [this] {
+    status_->setText(model_->notices().join('\n'));
+    status_->setToolTip(status_->text());
+  });
   status_->setText(tr("Reading images…"));
   model_->load();
 }
@@ -192,6 +202,8 @@ void CaseViewerPage::retranslate() {
   window_->addItem(tr("Window: wide (0.1–99.9 %)"), int(Preset::Wide));
   window_->addItem(tr("Window: narrow (5–95 %)"), int(Preset::Narrow));
   window_->setToolTip(tr("Window of every grey panel; right-drag in a panel to adjust it, A for automatic"));
+  runModel_->setText(tr("Run model…"));
+  runModel_->setToolTip(tr("Apply a finished run to this case (Ctrl+M); its outputs become a result source"));
   addResults_->setText(tr("Add results…"));
   addResults_->setToolTip(tr("Show the outputs of tissnet infer for this case"));
   export_->setText(tr("Export figure…"));

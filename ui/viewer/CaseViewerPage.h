@@ -36,6 +36,8 @@ class CaseViewerPage : public QWidget {
 
  Q_SIGNALS:
   void errorOccurred(const QString& message);
+  /// "Run model…" was pressed: the window lets the user pick a run and applies it.
+  void applyRequested();
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -51,7 +53,7 @@ class CaseViewerPage : public QWidget {
   CaseViewerModel* model_;
   viewers::ComparisonView* view_;
   QComboBox *preset_, *axis_, *window_;
-  QPushButton *addResults_, *export_, *show3d_, *overlaysButton_;
+  QPushButton *addResults_, *runModel_, *export_, *show3d_, *overlaysButton_;
   OverlayPanel* overlays_;
   QSplitter* split_;
   viewers::VolumeView3D* view3d_ = nullptr;

@@ -40,6 +40,8 @@ struct InferRequest {
   bool cropFromLabel = false;      ///< the paper's GT-centred test-time crop (also when the run's config says so)
   bool skipExisting = false;       ///< keep the cases OUT/inference.json lists (same checkpoint and protocol)
   std::function<void(const std::string&)> onWarning;  ///< e.g. the data set's split changed since the run
+  /// (case index from 0, cases, windows done, windows of the case) after each sliding-window pass
+  std::function<void(int, int, int, int)> onWindows;
 };
 
 /// Sliding-window inference of the listed cases, results uncropped to each input's geometry

@@ -67,13 +67,13 @@ Status writeOutput(const std::string& out, const PreparedCase& p, const std::str
 }
 
 Result<Box> inferCase(StageModel& model, const TrainConfig& c, const Dataset& d, const CaseFiles& files, int sources,
-                      torch::Device device, double overlap, const std::string& out) {
+                      torch::Device device, double overlap, const std::string& out, const std::function<void(int, int)>& onWindows) {
   PreprocessOptions prep = PreprocessOptions::forTesting(d.manifest.task, c.cropFromLabel);
   prep.minSize = c.window();
   auto p = prepareCase(d, files, prep, takesTarget(c.stage) ? Need::Yes : Need::No, Need::No);
   if (!p) return p.error();
   const Batch whole = batchFromPrepared(*p, sources, device);
-  const Outputs outputs = slidingWindow(model, whole, c.window(), overlap, c.inferenceBatch);
+  const Outputs outputs = slidingWindow(model, whole, c.window(), overlap, c.inferenceBatch, onWindows);
   const auto kinds = model.outputKinds();
   const Geometry& g = p->channels.front().geometry;
   for (const auto& [name, tensor] : outputs)
@@ -158,7 +158,10 @@ Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& pro
   for (size_t i = 0; i < ids.size(); ++i) {
     if (crops.contains(ids[i])) continue;  // --skip-existing: inferred by an earlier, killed run
     const CaseFiles* files = data->find(ids[i]);
-    Result<Box> crop = files ? inferCase(*model, c, *data, *files, sources, device, overlap, r.outDir)
+    auto onWindows = [&r, i, &ids](int w, int total) {
+      if (r.onWindows) r.onWindows(int(i), int(ids.size()), w, total);
+    };
+    Result<Box> crop = files ? inferCase(*model, c, *data, *files, sources, device, overlap, r.outDir, onWindows)
                              : Result<Box>(makeError(r.dataDir, "has no case '" + ids[i] + "'"));
     if (!crop) failures += (failures.empty() ? "" : "; ") + ids[i] + ": " + crop.error().describe();
     else crops[ids[i]] = boxJson(*crop);

@@ -63,7 +63,8 @@ torch::Tensor gather(const torch::Tensor& t, const std::vector<std::vector<torch
 
 }  // namespace
 
-Outputs slidingWindow(StageModel& model, const Batch& whole, const Size3& patch, double overlap, int batch) {
+Outputs slidingWindow(StageModel& model, const Batch& whole, const Size3& patch, double overlap, int batch,
+                      const std::function<void(int, int)>& onWindows) {
   // Inference mode: no autograd records at all (faster than NoGradGuard); the outputs are
   // copied to volumes and never enter a graph.
   c10::InferenceMode inference;
@@ -94,6 +95,7 @@ Outputs slidingWindow(StageModel& model, const Batch& whole, const Size3& patch,
       for (size_t i = 0; i < at.size(); ++i) sum[name].index(at[i]).add_(weighted.narrow(0, int64_t(i), 1));
     }
     for (const auto& a : at) norm.index(a).add_(weight);
+    if (onWindows) onWindows(int(first + at.size()), int(all.size()));
   }
   // Normalised in place and handed over one by one: no second full-size copy of every output.
   Outputs result;

@@ -2,6 +2,8 @@
 // Sliding-window inference over a whole case. Tensors are N x C x D x H x W.
 #include <torch/torch.h>
 
+#include <functional>
+
 #include "stage_model.h"
 #include "tiss/volume.h"
 
@@ -11,6 +13,8 @@ namespace tiss {
 /// Gaussian weighting (sigma = 1/8 of the window, as nnU-Net), volumes smaller than a window
 /// padded with -1. `batch` windows go through the model at once (MONAI's sw_batch_size; the
 /// result equals batch 1's within float rounding). Returns every output at full size, on the CPU.
-Outputs slidingWindow(StageModel& model, const Batch& whole, const Size3& patch, double overlap, int batch = 1);
+/// `onWindows(done, total)` is called after each pass (windows done of the case's total).
+Outputs slidingWindow(StageModel& model, const Batch& whole, const Size3& patch, double overlap, int batch = 1,
+                      const std::function<void(int, int)>& onWindows = {});
 
 }  // namespace tiss

@@ -1,0 +1,115 @@
+// "Run model…" without a window: a real tiny run (trained here by tissnet) applied to a phantom
+// case whose FLAIR and label were deleted, through the case page's model: the run is listed,
+// progress arrives, a cancel mid-way keeps nothing, the outputs become a result source, and the
+// layouts say what a case without its target and label cannot show.
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "cli_support.h"
+#include "viewer/ApplyModelModel.h"
+#include "viewer/CaseViewerModel.h"
+
+using namespace tiss;
+using namespace tiss::ui;
+
+class TestApplyModelModel : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  QString clinic_, run_, results_;
+  const QString id_ = "BraTS20_Phantom_002";
+
+  QStringList leftovers() const { return QDir(results_).entryList({".apply-*"}, QDir::Dirs | QDir::Hidden); }
+
+ private Q_SLOTS:
+  void initTestCase() {
+    const QString data = dir_.path() + "/data";
+    // 48x128x128 voxels and one window a pass: a few hundred passes, time to cancel mid-way.
+    auto r = testsupport::tissnet({"phantom", "--cases", "4", "--size", "48x128x128", "--seed", "4", "--out", data});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    run_ = dir_.path() + "/ws/runs/tiny";
+    r = testsupport::tissnet({"train", "--data", data, "--run", run_, "--preset", "cpu-small", "--set", "stage=synthesis",
+                              "--set", "loss.lambda_p=0", "--set", "net.channels=[4,8,8,16,16]", "--set", "net.disc_channels=4",
+                              "--set", "data.patch=16x32x32", "--set", "optim.iterations_per_epoch=2", "--set",
+                              "optim.epochs_constant=1", "--set", "optim.epochs_decay=0", "--set", "validation.every=0",
+                              "--set", "checkpoint.every=2", "--set", "inference.batch=1", "--threads", "2"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    // The clinic's copy: case 2 without its FLAIR (the target) and without a label.
+    clinic_ = dir_.path() + "/clinic";
+    for (const QString& c : QDir(data).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+      QVERIFY(QDir().mkpath(clinic_ + "/" + c));
+      for (const QString& f : QDir(data + "/" + c).entryList(QDir::Files))
+        if (c != id_ || !(f.endsWith("_flair.nii.gz") || f.endsWith("_seg.nii.gz")))
+          QVERIFY(QFile::copy(data + "/" + c + "/" + f, clinic_ + "/" + c + "/" + f));
+    }
+    results_ = dir_.path() + "/ws/results";
+  }
+
+  void listsFinishedRuns() {
+    ApplyModelModel model;
+    model.scan({dir_.path() + "/ws/runs", dir_.path() + "/nowhere"});
+    QCOMPARE(model.runs().size(), 1);
+    QCOMPARE(model.runs()[0].name, QString("tiny"));
+    QCOMPARE(model.runs()[0].stage, QString("synthesis"));
+    QCOMPARE(model.runs()[0].target, QString("flair"));
+  }
+
+  void cancelMidwayKeepsNothing() {
+    ApplyModelModel model;
+    QSignalSpy progress(&model, &ApplyModelModel::progressChanged), cancelled(&model, &ApplyModelModel::cancelled),
+        finished(&model, &ApplyModelModel::finished);
+    QVERIFY(model.start(clinic_, id_, run_, results_).ok());
+    QVERIFY(model.running());
+    QTRY_VERIFY_WITH_TIMEOUT(model.fraction() > 0, 120000);
+    QVERIFY(model.fraction() < 1);
+    model.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 1, 60000);
+    QCOMPARE(finished.size(), 0);
+    QVERIFY(!model.running());
+    QVERIFY(!QFileInfo::exists(results_ + "/tiny/" + id_));  // nothing half-written shown
+    QVERIFY2(leftovers().isEmpty(), qPrintable(leftovers().join(' ')));
+  }
+
+  void appliedOutputsBecomeASource() {
+    ApplyModelModel model;
+    QSignalSpy finished(&model, &ApplyModelModel::finished), failed(&model, &ApplyModelModel::failed);
+    QList<double> seen;
+    connect(&model, &ApplyModelModel::progressChanged, this, [&seen](double f) { seen << f; });
+    QVERIFY(model.start(clinic_, id_, run_, results_).ok());
+    QVERIFY(!model.start(clinic_, id_, run_, results_).ok());  // one at a time
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() + failed.size() > 0, 300000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    QVERIFY2(seen.size() > 10 && std::is_sorted(seen.begin(), seen.end()) && seen.last() == 1.0, "progress rises to 1");
+    const QString folder = finished.first().first().toString();
+    QCOMPARE(folder, results_ + "/tiny");
+    QVERIFY(QFileInfo::exists(folder + "/" + id_ + "/" + id_ + "_synth.nii.gz"));
+    QVERIFY(leftovers().isEmpty());
+
+    auto data = openDataset(clinic_.toStdString());
+    QVERIFY(data.ok());
+    CaseViewerModel viewer(std::make_shared<const Dataset>(*data), id_);
+    QVERIFY(viewer.addResultFolder(folder));
+    QSignalSpy loaded(&viewer, &CaseViewerModel::loaded);
+    viewer.load();
+    QVERIFY(loaded.wait(60000));
+    const QStringList keys = viewer.images()->keys();
+    QVERIFY2(keys.contains("tiny/synth") && !keys.contains("flair") && !keys.contains("seg"), qPrintable(keys.join(' ')));
+    // The layouts show what exists and the page says why the rest is missing.
+    const QString notices = viewer.notices().join(' ');
+    QVERIFY2(notices.contains("No real flair") && notices.contains("without a difference map") && notices.contains("without Dice"),
+             qPrintable(notices));
+    for (const char* preset : {"synthesis", "masks"}) {
+      viewer.setPreset(preset);
+      for (const auto& p : viewer.layout().panels) {
+        QVERIFY2(p.minus.isEmpty(), preset);        // no difference map without a real target
+        QVERIFY2(p.diceAgainst.isEmpty(), preset);  // no Dice without ground truth
+        QVERIFY2(p.base != "flair" && p.base != "seg", preset);
+      }
+    }
+  }
+};
+
+QTEST_GUILESS_MAIN(TestApplyModelModel)
+#include "test_ApplyModelModel.moc"

@@ -1,0 +1,62 @@
+// MainWindow: "Run model…" on a case page: pick a finished run, infer the case off the UI
+// thread with progress and cancel in the status bar, show the outputs as a result source.
+#include <QFileInfo>
+#include <QInputDialog>
+
+#include "common/ErrorText.h"
+#include "dataset/DatasetSession.h"
+#include "shell/MainWindow.h"
+#include "shell/SettingsModel.h"
+#include "shell/TaskProgressModel.h"
+#include "shell/WorkspaceModel.h"
+#include "viewer/ApplyModelModel.h"
+#include "viewer/CaseViewerModel.h"
+#include "viewer/CaseViewerPage.h"
+
+namespace tiss::ui {
+
+void MainWindow::connectApply() {
+  connect(apply_, &ApplyModelModel::progressChanged, tasks_, [this](double f) { tasks_->setProgress(int(1000 * f), 1000); });
+  connect(apply_, &ApplyModelModel::finished, this, [this](const QString& folder, const QString& caseId) {
+    tasks_->finish();
+    log(tr("Results of %1 for case %2 in %3").arg(QFileInfo(folder).fileName(), caseId, folder));
+    if (CaseViewerPage* page = openCase(caseId)) {
+      page->model()->addResultFolder(folder);
+      page->model()->load();
+    }
+  });
+  connect(apply_, &ApplyModelModel::failed, this, [this](const QString& message) {
+    tasks_->finish();
+    showError(tr("Running the model failed: %1").arg(message));
+  });
+  connect(apply_, &ApplyModelModel::cancelled, this, [this] {
+    tasks_->finish();
+    log(tr("Model run cancelled; nothing was kept"));
+  });
+}
+
+void MainWindow::chooseModelFor(const QString& caseId) {
+  apply_->scan(QStringList{workspace_->runsFolder()} + workspace_->externalRuns() + workspace_->sweeps());
+  if (apply_->runs().isEmpty())
+    return showError(tr("No finished run in this workspace: train one (Training page) or open a run folder first."));
+  QStringList items;
+  for (const RunChoice& r : apply_->runs()) {
+    const QString target = r.target.isEmpty() ? tr("segmentation only") : tr("target %1").arg(r.target);
+    items << tr("%1 — %2, %3%4").arg(r.name, r.stage, target, r.metric.isEmpty() ? QString() : ", " + r.metric);
+  }
+  bool ok = false;
+  const QString chosen = QInputDialog::getItem(this, tr("Run model on %1").arg(caseId), tr("Finished run:"), items, 0, false, &ok);
+  if (ok) applyModel(caseId, apply_->runs()[items.indexOf(chosen)].folder);
+}
+
+bool MainWindow::applyModel(const QString& caseId, const QString& runDir) {
+  apply_->setThreads(settings_->threads());
+  if (auto st = apply_->start(session_->folder(), caseId, runDir, workspace_->folder() + "/results"); !st) {
+    showError(errorText(st.error(), tr("Running the model")));
+    return false;
+  }
+  tasks_->begin(tr("Running %1 on %2").arg(QFileInfo(runDir).fileName(), caseId), [this] { apply_->cancel(); });
+  return true;
+}
+
+}  // namespace tiss::ui
