@@ -128,10 +128,6 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <translation>Zweiter variierter Schlüssel: eine Heatmap über beide zeichnen.</translation>
     </message>
     <message>
-        <source>Swept key on the plot&apos;s x axis (default: the first; all: a panel per swept key).</source>
-        <translation>Variierter Schlüssel auf der x-Achse (Standard: der erste; all: ein Feld pro variiertem Schlüssel).</translation>
-    </message>
-    <message>
         <source>%1 has no case &apos;%2&apos; (--case)</source>
         <translation>%1 hat keinen Fall „%2“ (--case)</translation>
     </message>
@@ -142,6 +138,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>--apply needs --case</source>
         <translation>--apply braucht --case</translation>
+    </message>
+    <message>
+        <source>Swept key on the plot&apos;s x axis (default: the first; all: a panel per swept key; parallel: parallel coordinates; pareto: synthesis quality vs the metric).</source>
+        <translation>Variierter Schlüssel auf der x-Achse des Diagramms (Standard: der erste; all: ein Feld je Schlüssel; parallel: parallele Koordinaten; pareto: Synthesequalität gegen die Metrik).</translation>
     </message>
 </context>
 <context>
@@ -508,10 +508,6 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <translation>Iteration</translation>
     </message>
     <message>
-        <source>loss</source>
-        <translation>Verlust</translation>
-    </message>
-    <message>
         <source>Dice (%)</source>
         <translation>Dice (%)</translation>
     </message>
@@ -550,6 +546,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>best checkpoint by %1: %2 at iteration %3</source>
         <translation>bester Checkpoint nach %1: %2 bei Iteration %3</translation>
+    </message>
+    <message>
+        <source>total loss</source>
+        <translation>Gesamtverlust</translation>
     </message>
 </context>
 <context>
@@ -1514,12 +1514,32 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>No scheduler (closed workbench)</source>
         <translation>Keine Warteschlange (Workbench geschlossen)</translation>
     </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>Parallele Koordinaten</translation>
+    </message>
+    <message>
+        <source>Synthesis quality vs metric (Pareto front)</source>
+        <translation>Synthesequalität gegen Metrik (Pareto-Front)</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::SweepPlot</name>
     <message>
         <source>%1, mean ± sd over cases</source>
         <translation>%1, Mittelwert ± SD über Fälle</translation>
+    </message>
+    <message>
+        <source>each axis from its lowest to its highest value</source>
+        <translation>jede Achse von ihrem kleinsten bis zu ihrem größten Wert</translation>
+    </message>
+    <message>
+        <source>every point</source>
+        <translation>alle Punkte</translation>
+    </message>
+    <message>
+        <source>Pareto front (no point better on both)</source>
+        <translation>Pareto-Front (kein Punkt in beidem besser)</translation>
     </message>
 </context>
 <context>

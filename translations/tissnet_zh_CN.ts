@@ -128,10 +128,6 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <translation>第二个扫描参数：绘制两者的热图。</translation>
     </message>
     <message>
-        <source>Swept key on the plot&apos;s x axis (default: the first; all: a panel per swept key).</source>
-        <translation>x 轴上的扫描参数（默认：第一个；all：每个扫描参数一个子图）。</translation>
-    </message>
-    <message>
         <source>%1 has no case &apos;%2&apos; (--case)</source>
         <translation>%1 中没有病例“%2”(--case)</translation>
     </message>
@@ -142,6 +138,10 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>--apply needs --case</source>
         <translation>--apply 需要 --case</translation>
+    </message>
+    <message>
+        <source>Swept key on the plot&apos;s x axis (default: the first; all: a panel per swept key; parallel: parallel coordinates; pareto: synthesis quality vs the metric).</source>
+        <translation>图的 x 轴上的扫描键(默认:第一个;all:每个扫描键一个面板;parallel:平行坐标;pareto:合成质量对指标)。</translation>
     </message>
 </context>
 <context>
@@ -506,10 +506,6 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <translation>迭代</translation>
     </message>
     <message>
-        <source>loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
         <source>Dice (%)</source>
         <translation>Dice (%)</translation>
     </message>
@@ -548,6 +544,10 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>best checkpoint by %1: %2 at iteration %3</source>
         <translation>按 %1 选择最佳检查点：第 %3 次迭代为 %2</translation>
+    </message>
+    <message>
+        <source>total loss</source>
+        <translation>总损失</translation>
     </message>
 </context>
 <context>
@@ -1506,12 +1506,32 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>No scheduler (closed workbench)</source>
         <translation>无调度器（工作台已关闭）</translation>
     </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>平行坐标</translation>
+    </message>
+    <message>
+        <source>Synthesis quality vs metric (Pareto front)</source>
+        <translation>合成质量对指标(帕累托前沿)</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::SweepPlot</name>
     <message>
         <source>%1, mean ± sd over cases</source>
         <translation>%1，病例间均值 ± 标准差</translation>
+    </message>
+    <message>
+        <source>each axis from its lowest to its highest value</source>
+        <translation>每条轴从其最小值到最大值</translation>
+    </message>
+    <message>
+        <source>every point</source>
+        <translation>所有点</translation>
+    </message>
+    <message>
+        <source>Pareto front (no point better on both)</source>
+        <translation>帕累托前沿(没有点在两者上都更好)</translation>
     </message>
 </context>
 <context>

@@ -72,7 +72,7 @@ void showRuns(tiss::ui::MainWindow* w, const QStringList& folders) {
 bool busy(tiss::ui::MainWindow* w) {
   if (w->session()->scanning() || w->session()->thumbnails()->pending() > 0 || w->applying()->running()) return true;
   auto* page = qobject_cast<tiss::ui::CaseViewerPage*>(w->pages()->currentWidget());
-  if (page && (page->model()->loading() || !page->model()->images())) return true;
+  if (page && (page->model()->loading() || !page->model()->images() || page->surfacesPending())) return true;
   // Runs shown in the dashboard have been read once.
   for (int row : w->dashboard()->shownRuns())
     if (w->runs()->monitor(row)->history().lines == 0) return true;
@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
   const QCommandLineOption sweep("sweep", QApplication::translate("main", "Show this sweep folder on the Sweeps page."), "dir");
   const QCommandLineOption sweepPlot("sweep-plot", QApplication::translate("main", "Write the sweep's plot (.png, .svg or .pdf), then quit."), "file");
   const QCommandLineOption plotMetric("plot-metric", QApplication::translate("main", "Metric of the sweep plot (e.g. dice_pct; default: the sweep's)."), "key");
-  const QCommandLineOption plotAxis("plot-axis", QApplication::translate("main", "Swept key on the plot's x axis (default: the first; all: a panel per swept key)."), "key");
+  const QCommandLineOption plotAxis("plot-axis", QApplication::translate("main", "Swept key on the plot's x axis (default: the first; all: a panel per swept key; parallel: parallel coordinates; pareto: synthesis quality vs the metric)."), "key");
   const QCommandLineOption apply("apply", QApplication::translate("main", "Run this trained run on the --case and show its outputs (as Run model… does)."), "run");
   const QCommandLineOption plotY("plot-y", QApplication::translate("main", "Second swept key: draw a heat map over both."), "key");
   cli.addOptions({workspace, data, settingsFile, screenshot, caseId, results, layout, axis, view3d, run, sweep, sweepPlot,
@@ -154,7 +154,8 @@ int main(int argc, char** argv) {
     if (!s || axes.isEmpty()) return std::fprintf(stderr, "no sweep with swept keys to plot (give --sweep DIR)\n"), 1;
     const QString metric = cli.isSet(plotMetric) ? cli.value(plotMetric) : QString::fromStdString(s->folder.spec.metric);
     const QString x = cli.isSet(plotAxis) ? cli.value(plotAxis) : axes.first();
-    window.sweepPanel()->setPlot(cli.isSet(plotY) ? 1 : x == "all" ? 2 : 0, metric, x, cli.value(plotY));
+    const int kind = cli.isSet(plotY) ? 1 : x == "all" ? 2 : x == "parallel" ? 3 : x == "pareto" ? 4 : 0;
+    window.sweepPanel()->setPlot(kind, metric, x, cli.value(plotY));
     const bool ok = window.sweepPanel()->exportPlot(cli.value(sweepPlot));
     std::fprintf(ok ? stdout : stderr, ok ? "plot: %s\n" : "could not write the plot %s\n", qPrintable(cli.value(sweepPlot)));
     if (!cli.isSet(screenshot)) return ok ? 0 : 1;

@@ -1,7 +1,9 @@
-// Plot data of a sweep: metric vs one swept value (Fig. 6) and a 2-D heat map.
+// Plot data of a sweep: metric vs one swept value (Fig. 6), a 2-D heat map, point summaries
+// for the parallel-coordinates view and the Pareto front of synthesis quality vs Dice.
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "tiss/sweep_results.h"
 
@@ -67,6 +69,44 @@ HeatMap metricHeatMap(const SweepSnapshot& sweep, const std::string& xKey, const
       if (it != cells.end()) h.mean[yi][xi] = pooled(it->second, metric).mean;
     }
   return h;
+}
+
+std::vector<PointSummary> pointSummaries(const SweepSnapshot& sweep) {
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<const TrialRecord*>> groups;
+  for (const TrialRecord& t : sweep.trials) {
+    if (!evaluated(t)) continue;
+    if (!groups.count(t.job.point)) order.push_back(t.job.point);
+    groups[t.job.point].push_back(&t);
+  }
+  std::vector<PointSummary> out;
+  for (const auto& point : order) {
+    const TrialRecord* first = groups[point].front();
+    PointSummary p{point, first->job.params, first->job.numbers, {}};
+    std::set<std::string> metrics;
+    for (const TrialRecord* t : groups[point])
+      for (const auto& [id, row] : t->cases)
+        for (const auto& [name, value] : row) metrics.insert(name);
+    for (const auto& m : metrics) {
+      const Summary s = pooled(groups[point], m);
+      if (s.n > 0) p.metrics[m] = s.mean;
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<size_t> paretoFront(const std::vector<std::pair<double, double>>& points) {
+  std::vector<size_t> front;
+  for (size_t i = 0; i < points.size(); ++i) {
+    const auto& [a, b] = points[i];
+    const bool dominated = std::any_of(points.begin(), points.end(), [&](const std::pair<double, double>& q) {
+      return q.first >= a && q.second >= b && (q.first > a || q.second > b);
+    });
+    if (!dominated) front.push_back(i);
+  }
+  std::sort(front.begin(), front.end(), [&](size_t x, size_t y) { return points[x].first < points[y].first; });
+  return front;
 }
 
 }  // namespace tiss

@@ -5,9 +5,27 @@
 #include <QTest>
 
 #include "dashboard/CurvePlot.h"
+#include "dashboard/LossGrid.h"
 #include "qcustomplot.h"
 
 using namespace tiss::ui;
+
+namespace {
+
+bool disjoint(const QList<QRect>& rects) {
+  for (int i = 0; i < rects.size(); ++i)
+    for (int j = i + 1; j < rects.size(); ++j)
+      if (rects[i].intersects(rects[j])) return false;
+  return true;
+}
+
+QString describe(const QList<QRect>& rects) {
+  QStringList parts;
+  for (const QRect& r : rects) parts << QString("(%1,%2 %3x%4)").arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height());
+  return parts.join(' ');
+}
+
+}  // namespace
 
 class TestCurvePlot : public QObject {
   Q_OBJECT
@@ -74,6 +92,91 @@ class TestCurvePlot : public QObject {
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QVERIFY(pdf.read(5) == "%PDF-");
     QVERIFY(!plot.save(dir_.path() + "/plot.bmpx"));
+  }
+
+  void aSingleValidationPointIsDrawn() {
+    CurvePlot plot;
+    plot.setSmoothing(0);
+    plot.setMarkers(true);
+    Series s;
+    s.add(100, 81.5);
+    plot.setCurve("Dice (%)", s, Qt::red);
+    plot.resize(400, 250);
+    plot.show();
+    plot.refreshView();
+    plot.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    const QCPGraph* drawn = plot.plot()->graph(1);  // the smoothed graph carries the markers
+    QVERIFY(drawn->scatterStyle().shape() != QCPScatterStyle::ssNone);
+    QCOMPARE(drawn->dataCount(), 1);
+    const QCPRange x = plot.plot()->xAxis->range(), y = plot.plot()->yAxis->range();
+    QVERIFY2(x.contains(100) && x.size() > 0 && x.size() < 100, qPrintable(QString("%1..%2").arg(x.lower).arg(x.upper)));
+    QVERIFY2(y.contains(81.5) && y.size() > 1 && y.size() < 40, qPrintable(QString("%1..%2").arg(y.lower).arg(y.upper)));
+  }
+
+  void learningRateTicksAreReadableAndApart() {
+    // A constant learning rate, then one that decays: neither a flat 0 on -2..2 nor labels on labels.
+    for (const bool decaying : {false, true})
+      for (const QSize size : {QSize(160, 150), QSize(240, 150), QSize(420, 200), QSize(900, 300)}) {
+        CurvePlot plot;
+        plot.setSmoothing(0);
+        plot.setScientific(true);
+        Series lr;
+        for (int i = 1; i <= 150000; i += 50) lr.add(i, decaying && i > 75000 ? 2e-4 * (150000 - i) / 75000.0 : 2e-4);
+        plot.setCurve("learning rate", lr, Qt::blue);
+        plot.resize(size);
+        plot.show();
+        plot.refreshView();
+        plot.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        plot.refreshView();  // the second refresh knows the laid-out axis rect, as a live dashboard does
+        plot.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        const QCPRange y = plot.plot()->yAxis->range();
+        QVERIFY2(y.contains(2e-4) && y.upper < 1e-3 && (decaying || y.lower > 0), qPrintable(QString("%1..%2").arg(y.lower).arg(y.upper)));
+        const QList<QRect> xs = plot.tickLabelRects(true), ys = plot.tickLabelRects(false);
+        // A 160 px chart has room for one iteration label; wider ones for several, never touching.
+        QVERIFY2(xs.size() >= (size.width() < 200 ? 1 : 2) && disjoint(xs), qPrintable(describe(xs)));
+        QVERIFY2(ys.size() >= 2 && disjoint(ys), qPrintable(describe(ys)));
+      }
+  }
+
+  void eachTermGetsItsOwnRange() {
+    LossGrid grid;
+    Series small, large;
+    for (int i = 1; i <= 200; ++i) {
+      small.add(i, 0.02 + 0.001 * (i % 7));
+      large.add(i, 80 - 0.1 * i);
+    }
+    grid.plot("syn_g_l1")->setCurve("syn_g_l1", small, Qt::blue);
+    grid.plot("discriminator")->setCurve("discriminator", large, Qt::red);
+    grid.resize(900, 400);
+    grid.show();
+    grid.refreshView();
+    const QCPRange a = grid.plot("syn_g_l1")->plot()->yAxis->range(), b = grid.plot("discriminator")->plot()->yAxis->range();
+    QVERIFY2(a.upper < 0.05 && a.lower > 0.01, qPrintable(QString("%1..%2").arg(a.lower).arg(a.upper)));
+    QVERIFY2(b.lower > 50 && b.upper < 90, qPrintable(QString("%1..%2").arg(b.lower).arg(b.upper)));
+    QCOMPARE(grid.terms().size(), 2);
+    grid.setTermVisible("syn_g_l1", false);
+    QVERIFY(grid.plot("syn_g_l1")->isHidden());
+  }
+
+  void growingCurvesAreAppendedExactly() {
+    // The incremental path gives the same raw points and moving average as a full rebuild.
+    Series s;
+    for (int i = 1; i <= 1000; ++i) s.add(i, std::sin(0.01 * i) + 0.001 * i);
+    CurvePlot grown, rebuilt;
+    grown.setCurve("total", s, Qt::blue);
+    for (int i = 1001; i <= 1100; ++i) s.add(i, std::cos(0.02 * i));
+    grown.setCurve("total", s, Qt::blue);
+    rebuilt.setCurve("total", s, Qt::blue);
+    QCOMPARE(grown.plotted("total").steps, rebuilt.plotted("total").steps);
+    const QVector<double> a = grown.smoothed("total"), b = rebuilt.smoothed("total");
+    QCOMPARE(a.size(), 1100);
+    for (int i = 0; i < a.size(); ++i) QVERIFY(std::abs(a[i] - b[i]) < 1e-12);
+    // A resumed run that redid steps replaces the curve: the first values differ now.
+    Series redone;
+    for (int i = 1; i <= 900; ++i) redone.add(i, 5.0);
+    grown.setCurve("total", redone, Qt::blue);
+    QCOMPARE(grown.plotted("total").steps.size(), 900);
+    QCOMPARE(grown.smoothed("total").last(), 5.0);
   }
 };
 

@@ -95,6 +95,55 @@ class TestSweepPlot : public QObject {
     QVERIFY(pdf.open(QIODevice::ReadOnly) && pdf.read(5) == "%PDF-");
     QVERIFY(!plot.save(dir.filePath("p.bmp")));
   }
+
+  void parallelCoordinatesDrawEveryPointAcrossEveryKey() {
+    std::vector<PointSummary> points(3);
+    const double lambda[] = {0, 15, 25}, dice[] = {70, 85, 80};
+    const char* nets[] = {"small", "large", "small"};
+    for (size_t i = 0; i < 3; ++i) {
+      points[i].point = "p" + std::to_string(i);
+      points[i].params = {{"loss.lambda_p", std::to_string(int(lambda[i]))}, {"net.size", nets[i]}};
+      points[i].numbers = {{"loss.lambda_p", lambda[i]}};
+      points[i].metrics = {{"dice_pct", dice[i]}};
+    }
+    SweepPlot plot;
+    plot.showParallel(points, {"loss.lambda_p", "net.size"}, "dice_pct", "Dice (%)");
+    const auto lines = plot.parallelLines();
+    QCOMPARE(lines.size(), 3);  // drawn worst first: p0 (70), p2 (80), p1 (85)
+    QCOMPARE(lines[0], QVector<double>({0.0, 0.0, 0.0}));
+    QCOMPARE(lines[1], QVector<double>({1.0, 0.0, 2.0 / 3.0}));
+    QCOMPARE(lines[2], QVector<double>({0.6, 1.0, 1.0}));
+    QTemporaryDir dir;
+    QVERIFY(plot.save(dir.path() + "/parallel.png"));
+    QVERIFY(!QImage(dir.path() + "/parallel.png").isNull());
+  }
+
+  void paretoFrontOfSynthesisQualityAndDice() {
+    // (PSNR, Dice): D is beaten by A on both, E by B; A, C and B each win somewhere.
+    const std::vector<std::pair<std::string, std::pair<double, double>>> data{
+        {"A", {20, 80}}, {"B", {22, 78}}, {"C", {21, 79}}, {"D", {19, 70}}, {"E", {22, 75}}};
+    std::vector<PointSummary> points;
+    std::vector<std::pair<double, double>> xy;
+    for (const auto& [name, v] : data) {
+      PointSummary p;
+      p.point = name;
+      p.metrics = {{"psnr_db", v.first}, {"dice_pct", v.second}};
+      points.push_back(p);
+      xy.push_back(v);
+    }
+    QCOMPARE(paretoFront(xy), (std::vector<size_t>{0, 2, 1}));
+    SweepPlot plot;
+    plot.showPareto(points, "psnr_db", "PSNR (dB)", "dice_pct", "Dice (%)");
+    QCOMPARE(plot.paretoNames(), QStringList({"A", "C", "B"}));
+    QCOMPARE(plot.plot()->graph(0)->dataCount(), 5);
+    QCOMPARE(plot.plot()->graph(1)->dataCount(), 3);
+    QTemporaryDir dir;
+    QVERIFY(plot.save(dir.path() + "/pareto.svg"));
+    QVERIFY(QFile(dir.path() + "/pareto.svg").size() > 1000);
+    // Back to a series: the other views' state is gone.
+    plot.showSeries({}, "x", "Dice (%)");
+    QVERIFY(plot.paretoNames().isEmpty() && plot.parallelLines().isEmpty());
+  }
 };
 
 QTEST_MAIN(TestSweepPlot)

@@ -3,6 +3,8 @@
 // the shared cursor.
 #include <QTest>
 
+#include <thread>
+
 #include <cmath>
 
 #include "slice/CursorModel.h"
@@ -44,6 +46,19 @@ class TestSurfaceRenderer : public QObject {
     // The corner is background.
     QVERIFY(!reddish(img.pixel(2, 2)));
     QCOMPARE(img.pixel(2, 2), qRgb(51, 56, 69));  // the background colour
+  }
+
+  void surfacesAreBuiltOffTheUiThread() {
+    // Built on a worker (as the case page does), shown on the UI thread: the same surface.
+    viewers::SurfaceMesh mesh;
+    std::thread worker([&] { mesh = viewers::SurfaceRenderer::buildSurface(sphere(40, 10)); });
+    worker.join();
+    QVERIFY(mesh);
+    SurfaceRenderer r;
+    const long direct = r.addSurface("direct", sphere(40, 10), Qt::red);
+    QCOMPARE(viewers::SurfaceRenderer::triangles(mesh), direct);
+    QCOMPARE(r.addSurface("built", mesh, Qt::green), direct);
+    QVERIFY(!viewers::SurfaceRenderer::buildSurface(testsupport::blank({10, 10, 10})));
   }
 
   void slicePlanesShowTheImageAndRotationChangesTheView() {

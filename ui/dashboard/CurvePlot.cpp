@@ -11,6 +11,18 @@
 #include "qcustomplot.h"
 
 namespace tiss::ui {
+namespace {
+
+// Iterations as TensorBoard writes them: 25000 is "25k", so two labels fit a narrow chart.
+class StepTicker : public QCPAxisTicker {
+ protected:
+  QString getTickLabel(double tick, const QLocale& locale, QChar formatChar, int precision) override {
+    if (std::abs(tick) >= 10000) return QString::number(tick / 1000, 'g', 4) + "k";
+    return QCPAxisTicker::getTickLabel(tick, locale, formatChar, precision);
+  }
+};
+
+}  // namespace
 
 QVector<double> CurvePlot::ema(const QVector<double>& values, double w) {
   QVector<double> out(values.size());
@@ -26,7 +38,8 @@ QVector<double> CurvePlot::ema(const QVector<double>& values, double w) {
 CurvePlot::CurvePlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
   plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
   plot_->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
-  plot_->legend->setVisible(true);
+  plot_->legend->setVisible(false);  // shown with the first curve
+  plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new StepTicker));
   plot_->legend->setFont(QFont(font().family(), 8));
   plot_->setNoAntialiasingOnDrag(true);
   plot_->installEventFilter(this);
@@ -47,16 +60,120 @@ void CurvePlot::setCurve(const QString& name, const Series& s, const QColor& col
     smooth_[name]->setName(name);
     raw_[name]->setPen(QPen(QColor(colour.red(), colour.green(), colour.blue(), 60)));
     smooth_[name]->setPen(QPen(colour, 1.6));
+    if (markers_) smooth_[name]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, colour, colour, 6));
   }
-  raw_[name]->setData(s.steps, s.values, true);
+  plot_->legend->setVisible(legendWanted_);
+  const int had = raw_[name]->dataCount();
+  const bool appended = append(name, s);
   values_[name] = s.values;
+  if (appended) return grow(name, s.steps, s.values, had);
+  raw_[name]->setData(s.steps, s.values, true);
+  bounds_.remove(name);
+  grow(name, s.steps, s.values, 0);
   restyle(name);
+}
+
+void CurvePlot::grow(const QString& name, const QVector<double>& keys, const QVector<double>& values, int from) {
+  Bounds& b = bounds_[name];
+  for (int i = from; i < keys.size() && i < values.size(); ++i) {
+    const double k = keys[i], v = values[i];
+    if (!std::isfinite(v)) continue;
+    b.keyLo = b.any ? std::min(b.keyLo, k) : k;
+    b.keyHi = b.any ? std::max(b.keyHi, k) : k;
+    b.lo = b.any ? std::min(b.lo, v) : v;
+    b.hi = b.any ? std::max(b.hi, v) : v;
+    b.any = true;
+    if (v > 0) {
+      b.positiveLo = b.anyPositive ? std::min(b.positiveLo, v) : v;
+      b.anyPositive = true;
+    }
+  }
+}
+
+// A live run's curve grows by a few steps between refreshes: add just those (O(new points)).
+bool CurvePlot::append(const QString& name, const Series& s) {
+  QCPGraph* raw = raw_.value(name);
+  const int have = raw ? raw->dataCount() : 0;
+  if (have == 0 || have > s.steps.size() || !ema_.contains(name)) return false;
+  const auto last = raw->data()->constEnd() - 1;
+  if (last->key != s.steps[have - 1] || last->value != s.values[have - 1]) return false;  // replaced (a resume redid steps)
+  Ema& e = ema_[name];
+  QVector<double> keys, smoothed;
+  for (int i = have; i < s.steps.size(); ++i) {
+    e.last = e.last * smoothing_ + (1 - smoothing_) * s.values[i];
+    e.weight = e.weight * smoothing_ + (1 - smoothing_);
+    keys << s.steps[i];
+    smoothed << (smoothing_ > 0 ? e.last / e.weight : s.values[i]);
+  }
+  raw->addData(keys, s.values.mid(have), true);
+  smooth_[name]->addData(keys, smoothed, true);
+  return true;
 }
 
 void CurvePlot::restyle(const QString& name) {
   QCPGraph* smooth = smooth_.value(name);
   if (!smooth) return;
+  Ema e;
+  for (double v : values_[name]) {
+    e.last = e.last * smoothing_ + (1 - smoothing_) * v;
+    e.weight = e.weight * smoothing_ + (1 - smoothing_);
+  }
+  ema_[name] = e;
   smooth->setData(raw_[name]->data()->isEmpty() ? QVector<double>() : plotted(name).steps, ema(values_[name], smoothing_), true);
+}
+
+void CurvePlot::setScientific(bool on) {
+  plot_->yAxis->setNumberFormat(on ? "eb" : "gb");
+  plot_->yAxis->setNumberPrecision(on ? 2 : 6);  // 1.25·10⁻³, not a rounded 1.3
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void CurvePlot::setMarkers(bool on) {
+  markers_ = on;
+  for (QCPGraph* g : smooth_) {
+    const QColor c = g->pen().color();
+    g->setScatterStyle(on ? QCPScatterStyle(QCPScatterStyle::ssCircle, c, c, 6) : QCPScatterStyle());
+  }
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// As many ticks as labels of the current range fit with a gap (the axis rect as last laid out):
+// labels keep their distance at any size.
+void CurvePlot::fitTickCounts() {
+  const QFontMetrics fm(plot_->xAxis->tickLabelFont());
+  const QCPRange x = plot_->xAxis->range();
+  const double widest = std::max(std::abs(x.lower), std::abs(x.upper));
+  const QString sample = widest >= 10000 ? QString::number(widest / 1000, 'f', 1) + "k" : QString::number(widest, 'f', 0);
+  const int labelWidth = fm.horizontalAdvance(sample) + 3 * fm.averageCharWidth();
+  const int across = std::max(plot_->axisRect()->width(), width() / 2);
+  plot_->xAxis->ticker()->setTickCount(std::clamp(across / std::max(1, labelWidth), 1, 8));
+  const int up = std::max(plot_->axisRect()->height(), height() / 2);
+  // Scientific labels ("2.0·10⁻³") stand taller than plain ones.
+  const int labelHeight = plot_->yAxis->numberFormat().startsWith('e') ? 2 * fm.height() : fm.height() * 8 / 5;
+  for (QCPAxis* y : {plot_->yAxis, plot_->yAxis2}) y->ticker()->setTickCount(std::clamp(up / (labelHeight + 6), 1, 6));
+}
+
+void CurvePlot::resizeEvent(QResizeEvent* event) {
+  fitTickCounts();
+  QWidget::resizeEvent(event);
+}
+
+QList<QRect> CurvePlot::tickLabelRects(bool xAxis) const {
+  QCPAxis* axis = xAxis ? plot_->xAxis : plot_->yAxis;
+  const QFontMetrics fm(axis->tickLabelFont());
+  QList<QRect> rects;
+  const QVector<double> ticks = axis->tickVector();
+  const QVector<QString> labels = axis->tickVectorLabels();
+  for (int i = 0; i < ticks.size() && i < labels.size(); ++i) {
+    if (!axis->range().contains(ticks[i])) continue;
+    const double at = axis->coordToPixel(ticks[i]);
+    // Labels may be two lines (scientific "2·10" with a raised exponent): measured as drawn.
+    QRect r = fm.boundingRect(QRect(0, 0, 1000, 1000), Qt::AlignLeft | Qt::AlignTop, labels[i]);
+    if (labels[i].contains(QChar(0x00B7))) r.setHeight(r.height() + fm.height() / 2);
+    r.moveCenter(xAxis ? QPoint(int(at), 0) : QPoint(0, int(at)));
+    rects << r;
+  }
+  return rects;
 }
 
 void CurvePlot::removeCurve(const QString& name) {
@@ -64,13 +181,18 @@ void CurvePlot::removeCurve(const QString& name) {
   plot_->removeGraph(raw_.take(name));
   plot_->removeGraph(smooth_.take(name));
   values_.remove(name);
+  ema_.remove(name);
+  bounds_.remove(name);
 }
 
 void CurvePlot::clear() {
   plot_->clearGraphs();
+  plot_->legend->setVisible(false);
   raw_.clear();
   smooth_.clear();
   values_.clear();
+  ema_.clear();
+  bounds_.clear();
 }
 
 void CurvePlot::setCurveVisible(const QString& name, bool visible) {
@@ -88,17 +210,32 @@ QColor CurvePlot::colour(const QString& name) const {
 }
 
 void CurvePlot::setLegendVisible(bool visible) {
-  plot_->legend->setVisible(visible);
+  legendWanted_ = visible;
+  plot_->legend->setVisible(visible && !raw_.isEmpty());  // no empty legend box
   plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void CurvePlot::setLegendBelow() {
+  if (plot_->plotLayout()->rowCount() > 1) return;
+  plot_->axisRect()->insetLayout()->take(plot_->legend);
+  plot_->plotLayout()->addElement(1, 0, plot_->legend);
+  plot_->plotLayout()->setRowStretchFactor(1, 0.001);
+  plot_->legend->setWrap(2);  // two entries a row: long names are never cut
+  plot_->legend->setIconSize(QSize(16, 8));
+  plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
+  plot_->legend->setBorderPen(Qt::NoPen);
+  plot_->legend->setMargins(QMargins(2, 0, 2, 0));
+}
+
 void CurvePlot::setSmoothing(double weight) {
+  if (std::abs(weight - smoothing_) < 1e-12) return;
   smoothing_ = std::clamp(weight, 0.0, 0.99);
   for (const QString& name : raw_.keys()) restyle(name);
   plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void CurvePlot::setLogScale(bool on) {
+  log_ = on;
   for (QCPAxis* y : {plot_->yAxis, plot_->yAxis2}) {
     y->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
     y->setTicker(on ? QSharedPointer<QCPAxisTicker>(new QCPAxisTickerLog) : QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
@@ -113,8 +250,33 @@ void CurvePlot::setAxisLabels(const QString& x, const QString& y, const QString&
 }
 
 void CurvePlot::rescale() {
-  plot_->rescaleAxes(true);
+  fitToData();
   plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// Each axis to the extent of its visible curves. A constant curve (a fixed learning rate, one
+// validation point) gets +-10 % of its value, not QCustomPlot's unit range (a flat line on -2..2).
+void CurvePlot::fitToData() {
+  for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis, plot_->yAxis2}) {
+    const bool keys = axis->orientation() == Qt::Horizontal, log = !keys && log_;
+    bool found = false;
+    QCPRange data;
+    for (auto it = raw_.begin(); it != raw_.end(); ++it) {
+      const Bounds b = bounds_.value(it.key());
+      if (!it.value()->visible() || !b.any || (!keys && it.value()->valueAxis() != axis) || (log && !b.anyPositive)) continue;
+      const QCPRange r = keys ? QCPRange(b.keyLo, b.keyHi) : QCPRange(log ? b.positiveLo : b.lo, b.hi);
+      data = found ? QCPRange(std::min(data.lower, r.lower), std::max(data.upper, r.upper)) : r;
+      found = true;
+    }
+    if (!found) continue;
+    if (data.size() <= 1e-9 * std::max(1e-12, std::abs(data.center()))) {
+      const double pad = data.center() != 0 ? std::abs(data.center()) * 0.1 : 1.0;
+      data = QCPRange(data.center() - pad, data.center() + pad);
+    } else if (!keys && !log) {
+      data = QCPRange(data.lower - 0.05 * data.size(), data.upper + 0.05 * data.size());  // curves off the frame
+    }
+    axis->setRange(data);
+  }
 }
 
 Series CurvePlot::plotted(const QString& name) const {
@@ -151,17 +313,8 @@ QString CurvePlot::readoutAt(const QPoint& pos) const {
 }
 
 void CurvePlot::refreshView() {
-  if (following_) {
-    plot_->rescaleAxes(true);
-    // A constant curve (a fixed learning rate, one validation point) gets a readable range.
-    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis, plot_->yAxis2}) {
-      const QCPRange r = axis->range();
-      if (r.size() < 1e-9 * std::max(1.0, std::abs(r.center()))) {
-        const double pad = std::max(std::abs(r.center()) * 0.1, 1e-6);
-        axis->setRange(r.center() - pad, r.center() + pad);
-      }
-    }
-  }
+  if (following_) fitToData();
+  fitTickCounts();
   plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -2,7 +2,9 @@
 /// A curve plot over QCustomPlot, TensorBoard-like: each curve raw (faint) and smoothed by an
 /// exponential moving average, per-curve visibility, log scale, drag to pan, wheel to zoom,
 /// a readout of step and value under the mouse. Holds every point; QCustomPlot's adaptive
-/// sampling draws 100 000-point curves without slowing down.
+/// sampling draws 100 000-point curves without slowing down, and a curve that grew by a few
+/// steps is appended to (raw points and the moving average), not rebuilt. Tick counts follow
+/// the widget's size so labels never overlap; a constant curve gets a readable range.
 #include <QColor>
 #include <QHash>
 #include <QWidget>
@@ -29,10 +31,18 @@ class CurvePlot : public QWidget {
   /// The colour curve `name` is drawn in (invalid when there is no such curve).
   QColor colour(const QString& name) const;
   void setLegendVisible(bool visible);
+  /// The legend in a row under the plot (entries side by side), never over the curves.
+  void setLegendBelow();
   /// EMA weight 0 (none) .. 0.99, as TensorBoard's smoothing slider.
   void setSmoothing(double weight);
   double smoothing() const { return smoothing_; }
   void setLogScale(bool on);
+  /// Value-axis labels in scientific notation (2·10⁻⁴), for the learning rate.
+  void setScientific(bool on);
+  /// A marker on every point (validation: a single point shows).
+  void setMarkers(bool on);
+  /// The pixel rectangles of the tick labels of the x (or left y) axis as last drawn.
+  QList<QRect> tickLabelRects(bool xAxis) const;
   void setAxisLabels(const QString& x, const QString& y, const QString& y2 = {});
   /// Fits the axes to the visible curves.
   void rescale();
@@ -55,13 +65,34 @@ class CurvePlot : public QWidget {
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   void restyle(const QString& name);
+  bool append(const QString& name, const Series& series);
+  void fitTickCounts();
+  void fitToData();
+  void grow(const QString& name, const QVector<double>& keys, const QVector<double>& values, int from);
+
+  /// The extent of a curve's raw points, kept as they arrive: fitting the axes costs O(curves),
+  /// not O(points) (its moving average lies inside it).
+  struct Bounds {
+    double keyLo = 0, keyHi = 0, lo = 0, hi = 0, positiveLo = 0;
+    bool any = false, anyPositive = false;
+  };
+
+  struct Ema {
+    double last = 0, weight = 0;
+  };
 
   QCustomPlot* plot_;
   QHash<QString, QCPGraph*> raw_, smooth_;
   QHash<QString, QVector<double>> values_;
+  QHash<QString, Ema> ema_;  ///< the moving average's state after the last point, per curve
+  QHash<QString, Bounds> bounds_;
+  bool log_ = false;
+  bool markers_ = false;
+  bool legendWanted_ = true;
   double smoothing_ = 0.6;
   bool following_ = true;
 };

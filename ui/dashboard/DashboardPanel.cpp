@@ -11,6 +11,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSlider>
 #include <QSplitter>
 #include <QTableView>
@@ -18,6 +19,7 @@
 #include <QVBoxLayout>
 
 #include "dashboard/CurvePlot.h"
+#include "dashboard/LossGrid.h"
 #include "dashboard/RunsModel.h"
 
 namespace tiss::ui {
@@ -94,13 +96,18 @@ QWidget* DashboardPanel::makeCurveArea() {
   lr_ = new CurvePlot(box);
   lr_->setObjectName("lrPlot");
   lr_->setSmoothing(0);
+  lr_->setScientific(true);
+  lr_->setLegendVisible(false);
   losses_->setLegendVisible(false);  // the term list beside it carries the colours
   validation_->setSmoothing(0);
+  validation_->setMarkers(true);  // a single validation point shows
+  validation_->setLegendBelow();
+  termGrid_ = new LossGrid(box);
   terms_ = new QListWidget(box);
   terms_->setObjectName("lossTerms");
   terms_->setMaximumWidth(170);
   connect(terms_, &QListWidget::itemChanged, this,
-          [this](QListWidgetItem* item) { losses_->setCurveVisible(item->text(), item->checkState() == Qt::Checked); });
+          [this](QListWidgetItem* item) { termGrid_->setTermVisible(item->text(), item->checkState() == Qt::Checked); });
   smoothing_ = new QSlider(Qt::Horizontal, box);
   smoothing_->setObjectName("smoothing");
   smoothing_->setRange(0, 99);
@@ -108,11 +115,13 @@ QWidget* DashboardPanel::makeCurveArea() {
   smoothingLabel_ = new QLabel(box);
   connect(smoothing_, &QSlider::valueChanged, this, [this](int v) {
     losses_->setSmoothing(v / 100.0);
+    termGrid_->setSmoothing(v / 100.0);
     smoothingLabel_->setText(tr("Smoothing %1").arg(v / 100.0, 0, 'f', 2));
   });
   logScale_ = new QCheckBox(box);
   logScale_->setObjectName("logScale");
   connect(logScale_, &QCheckBox::toggled, losses_, &CurvePlot::setLogScale);
+  connect(logScale_, &QCheckBox::toggled, termGrid_, &LossGrid::setLogScale);
   export_ = new QPushButton(box);
   export_->setObjectName("exportPlots");
   connect(export_, &QPushButton::clicked, this, [this] {
@@ -128,12 +137,19 @@ QWidget* DashboardPanel::makeCurveArea() {
   controls->addWidget(smoothing_);
   controls->addWidget(logScale_);
   controls->addWidget(export_);
-  auto* lower = new QHBoxLayout;
-  lower->addWidget(validation_, 2);
-  lower->addWidget(lr_, 1);
+  // The total and validation always in view; the learning rate and each term below, a chart each.
+  auto* upper = new QHBoxLayout;
+  upper->addWidget(losses_, 2);
+  upper->addWidget(validation_, 3);
+  termGrid_->setLeading(lr_);  // the learning rate first among the small charts, on its own axis
+  auto* scroll = new QScrollArea(box);
+  scroll->setObjectName("lossGridScroll");
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setWidget(termGrid_);
   auto* plots = new QVBoxLayout;
-  plots->addWidget(losses_, 3);
-  plots->addLayout(lower, 2);
+  plots->addLayout(upper, 2);
+  plots->addWidget(scroll, 3);
   auto* layout = new QHBoxLayout(box);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addLayout(controls);
@@ -145,6 +161,8 @@ QWidget* DashboardPanel::makeStatusArea() {
   auto* box = new QWidget(this);
   progress_ = new QProgressBar(box);
   progress_->setObjectName("runProgress");
+  progress_->setTextVisible(false);  // its words go in the status line beside it, never over the bar
+  progress_->setMaximumHeight(14);
   status_ = new QLabel(box);
   status_->setObjectName("runStatus");
   status_->setWordWrap(true);
@@ -189,7 +207,8 @@ void DashboardPanel::retranslate() {
   logScale_->setText(tr("Log scale"));
   export_->setText(tr("Export…"));
   smoothingLabel_->setText(tr("Smoothing %1").arg(smoothing_->value() / 100.0, 0, 'f', 2));
-  losses_->setAxisLabels(tr("iteration"), tr("loss"));
+  losses_->setAxisLabels(tr("iteration"), tr("total loss"));
+  termGrid_->setAxisLabel(tr("iteration"));
   validation_->setAxisLabels(tr("iteration"), tr("Dice (%)"), tr("PSNR (dB)"));
   lr_->setAxisLabels(tr("iteration"), tr("learning rate"));
 }

@@ -17,6 +17,7 @@ class QTableView;
 namespace tiss::ui {
 
 class CurvePlot;
+class LossGrid;
 class RunsModel;
 struct RunHistory;
 class SettingsModel;
@@ -30,6 +31,8 @@ class DashboardPanel : public QWidget {
   CurvePlot* lossPlot() const { return losses_; }
   CurvePlot* validationPlot() const { return validation_; }
   CurvePlot* learningRatePlot() const { return lr_; }
+  /// One chart per loss term (small multiples).
+  LossGrid* termPlots() const { return termGrid_; }
   QTableView* runTable() const { return table_; }
   QProgressBar* progressBar() const { return progress_; }
   QLabel* statusLabel() const { return status_; }
@@ -67,6 +70,7 @@ class DashboardPanel : public QWidget {
   QList<int> shown_;
   QTableView* table_;
   CurvePlot *losses_, *validation_, *lr_;
+  LossGrid* termGrid_;
   QListWidget *terms_, *previews_;
   QSlider* smoothing_;
   QCheckBox* logScale_;

@@ -14,6 +14,7 @@
 
 #include "dashboard/CurvePlot.h"
 #include "dashboard/DashboardPanel.h"
+#include "dashboard/LossGrid.h"
 #include "dashboard/RunsModel.h"
 #include "qcustomplot.h"
 
@@ -30,6 +31,7 @@ QString runDataDir(const QString& run) {
 void DashboardPanel::showRuns(const QList<int>& rows) {
   shown_ = rows;
   losses_->clear();
+  termGrid_->clear();
   validation_->clear();
   lr_->clear();
   refresh();
@@ -49,11 +51,12 @@ void DashboardPanel::refresh() {
     const RunMonitor* m = runs_->monitor(shown_[i]);
     if (!m) continue;
     const RunHistory& h = m->history();
-    // One run: a colour per term. Several: a colour per run, the total loss of each.
+    // One run: a colour per term. Several: a colour per run, on the total and on every term chart.
     const QString prefix = several ? m->name() + " " : QString();
-    const QStringList terms = several ? QStringList{"total"} : h.lossTerms();
+    const QStringList terms = h.lossTerms();
+    if (h.losses.contains("total")) losses_->setCurve(prefix + "total", h.losses.value("total"), curveColour(several ? i : 0));
     for (int t = 0; t < terms.size(); ++t)
-      losses_->setCurve(prefix + terms[t], h.losses.value(terms[t]), curveColour(several ? i : t));
+      if (terms[t] != "total") termGrid_->plot(terms[t])->setCurve(several ? m->name() : terms[t], h.losses.value(terms[t]), curveColour(several ? i : t + 1));
     if (h.validation.contains("dice_pct")) validation_->setCurve(prefix + tr("Dice (%)"), h.validation["dice_pct"], curveColour(2 * i));
     if (h.validation.contains("psnr_db"))
       validation_->setCurve(prefix + tr("PSNR (dB)"), h.validation["psnr_db"], curveColour(2 * i + 1), true);
@@ -62,6 +65,7 @@ void DashboardPanel::refresh() {
     lr_->setCurve(prefix + tr("learning rate"), h.learningRate, curveColour(i));
   }
   for (CurvePlot* p : {losses_, validation_, lr_}) p->refreshView();
+  termGrid_->refreshView();
   refreshTermList();
   const RunMonitor* m = shown_.isEmpty() ? nullptr : runs_->monitor(shown_.first());
   // A live run cannot be resumed (its trainer holds the folder's lock); a dead one not stopped.
@@ -73,8 +77,9 @@ void DashboardPanel::refresh() {
   const QLocale locale;
   progress_->setRange(0, int(std::max(1L, h.progress.total)));
   progress_->setValue(int(h.progress.step));
-  progress_->setFormat(tr("epoch %1, iteration %2 / %3").arg(h.progress.epoch).arg(h.progress.step).arg(h.progress.total));
-  QString status = tr("%1: %2").arg(m->name(), RunMonitor::stateText(m->state()));
+  const QString where = tr("epoch %1, iteration %2 / %3").arg(h.progress.epoch).arg(h.progress.step).arg(h.progress.total);
+  progress_->setToolTip(where);
+  QString status = tr("%1: %2").arg(m->name(), RunMonitor::stateText(m->state())) + " — " + where;
   if (m->state() == RunMonitor::State::Running)
     status += tr(", %1 it/s, %2 min left").arg(locale.toString(h.progress.itPerS, 'f', 2), locale.toString(h.progress.etaS / 60, 'f', 1));
   if (!h.message.isEmpty() && m->state() != RunMonitor::State::Running) status += " — " + h.message;
@@ -100,8 +105,8 @@ void DashboardPanel::refresh() {
 }
 
 void DashboardPanel::refreshTermList() {
-  // One row per curve, with its colour: several runs compare their totals, one run its terms.
-  QStringList names = losses_->curves();
+  // One row per term chart, with the term's colour (one run) to show or hide it.
+  QStringList names = termGrid_->terms();
   std::sort(names.begin(), names.end());
   QStringList present;
   for (int i = 0; i < terms_->count(); ++i) present << terms_->item(i)->text();
@@ -109,7 +114,8 @@ void DashboardPanel::refreshTermList() {
   terms_->clear();
   for (const QString& n : names) {
     QPixmap swatch(12, 12);
-    swatch.fill(losses_->colour(n));
+    const QStringList curves = termGrid_->plot(n)->curves();
+    swatch.fill(curves.size() == 1 ? termGrid_->plot(n)->colour(curves.first()) : palette().color(QPalette::Mid));
     auto* item = new QListWidgetItem(QIcon(swatch), n, terms_);
     item->setCheckState(Qt::Checked);
   }
@@ -120,7 +126,8 @@ bool DashboardPanel::exportCsv(const QString& path) const {
   if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) return false;
   QTextStream out(&f);
   out << "plot,curve,step,value\n";
-  const std::pair<const char*, CurvePlot*> plots[] = {{"loss", losses_}, {"validation", validation_}, {"lr", lr_}};
+  std::vector<std::pair<QString, CurvePlot*>> plots{{"loss", losses_}, {"validation", validation_}, {"lr", lr_}};
+  for (const QString& term : termGrid_->terms()) plots.push_back({"loss:" + term, termGrid_->plot(term)});
   for (const auto& [plotName, plot] : plots)
     for (const QString& curve : plot->curves()) {
       const Series s = plot->plotted(curve);

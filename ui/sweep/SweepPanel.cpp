@@ -164,7 +164,8 @@ void SweepPanel::retranslate() {
   tabs->setTabText(1, tr("Plot"));
   const int kind = kind_->currentIndex();
   kind_->clear();
-  kind_->addItems({tr("Metric vs value"), tr("Heat map"), tr("Every swept value side by side")});
+  kind_->addItems({tr("Metric vs value"), tr("Heat map"), tr("Every swept value side by side"), tr("Parallel coordinates"),
+                   tr("Synthesis quality vs metric (Pareto front)")});
   kind_->setCurrentIndex(std::max(0, kind));
   refresh();
 }

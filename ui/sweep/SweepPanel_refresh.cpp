@@ -88,7 +88,7 @@ void SweepPanel::refreshResults() {
 
 void SweepPanel::refreshPlot() {
   yAxis_->setVisible(kind_->currentIndex() == 1);
-  xAxis_->setVisible(kind_->currentIndex() != 2);
+  xAxis_->setVisible(kind_->currentIndex() < 2);
   if (!model_->isOpen() || xAxis_->count() == 0) return;
   setPlot(kind_->currentIndex(), metric_->currentData().toString(), xAxis_->currentText(), yAxis_->currentText());
 }
@@ -101,6 +101,18 @@ void SweepPanel::setPlot(int kind, const QString& metric, const QString& xAxis, 
   for (const MethodResults& p : model_->points()) gtCrop = gtCrop || p.cropFromLabel;
   if (gtCrop) title += tr(" (‡ GT-centred test-time crop)");
   if (kind == 1) return plot_->showHeatMap(model_->heatMap(xAxis, yAxis, metric), xAxis, yAxis, title);
+  if (kind == 3 || kind == 4) {
+    const SweepSnapshot* s = model_->snapshot();
+    const std::vector<PointSummary> points = s ? pointSummaries(*s) : std::vector<PointSummary>();
+    if (kind == 3) return plot_->showParallel(points, model_->axes(), metric, title);
+    // The synthesis score the trials have (PSNR of x_t' first) against the chosen metric.
+    QString quality;
+    for (const char* key : {"psnr_global_db", "psnr_db", "ssim_global", "psnr_brasyn_db", "ssim_brasyn_tumor"})
+      for (const PointSummary& p : points)
+        if (quality.isEmpty() && p.metrics.count(key)) quality = key;
+    const MetricColumn* qm = findMetric(quality.toStdString());
+    return plot_->showPareto(points, quality, qm ? q(qm->title) : quality, metric, title);
+  }
   if (kind == 0) return plot_->showSeries(model_->series(xAxis, metric), xAxis, title);
   std::vector<std::pair<QString, std::vector<SeriesPoint>>> panels;
   for (const QString& axis : model_->axes()) panels.push_back({axis, model_->series(axis, metric)});

@@ -21,6 +21,11 @@ SweepPlot::SweepPlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(t
 void SweepPlot::reset() {
   plot_->clearPlottables();
   plot_->clearItems();
+  if (plot_->plotLayout()->hasElement(1, 0) && plot_->plotLayout()->element(1, 0) == plot_->legend) {  // the Pareto view's
+    plot_->plotLayout()->take(plot_->legend);
+    plot_->plotLayout()->simplify();
+    plot_->axisRect()->insetLayout()->addElement(plot_->legend, Qt::AlignRight | Qt::AlignTop);
+  }
   for (QCPAxisRect* rect : extraRects_) plot_->plotLayout()->remove(rect);
   if (!extraRects_.empty()) plot_->plotLayout()->simplify();
   extraRects_.clear();
@@ -31,9 +36,15 @@ void SweepPlot::reset() {
   }
   plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
   plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+  plot_->xAxis->setTickLabelRotation(0);
+  plot_->yAxis->setTickLabels(true);
+  plot_->yAxis->setTicks(true);
+  plot_->legend->setVisible(false);
   graph_ = nullptr;
   bars_ = nullptr;
   map_ = nullptr;
+  parallel_.clear();
+  pareto_.clear();
 }
 
 std::pair<double, double> SweepPlot::drawSeries(const std::vector<SeriesPoint>& points, QCPAxis* xAxis, QCPAxis* yAxis) {

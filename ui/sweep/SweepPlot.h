@@ -1,7 +1,10 @@
 #pragma once
 /// The sweep's plots over QCustomPlot: a metric against one swept value with error bars of
-/// ± one standard deviation over cases (Fig. 6 of the paper), or a heat map of the metric over
-/// a 2-D grid of two swept values with a colour scale. Exports PNG, SVG or PDF.
+/// ± one standard deviation over cases (Fig. 6 of the paper), a heat map of the metric over
+/// a 2-D grid of two swept values with a colour scale, parallel coordinates of every swept key
+/// and the metric (as W&B and Optuna draw trials), and synthesis quality against Dice with the
+/// Pareto front marked. Exports PNG, SVG or PDF.
+#include <QStringList>
 #include <QWidget>
 
 #include "tiss/sweep_results.h"
@@ -28,6 +31,19 @@ class SweepPlot : public QWidget {
   int panelCount() const { return 1 + int(extraRects_.size()); }
   /// Mean metric per grid cell; cells without a finished trial stay empty.
   void showHeatMap(const HeatMap& map, const QString& xAxis, const QString& yAxis, const QString& metricTitle);
+  /// One vertical axis per swept key, then the metric; each point a line across them coloured
+  /// by its metric (dark low, bright high). Each axis is scaled from its lowest to its highest
+  /// value (categorical values in their order) and labelled with both.
+  void showParallel(const std::vector<PointSummary>& points, const QStringList& keys, const QString& metric,
+                    const QString& metricTitle);
+  /// One dot per point, x against y (e.g. PSNR of x_t' against Dice); the points no other beats
+  /// on both (the Pareto front) joined, in another colour and named.
+  void showPareto(const std::vector<PointSummary>& points, const QString& xMetric, const QString& xTitle, const QString& yMetric,
+                  const QString& yTitle);
+  /// For tests: the lines of the parallel view (y of each in [0, 1] per axis) and the names of
+  /// the Pareto front's points, left to right.
+  QVector<QVector<double>> parallelLines() const { return parallel_; }
+  QStringList paretoNames() const { return pareto_; }
 
   /// What is drawn, for tests: x, mean, sd of the series; the heat map's cell values.
   QVector<double> seriesX() const;
@@ -51,6 +67,8 @@ class SweepPlot : public QWidget {
   QCPColorMap* map_ = nullptr;
   QCPColorScale* scale_ = nullptr;
   std::vector<QCPAxisRect*> extraRects_;  // panels after the first
+  QVector<QVector<double>> parallel_;
+  QStringList pareto_;
 };
 
 }  // namespace tiss::ui

@@ -6,7 +6,9 @@
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
+#include <QPointer>
 #include <QPushButton>
+#include <QThreadPool>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -128,17 +130,47 @@ void CaseViewerPage::fill3D() {
   const auto& background = view_->panels().front()->layers().base;
   r.setImage(*background.volume, background.windowLevel);
   r.clearSurfaces();
-  // The masks of the mask layout, in its colours: ground truth, coarse, fine.
-  const LayoutSpec layout = CaseViewerModel::presetLayout("masks", *images, model_->task());
-  const QColor colours[] = {viewers::groundTruthColour(), viewers::coarseColour(), viewers::fineColour()};
-  const double opacities[] = {0.45, 0.35, 0.8};  // the fine result inside, seen through the others
-  for (size_t i = 0; i < layout.panels.size() && i < 3; ++i) {
-    const QString key = layout.panels[i].overlays.front().key;
-    if (auto v = images->get(key); v && (i == 0 || key != model_->labelKey()))
-      r.addSurface(key, *v, colours[i], opacities[i]);
-  }
   r.setCursor(view_->cursor()->cursor());
   r.resetCamera();
+  view3d_->refresh();
+  // The masks of the mask layout, in its colours: ground truth, coarse, fine. Their surfaces are
+  // built on a worker (seconds for a BraTS case): the window never waits for them.
+  const LayoutSpec layout = CaseViewerModel::presetLayout("masks", *images, model_->task());
+  std::vector<std::pair<QString, std::shared_ptr<const Volume>>> masks;
+  std::vector<int> colours;  // 0 ground truth, 1 coarse, 2 fine, as the panels of the mask layout
+  const int first = images->get(model_->labelKey()) ? 0 : 1;  // without ground truth the layout starts at y_c
+  for (size_t i = 0; i < layout.panels.size() && first + int(i) < 3; ++i) {
+    if (layout.panels[i].overlays.empty()) continue;
+    const QString key = layout.panels[i].overlays.front().key;
+    if (auto v = images->get(key); v && (first + i == 0 || key != model_->labelKey())) {
+      masks.push_back({key, v});
+      colours.push_back(first + int(i));
+    }
+  }
+  const int generation = ++surfaceGeneration_;
+  ++surfacesPending_;
+  QPointer<CaseViewerPage> page(this);
+  QThreadPool::globalInstance()->start([page, masks, colours, generation] {
+    std::vector<viewers::SurfaceMesh> meshes;
+    for (const auto& [key, volume] : masks) meshes.push_back(viewers::SurfaceRenderer::buildSurface(*volume));
+    if (page) QMetaObject::invokeMethod(page, [page, masks, colours, meshes, generation] {
+      if (!page) return;
+      --page->surfacesPending_;
+      if (generation == page->surfaceGeneration_) page->showSurfaces(masks, colours, meshes);
+    }, Qt::QueuedConnection);
+  });
+}
+
+void CaseViewerPage::showSurfaces(const std::vector<std::pair<QString, std::shared_ptr<const Volume>>>& masks,
+                                  const std::vector<int>& colourOf, const std::vector<viewers::SurfaceMesh>& meshes) {
+  if (!view3d_) return;
+  const QColor colours[] = {viewers::groundTruthColour(), viewers::coarseColour(), viewers::fineColour()};
+  const double opacities[] = {0.45, 0.35, 0.8};  // the fine result inside, seen through the others
+  for (size_t i = 0; i < masks.size(); ++i) {
+    const int c = colourOf[i];
+    view3d_->renderer().addSurface(masks[i].first, meshes[i], colours[c], opacities[c]);
+  }
+  view3d_->renderer().resetCamera();
   view3d_->refresh();
 }
 

@@ -3,6 +3,13 @@
 /// export above a ComparisonView. Binds to a CaseViewerModel.
 #include <QWidget>
 
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include "tiss/volume.h"
+#include "volume3d/SurfaceRenderer.h"
+
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
@@ -30,6 +37,8 @@ class CaseViewerPage : public QWidget {
   /// Shows or hides the 3D view beside the slices (VTK; needs an X display).
   void setView3DVisible(bool visible);
   viewers::VolumeView3D* view3D() const { return view3d_; }
+  /// True while the 3D view's surfaces are being built on a worker thread.
+  bool surfacesPending() const { return surfacesPending_ > 0; }
   OverlayPanel* overlays() const { return overlays_; }
   /// Writes the current layout as a figure (.png, .svg, .pdf); the error text is empty on success.
   QString exportFigure(const QString& path, double dpi = 300);
@@ -49,6 +58,8 @@ class CaseViewerPage : public QWidget {
   void chooseExport();
   void retranslate();
   void fill3D();
+  void showSurfaces(const std::vector<std::pair<QString, std::shared_ptr<const Volume>>>& masks,
+                    const std::vector<int>& colours, const std::vector<viewers::SurfaceMesh>& meshes);
 
   CaseViewerModel* model_;
   viewers::ComparisonView* view_;
@@ -59,6 +70,7 @@ class CaseViewerPage : public QWidget {
   viewers::VolumeView3D* view3d_ = nullptr;
   QHBoxLayout* pickers_;
   QLabel* status_;
+  int surfaceGeneration_ = 0, surfacesPending_ = 0;
 };
 
 }  // namespace tiss::ui

@@ -11,6 +11,7 @@
 #include <vtkLookupTable.h>
 #include <vtkNew.h>
 #include <vtkPointData.h>
+#include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkPolyDataNormals.h>
 #include <vtkProperty.h>
@@ -89,13 +90,17 @@ void SurfaceRenderer::setImage(const Volume& image, const WindowLevel& wl) {
   setCursor({image.size()[0] / 2, image.size()[1] / 2, image.size()[2] / 2});
 }
 
-long SurfaceRenderer::addSurface(const QString& name, const Volume& mask, const QColor& colour, double opacity) {
+struct SurfaceMeshData {
+  vtkSmartPointer<vtkPolyData> poly;
+};
+
+SurfaceMesh SurfaceRenderer::buildSurface(const Volume& mask) {
   vtkNew<vtkFlyingEdges3D> contour;
   contour->SetInputData(toVtk(mask));
   contour->SetValue(0, 0.5);
   contour->ComputeNormalsOff();
   contour->Update();
-  if (contour->GetOutput()->GetNumberOfPolys() == 0) return 0;
+  if (contour->GetOutput()->GetNumberOfPolys() == 0) return nullptr;
   // Windowed-sinc smoothing removes the voxel staircase without shrinking the surface.
   vtkNew<vtkWindowedSincPolyDataFilter> smooth;
   smooth->SetInputConnection(contour->GetOutputPort());
@@ -106,10 +111,24 @@ long SurfaceRenderer::addSurface(const QString& name, const Volume& mask, const 
   vtkNew<vtkPolyDataNormals> normals;
   normals->SetInputConnection(smooth->GetOutputPort());
   normals->Update();
-  const long triangles = long(normals->GetOutput()->GetNumberOfPolys());
+  if (normals->GetOutput()->GetNumberOfPolys() == 0) return nullptr;
+  auto mesh = std::make_shared<SurfaceMeshData>();
+  mesh->poly = vtkSmartPointer<vtkPolyData>::New();
+  mesh->poly->DeepCopy(normals->GetOutput());  // owned by the mesh alone: no pipeline shared across threads
+  return mesh;
+}
+
+long SurfaceRenderer::triangles(const SurfaceMesh& mesh) { return mesh ? long(mesh->poly->GetNumberOfPolys()) : 0; }
+
+long SurfaceRenderer::addSurface(const QString& name, const Volume& mask, const QColor& colour, double opacity) {
+  return addSurface(name, buildSurface(mask), colour, opacity);
+}
+
+long SurfaceRenderer::addSurface(const QString& name, const SurfaceMesh& mesh, const QColor& colour, double opacity) {
+  const long triangles = SurfaceRenderer::triangles(mesh);
   if (triangles == 0) return 0;
   vtkNew<vtkPolyDataMapper> mapper;
-  mapper->SetInputConnection(normals->GetOutputPort());
+  mapper->SetInputData(mesh->poly);
   mapper->ScalarVisibilityOff();
   auto actor = vtkSmartPointer<vtkActor>::New();
   actor->SetMapper(mapper);

@@ -13,8 +13,18 @@
 
 namespace tiss::viewers {
 
+/// A mask's smoothed surface, built off the UI thread (buildSurface) and shown on it (addSurface).
+struct SurfaceMeshData;
+using SurfaceMesh = std::shared_ptr<const SurfaceMeshData>;
+
 class SurfaceRenderer {
  public:
+  /// The smoothed (windowed sinc) surface of `mask` (voxels > 0.5), with normals; null for an
+  /// empty mask. Touches no renderer: safe on a worker thread (a BraTS case takes seconds).
+  static SurfaceMesh buildSurface(const Volume& mask);
+  /// Triangles of a built surface (0 for null).
+  static long triangles(const SurfaceMesh& mesh);
+
   SurfaceRenderer();
   ~SurfaceRenderer();
   SurfaceRenderer(const SurfaceRenderer&) = delete;
@@ -25,6 +35,8 @@ class SurfaceRenderer {
   /// Adds the surface of `mask` (voxels > 0.5), smoothed (windowed sinc), in `colour`.
   /// Returns its triangle count (0 for an empty mask, which adds nothing).
   long addSurface(const QString& name, const Volume& mask, const QColor& colour, double opacity = 1.0);
+  /// Shows a surface built by buildSurface; returns its triangle count (null adds nothing).
+  long addSurface(const QString& name, const SurfaceMesh& mesh, const QColor& colour, double opacity = 1.0);
   void clearSurfaces();
   /// Moves the three slice planes to the voxel `cursor`.
   void setCursor(const Index3& cursor);

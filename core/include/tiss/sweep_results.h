@@ -2,6 +2,7 @@
 /// What a sweep folder says, for the dashboard and the exports: every job's state and
 /// progress, each trial's per-case metrics (through index.json, a cache rebuilt from the
 /// metrics files whenever one changed), the results table rows, and plot series.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -63,5 +64,20 @@ struct HeatMap {
 };
 HeatMap metricHeatMap(const SweepSnapshot& sweep, const std::string& xKey, const std::string& yKey,
                       const std::string& metric);
+
+/// One point of a sweep (its seeds pooled) for the parallel-coordinates and Pareto views:
+/// the value of every swept key and the mean over cases of every metric (cases averaged over
+/// the point's seeds, as in the results table).
+struct PointSummary {
+  std::string point;
+  std::map<std::string, std::string> params;  ///< swept key -> value name
+  std::map<std::string, double> numbers;      ///< swept key -> numeric value, when numeric
+  std::map<std::string, double> metrics;      ///< metric -> mean over cases
+};
+std::vector<PointSummary> pointSummaries(const SweepSnapshot& sweep);
+
+/// Indices of the points not dominated when both coordinates are to be maximised (a point is
+/// dominated when another is >= in both and > in one), ordered by the first coordinate.
+std::vector<size_t> paretoFront(const std::vector<std::pair<double, double>>& points);
 
 }  // namespace tiss
