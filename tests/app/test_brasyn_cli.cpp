@@ -257,6 +257,20 @@ class TestBrasynCli : public QObject {
       QVERIFY2(filesUnder(out).filter("_seg_mask.nii.gz").size() >= 4, qPrintable(filesUnder(out).join(' ')));
     }
   }
+
+  void brasynEvalScoresTheSegmentationOfTheCompletedCases() {
+    // The seg-source run above segmented the exported (completed) cases: their Dice by dropped sequence.
+    const Run r = tissnet({"brasyn", "eval", "--data", data_, "--completed", completed_, "--seg", nnunet_ + "-out",
+                           "--seg-pattern", "{case}/{case}_seg_mask.nii.gz", "--out", path("brasyn-seg.csv")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(!r.out.contains("| n/a |"), qPrintable(r.out));  // every row has its Dice
+    const QStringList rows = QString::fromUtf8(bytes(path("brasyn-seg.csv"))).trimmed().split('\n');
+    QCOMPARE(rows.size(), 7);
+    for (const QString& row : rows.mid(1)) {
+      const double dice = row.split(',')[5].toDouble();
+      QVERIFY2(dice >= 0 && dice <= 100 && !row.split(',')[5].isEmpty(), qPrintable(row));
+    }
+  }
 };
 
 QTEST_GUILESS_MAIN(TestBrasynCli)
