@@ -56,7 +56,15 @@ void SweepScheduler::applyRequests(const Log& log) {
     std::string what, id;
     in >> what >> id;
     in.close();
+    // The request file goes only once the request is applied (below): a scheduler killed in
+    // between leaves it for the next one (applying it twice changes nothing).
+    applyRequest(what, id, log);
     fs::remove(file, ec);
+  }
+}
+
+void SweepScheduler::applyRequest(const std::string& what, const std::string& id, const Log& log) {
+  {
     for (const SweepJob& job : folder_.jobs) {
       if (id != "all" && id != job.id) continue;
       TrialState s = readTrialState(folder_, job);

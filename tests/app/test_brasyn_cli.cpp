@@ -10,10 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <itkImage.h>
-#include <itkImageFileWriter.h>
-
 #include "cli_support.h"
+#include "nifti4d.h"
 #include "tiss/image_io.h"
 
 using testsupport::Run;
@@ -61,40 +59,6 @@ QStringList tiny(const QString& stage) {
   return {"--preset", "cpu-small", "--set", "stage=" + stage, "--set", "net.channels=[4,8,8,16,16]", "--set", "net.disc_channels=4",
           "--set", "data.patch=16x32x32", "--set", "optim.iterations_per_epoch=2", "--set", "optim.epochs_constant=1",
           "--set", "optim.epochs_decay=0", "--set", "validation.every=0", "--set", "checkpoint.every=2", "--threads", "2"};
-}
-
-// MSD's 4D image: the channels stacked along the fourth axis (core writes 3D only).
-bool stack(const std::vector<tiss::Volume>& channels, const std::string& to) {
-  using Image4 = itk::Image<float, 4>;
-  auto img = Image4::New();
-  Image4::RegionType region;
-  Image4::SpacingType spacing;
-  Image4::PointType origin;
-  Image4::DirectionType direction;
-  direction.SetIdentity();
-  const tiss::Geometry& g = channels[0].geometry;
-  for (int a = 0; a < 3; ++a) {
-    region.SetSize(a, itk::SizeValueType(g.size[a]));
-    spacing[a] = g.spacing[a];
-    origin[a] = g.origin[a];
-    for (int c = 0; c < 3; ++c) direction(a, c) = g.direction[a * 3 + c];
-  }
-  region.SetSize(3, channels.size());
-  spacing[3] = 1;
-  origin[3] = 0;
-  img->SetRegions(region);
-  img->SetSpacing(spacing);
-  img->SetOrigin(origin);
-  img->SetDirection(direction);
-  img->Allocate();
-  float* out = img->GetBufferPointer();
-  for (const auto& v : channels) out = std::copy(v.voxels.begin(), v.voxels.end(), out);
-  QDir().mkpath(QFileInfo(QString::fromStdString(to)).path());
-  auto writer = itk::ImageFileWriter<Image4>::New();
-  writer->SetFileName(to);
-  writer->SetInput(img);
-  writer->Update();
-  return true;
 }
 
 }  // namespace
@@ -237,7 +201,7 @@ class TestBrasynCli : public QObject {
     for (int i = 0; i < 4; ++i) {
       std::vector<tiss::Volume> channels;
       for (const char* n : {"t2f", "t1n", "t1c", "t2w"}) channels.push_back(*tiss::readVolume(file2023(data_, ids[i], n).toStdString()));
-      QVERIFY(stack(channels, QString("%1/imagesTr/BRATS_00%2.nii.gz").arg(msd).arg(i + 1).toStdString()));
+      testsupport::writeStacked(channels, QString("%1/imagesTr/BRATS_00%2.nii.gz").arg(msd).arg(i + 1).toStdString());
       QVERIFY(QDir().mkpath(msd + "/labelsTr"));
       QVERIFY(QFile::copy(file2023(data_, ids[i], "seg"), QString("%1/labelsTr/BRATS_00%2.nii.gz").arg(msd).arg(i + 1)));
       training += QString("%1{\"image\": \"./imagesTr/BRATS_00%2.nii.gz\", \"label\": \"./labelsTr/BRATS_00%2.nii.gz\"}").arg(i ? "," : "").arg(i + 1);

@@ -6,12 +6,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <itkImage.h>
-#include <itkImageFileWriter.h>
-
 #include <filesystem>
 #include <fstream>
 
+#include "nifti4d.h"
 #include "test_support.h"
 #include "tiss/check.h"
 #include "tiss/dataset.h"
@@ -33,39 +31,6 @@ void convert(const QString& from, const std::string& id, const std::string& key,
     if (x == 4) x = label4;
   fs::create_directories(fs::path(to).parent_path());
   QVERIFY(writeVolume(*v, to).ok());
-}
-
-// MSD's 4D image: the channels stacked along the fourth axis (ITK directly: core writes 3D only).
-void stack(const std::vector<Volume>& channels, const std::string& to) {
-  using Image4 = itk::Image<float, 4>;
-  auto img = Image4::New();
-  Image4::RegionType region;
-  Image4::SpacingType spacing;
-  Image4::PointType origin;
-  Image4::DirectionType direction;
-  direction.SetIdentity();
-  const Geometry& g = channels[0].geometry;
-  for (int a = 0; a < 3; ++a) {
-    region.SetSize(a, itk::SizeValueType(g.size[a]));
-    spacing[a] = g.spacing[a];
-    origin[a] = g.origin[a];
-    for (int c = 0; c < 3; ++c) direction(a, c) = g.direction[a * 3 + c];
-  }
-  region.SetSize(3, channels.size());
-  spacing[3] = 1;
-  origin[3] = 0;
-  img->SetRegions(region);
-  img->SetSpacing(spacing);
-  img->SetOrigin(origin);
-  img->SetDirection(direction);
-  img->Allocate();
-  float* out = img->GetBufferPointer();
-  for (const auto& v : channels) out = std::copy(v.voxels.begin(), v.voxels.end(), out);
-  fs::create_directories(fs::path(to).parent_path());
-  auto writer = itk::ImageFileWriter<Image4>::New();
-  writer->SetFileName(to);
-  writer->SetInput(img);
-  writer->Update();
 }
 
 Volume phantomVolume(const QString& from, const std::string& id, const std::string& key) {
@@ -192,7 +157,7 @@ class TestLayouts : public QObject {
       std::vector<Volume> channels;
       for (const auto& k : order) channels.push_back(phantomVolume(phantom_.path(), ids[i], k));
       const std::string name = "BRATS_00" + std::to_string(i + 1) + ".nii.gz";
-      stack(channels, testsupport::path(root, QString::fromStdString((i < 2 ? "imagesTr/" : "imagesTs/") + name)));
+      testsupport::writeStacked(channels, testsupport::path(root, QString::fromStdString((i < 2 ? "imagesTr/" : "imagesTs/") + name)));
       if (i < 2) convert(phantom_.path(), ids[i], "seg", testsupport::path(root, QString::fromStdString("labelsTr/" + name)), 3);
     }
     std::ofstream(testsupport::path(root, "imagesTr/._BRATS_001.nii.gz")) << "macOS resource fork";

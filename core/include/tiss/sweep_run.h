@@ -54,6 +54,7 @@ class SweepScheduler {
 
  private:
   void applyRequests(const std::function<void(const std::string&)>& log);
+  void applyRequest(const std::string& what, const std::string& id, const std::function<void(const std::string&)>& log);
   void collect(const std::function<void(const std::string&)>& log);
   void launch(const std::function<void(const std::string&)>& log);
   bool ready(const SweepJob& job, std::string& blocked) const;
