@@ -64,29 +64,27 @@ void SweepScheduler::applyRequests(const Log& log) {
 }
 
 void SweepScheduler::applyRequest(const std::string& what, const std::string& id, const Log& log) {
-  {
-    for (const SweepJob& job : folder_.jobs) {
-      if (id != "all" && id != job.id) continue;
-      TrialState s = readTrialState(folder_, job);
-      if (what == "cancel" && isRunning(s) && s.host != hostName()) {
-        log(job.id + ": runs on " + s.host + ", not here: cancel it there (scancel for a Slurm task)");
-        continue;
-      } else if (what == "cancel" && isRunning(s)) {
-        terminateProcess(s.pid);
-        stopping_.insert(job.id);
-        cancelling_.insert(job.id);
-      } else if (what == "cancel" && isLaunchable(s)) {
-        s.state = "cancelled";
-        writeTrialState(folder_, job, s);
-      } else if (what == "retry" && (s.state == "failed" || s.state == "cancelled" || s.state == "stopped")) {
-        s.state = "queued";
-        s.message.clear();
-        writeTrialState(folder_, job, s);
-      } else {
-        continue;
-      }
-      log(job.id + ": " + what + (what == "cancel" ? "led" : " queued"));
+  for (const SweepJob& job : folder_.jobs) {
+    if (id != "all" && id != job.id) continue;
+    TrialState s = readTrialState(folder_, job);
+    if (what == "cancel" && isRunning(s) && s.host != hostName()) {
+      log(job.id + ": runs on " + s.host + ", not here: cancel it there (scancel for a Slurm task)");
+      continue;
+    } else if (what == "cancel" && isRunning(s)) {
+      terminateProcess(s.pid);
+      stopping_.insert(job.id);
+      cancelling_.insert(job.id);
+    } else if (what == "cancel" && isLaunchable(s)) {
+      s.state = "cancelled";
+      writeTrialState(folder_, job, s);
+    } else if (what == "retry" && (s.state == "failed" || s.state == "cancelled" || s.state == "stopped")) {
+      s.state = "queued";
+      s.message.clear();
+      writeTrialState(folder_, job, s);
+    } else {
+      continue;
     }
+    log(job.id + ": " + what + (what == "cancel" ? "led" : " queued"));
   }
 }
 
