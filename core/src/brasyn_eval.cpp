@@ -25,9 +25,13 @@ Result<BrasynCaseScore> scoreCase(const Dataset& d, const std::string& id, const
                                   const BrasynEvalOptions& o) {
   const CaseFiles* c = d.find(id);
   if (!c) return makeError(o.data, "has no case '" + id + "' (the original of a completed case)");
-  auto real = readVolume(c->paths.at(key));
+  const auto realFile = c->paths.find(key), labelFile = c->paths.find(d.manifest.task.label);
+  if (realFile == c->paths.end() || labelFile == c->paths.end())
+    return makeError(o.data, "case " + id + " has no " + (realFile == c->paths.end() ? key : std::string("label")) +
+                                 " to score the completed case against");
+  auto real = readVolume(realFile->second);
   auto synth = readVolume(synthFile);
-  auto label = readVolume(c->paths.at(d.manifest.task.label));
+  auto label = readVolume(labelFile->second);
   for (const auto* r : {&real, &synth, &label})
     if (!*r) return r->error();
   const Volume truth = tumorOf(*label);

@@ -51,6 +51,9 @@ nlohmann::json datasetJson(const std::vector<int>& values, int training) {
 Result<NnunetExport> exportNnunet(const NnunetExportOptions& o) {
   if (!std::regex_match(fs::path(o.out).filename().string(), std::regex("Dataset[0-9]{3}_[A-Za-z0-9_-]+")))
     return makeError(o.out, "nnU-Net needs the folder named DatasetXXX_Name (three digits, e.g. Dataset137_BraTS)");
+  std::error_code ec;
+  if (fs::exists(o.out, ec) && !fs::is_empty(o.out, ec))
+    return makeError(o.out, "already exists and is not empty; choose a new folder (stale cases would mix in)");
   auto d = openDataset(o.data);
   if (!d) return d.error();
   if (auto st = requireFourSequences(*d); !st) return st.error();

@@ -176,6 +176,8 @@ class TestBrasynCli : public QObject {
     const QString id = id2023(1), name = readJson(dropped_ + "/brasyn.json")["dropped"].toObject()[id].toObject()["name"].toString();
     const int channel = QStringList{"t1n", "t1c", "t2w", "t2f"}.indexOf(name);
     QCOMPARE(bytes(QString("%1/imagesTr/%2_%3.nii.gz").arg(nnunet_, id).arg(channel, 4, 10, QChar('0'))), bytes(file2023(completed_, id, name)));
+    const Run again = tissnet({"export", "nnunet", "--data", data_, "--out", nnunet_});
+    QVERIFY2(again.code == 1 && again.err.contains("not empty"), qPrintable(again.err));
     const Run check = tissnet({"check", nnunet_});
     QVERIFY2(check.code == 0 && check.out.contains("layout nnunet"), qPrintable(check.out + check.err));
   }
@@ -185,6 +187,9 @@ class TestBrasynCli : public QObject {
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains("| dropped | cases | PSNR (dB)") && r.out.contains("| all | 6 |") && r.out.contains("BraSyn convention"),
              qPrintable(r.out));
+    // Scored against a data set that lacks what was synthesized: named, not an internal error.
+    const Run wrong = tissnet({"brasyn", "eval", "--data", dropped_, "--completed", completed_});
+    QVERIFY2(wrong.code == 1 && wrong.err.contains("file not found"), qPrintable(wrong.err));
     const QStringList rows = QString::fromUtf8(bytes(path("brasyn.csv"))).trimmed().split('\n');
     QCOMPARE(rows.size(), 7);
     for (const QString& row : rows.mid(1)) {

@@ -58,7 +58,7 @@ Result<std::vector<CompletedCase>> completeCases(const CompleteOptions& options)
 struct NnunetExportOptions {
   std::string data;       ///< the glioma data set (labels always come from here)
   std::string completed;  ///< optional: completed cases whose images replace the data set's
-  std::string out;        ///< .../DatasetXXX_Name, created
+  std::string out;        ///< .../DatasetXXX_Name, created; must not exist or be empty
 };
 
 struct NnunetExport {
