@@ -132,16 +132,20 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <translation>%1 hat keinen Fall „%2“ (--case)</translation>
     </message>
     <message>
-        <source>Run this trained run on the --case and show its outputs (as Run model… does).</source>
-        <translation>Diesen trainierten Lauf auf den --case anwenden und seine Ergebnisse zeigen (wie „Modell anwenden…“).</translation>
-    </message>
-    <message>
-        <source>--apply needs --case</source>
-        <translation>--apply braucht --case</translation>
-    </message>
-    <message>
         <source>Swept key on the plot&apos;s x axis (default: the first; all: a panel per swept key; parallel: parallel coordinates; pareto: synthesis quality vs the metric).</source>
         <translation>Variierter Schlüssel auf der x-Achse des Diagramms (Standard: der erste; all: ein Feld je Schlüssel; parallel: parallele Koordinaten; pareto: Synthesequalität gegen die Metrik).</translation>
+    </message>
+    <message>
+        <source>Run this trained run on the --case (or the --open-case) and show its outputs (as Run model… does).</source>
+        <translation>Diesen trainierten Lauf auf den --case (oder den --open-case) anwenden und seine Ausgaben zeigen (wie „Modell ausführen…“).</translation>
+    </message>
+    <message>
+        <source>Open a case folder or image files without a data set, modalities guessed from the names (repeatable: several files).</source>
+        <translation>Einen Fallordner oder Bilddateien ohne Datensatz öffnen, Modalitäten aus den Namen erraten (wiederholbar: mehrere Dateien).</translation>
+    </message>
+    <message>
+        <source>--apply needs --case or --open-case</source>
+        <translation>--apply braucht --case oder --open-case</translation>
     </message>
 </context>
 <context>
@@ -878,6 +882,38 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>Running %1 on %2</source>
         <translation>%1 läuft auf %2</translation>
     </message>
+    <message>
+        <source>Open &amp;Case…</source>
+        <translation>&amp;Fall öffnen…</translation>
+    </message>
+    <message>
+        <source>Open one case&apos;s image files without a data set (or drop a case folder on the window)</source>
+        <translation>Die Bilddateien eines Falls ohne Datensatz öffnen (oder einen Fallordner auf das Fenster ziehen)</translation>
+    </message>
+    <message>
+        <source>Open a workspace first: a model&apos;s results are saved in it.</source>
+        <translation>Öffnen Sie zuerst einen Arbeitsbereich: die Ergebnisse eines Modells werden darin gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1, opened without a data set</source>
+        <translation>%1, ohne Datensatz geöffnet</translation>
+    </message>
+    <message>
+        <source>Opening a case</source>
+        <translation>Öffnen eines Falls</translation>
+    </message>
+    <message>
+        <source>Opened case %1 from %2</source>
+        <translation>Fall %1 aus %2 geöffnet</translation>
+    </message>
+    <message>
+        <source>Open the image files of a case</source>
+        <translation>Die Bilddateien eines Falls öffnen</translation>
+    </message>
+    <message>
+        <source>Images (*.nii.gz *.nii *.nrrd *.mha *.mhd *.nhdr)</source>
+        <translation>Bilder (*.nii.gz *.nii *.nrrd *.mha *.mhd *.nhdr)</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::NewSweepDialog</name>
@@ -998,6 +1034,72 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>A sweep spec file of your own (docs/sweeps.md): axes over any config key, seeds, metric.</source>
         <translation>Eine eigene Sweep-Spezifikation (docs/sweeps.md): Achsen über beliebige Konfigurationsschlüssel, Seeds, Metrik.</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::OpenCaseDialog</name>
+    <message>
+        <source>Open Case</source>
+        <translation>Fall öffnen</translation>
+    </message>
+    <message>
+        <source>Glioma (BraTS): T1, T1ce, T2 → FLAIR</source>
+        <translation>Gliom (BraTS): T1, T1ce, T2 → FLAIR</translation>
+    </message>
+    <message>
+        <source>Vestibular schwannoma: T2 → ceT1</source>
+        <translation>Vestibularisschwannom: T2 → ceT1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Used as</source>
+        <translation>Verwendet als</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>Fall-ID</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Each file&apos;s modality is guessed from its name; correct it where it is wrong. The files are read where they are, never changed.</source>
+        <translation>Die Modalität jeder Datei wird aus ihrem Namen erraten; korrigieren Sie sie, wo sie falsch ist. Die Dateien werden an Ort und Stelle gelesen, nie verändert.</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>(nicht verwendet)</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::OpenCaseModel</name>
+    <message>
+        <source>Opening a case</source>
+        <translation>Öffnen eines Falls</translation>
+    </message>
+    <message>
+        <source>No image file: drop a case folder or its NIfTI files.</source>
+        <translation>Keine Bilddatei: ziehen Sie einen Fallordner oder seine NIfTI-Dateien hierher.</translation>
+    </message>
+    <message>
+        <source>The case id must not be empty, start with a dot or hold a slash.</source>
+        <translation>Die Fall-ID darf nicht leer sein, nicht mit einem Punkt beginnen und keinen Schrägstrich enthalten.</translation>
+    </message>
+    <message>
+        <source>No source image: use at least one file as %1.</source>
+        <translation>Kein Quellbild: verwenden Sie mindestens eine Datei als %1.</translation>
+    </message>
+    <message>
+        <source>%1 is no longer there.</source>
+        <translation>%1 ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <source>Keeping the case in the workspace</source>
+        <translation>Speichern des Falls im Arbeitsbereich</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +1642,14 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>Pareto front (no point better on both)</source>
         <translation>Pareto-Front (kein Punkt in beidem besser)</translation>
+    </message>
+    <message>
+        <source>No trial has both %1 and %2 (synthesis scores need an evaluation with the synthesized image)</source>
+        <translation>Kein Versuch hat sowohl %1 als auch %2 (Synthesewerte brauchen eine Auswertung mit dem synthetisierten Bild)</translation>
+    </message>
+    <message>
+        <source>a synthesis score</source>
+        <translation>ein Synthesewert</translation>
     </message>
 </context>
 <context>

@@ -132,16 +132,20 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <translation>%1 中没有病例“%2”(--case)</translation>
     </message>
     <message>
-        <source>Run this trained run on the --case and show its outputs (as Run model… does).</source>
-        <translation>在 --case 上运行此训练结果并显示其输出(同“运行模型…”)。</translation>
-    </message>
-    <message>
-        <source>--apply needs --case</source>
-        <translation>--apply 需要 --case</translation>
-    </message>
-    <message>
         <source>Swept key on the plot&apos;s x axis (default: the first; all: a panel per swept key; parallel: parallel coordinates; pareto: synthesis quality vs the metric).</source>
         <translation>图的 x 轴上的扫描键(默认:第一个;all:每个扫描键一个面板;parallel:平行坐标;pareto:合成质量对指标)。</translation>
+    </message>
+    <message>
+        <source>Run this trained run on the --case (or the --open-case) and show its outputs (as Run model… does).</source>
+        <translation>在 --case（或 --open-case）上运行此训练好的运行并显示其输出（同“运行模型…”）。</translation>
+    </message>
+    <message>
+        <source>Open a case folder or image files without a data set, modalities guessed from the names (repeatable: several files).</source>
+        <translation>不依赖数据集打开一个病例文件夹或图像文件，根据文件名推测模态（可重复：多个文件）。</translation>
+    </message>
+    <message>
+        <source>--apply needs --case or --open-case</source>
+        <translation>--apply 需要 --case 或 --open-case</translation>
     </message>
 </context>
 <context>
@@ -874,6 +878,38 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>Running %1 on %2</source>
         <translation>正在 %2 上运行 %1</translation>
     </message>
+    <message>
+        <source>Open &amp;Case…</source>
+        <translation>打开病例(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open one case&apos;s image files without a data set (or drop a case folder on the window)</source>
+        <translation>不依赖数据集打开一个病例的图像文件（或将病例文件夹拖到窗口上）</translation>
+    </message>
+    <message>
+        <source>Open a workspace first: a model&apos;s results are saved in it.</source>
+        <translation>请先打开一个工作区：模型的结果保存在其中。</translation>
+    </message>
+    <message>
+        <source>%1, opened without a data set</source>
+        <translation>%1，未依赖数据集打开</translation>
+    </message>
+    <message>
+        <source>Opening a case</source>
+        <translation>打开病例</translation>
+    </message>
+    <message>
+        <source>Opened case %1 from %2</source>
+        <translation>已从 %2 打开病例 %1</translation>
+    </message>
+    <message>
+        <source>Open the image files of a case</source>
+        <translation>打开一个病例的图像文件</translation>
+    </message>
+    <message>
+        <source>Images (*.nii.gz *.nii *.nrrd *.mha *.mhd *.nhdr)</source>
+        <translation>图像 (*.nii.gz *.nii *.nrrd *.mha *.mhd *.nhdr)</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::NewSweepDialog</name>
@@ -993,6 +1029,72 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>A sweep spec file of your own (docs/sweeps.md): axes over any config key, seeds, metric.</source>
         <translation>自定义扫描规格文件（docs/sweeps.md）：任意配置键的轴、随机种子、指标。</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::OpenCaseDialog</name>
+    <message>
+        <source>Open Case</source>
+        <translation>打开病例</translation>
+    </message>
+    <message>
+        <source>Glioma (BraTS): T1, T1ce, T2 → FLAIR</source>
+        <translation>胶质瘤（BraTS）：T1、T1ce、T2 → FLAIR</translation>
+    </message>
+    <message>
+        <source>Vestibular schwannoma: T2 → ceT1</source>
+        <translation>前庭神经鞘瘤：T2 → ceT1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Used as</source>
+        <translation>用作</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>病例 ID</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Each file&apos;s modality is guessed from its name; correct it where it is wrong. The files are read where they are, never changed.</source>
+        <translation>每个文件的模态根据其名称推测；如有错误请更正。文件在原处读取，绝不会被修改。</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>（不使用）</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::OpenCaseModel</name>
+    <message>
+        <source>Opening a case</source>
+        <translation>打开病例</translation>
+    </message>
+    <message>
+        <source>No image file: drop a case folder or its NIfTI files.</source>
+        <translation>没有图像文件：请拖入一个病例文件夹或其 NIfTI 文件。</translation>
+    </message>
+    <message>
+        <source>The case id must not be empty, start with a dot or hold a slash.</source>
+        <translation>病例 ID 不能为空、不能以点开头，也不能包含斜杠。</translation>
+    </message>
+    <message>
+        <source>No source image: use at least one file as %1.</source>
+        <translation>没有源图像：请至少将一个文件用作 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer there.</source>
+        <translation>%1 已不存在。</translation>
+    </message>
+    <message>
+        <source>Keeping the case in the workspace</source>
+        <translation>在工作区中保存病例</translation>
     </message>
 </context>
 <context>
@@ -1532,6 +1634,14 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>Pareto front (no point better on both)</source>
         <translation>帕累托前沿(没有点在两者上都更好)</translation>
+    </message>
+    <message>
+        <source>No trial has both %1 and %2 (synthesis scores need an evaluation with the synthesized image)</source>
+        <translation>没有试验同时具有 %1 和 %2（合成评分需要对合成图像进行评估）</translation>
+    </message>
+    <message>
+        <source>a synthesis score</source>
+        <translation>合成评分</translation>
     </message>
 </context>
 <context>

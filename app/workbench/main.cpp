@@ -43,17 +43,33 @@ void openCaseWhenListed(tiss::ui::MainWindow* w, const QString& caseId, const QS
   }, Qt::SingleShotConnection);
 }
 
-// Applies run `runDir` to `caseId` once the data set is listed (--apply); a failure is said and
-// ends the program (exit 1).
-void applyWhenListed(tiss::ui::MainWindow* w, const QString& caseId, const QString& runDir) {
-  QObject::connect(w->session(), &tiss::ui::DatasetSession::opened, w, [=] {
-    if (!w->session()->cases()->dataset() || !w->session()->cases()->dataset()->find(caseId.toStdString())) return;
-    if (!w->applyModel(caseId, runDir)) QTimer::singleShot(0, [] { QApplication::exit(1); });
-  }, Qt::SingleShotConnection);
+void exitOnApplyFailure(tiss::ui::MainWindow* w) {
   QObject::connect(w->applying(), &tiss::ui::ApplyModelModel::failed, w, [](const QString& message) {
     std::fprintf(stderr, "%s\n", qPrintable(message));
     QApplication::exit(1);
   });
+}
+
+// Opens a case from files without a data set (--open-case), as File > Open Case does with the
+// guessed modalities, and applies `runDir` to it when given. Failures are said (exit 1).
+bool openStandalone(tiss::ui::MainWindow* w, const QStringList& paths, const QString& runDir) {
+  tiss::ui::CaseViewerPage* page = w->openStandaloneCase(paths);
+  if (!page) return std::fprintf(stderr, "%s\n", qPrintable(w->lastError())), false;
+  if (runDir.isEmpty()) return true;
+  exitOnApplyFailure(w);
+  if (!w->applyModel(page, runDir)) return std::fprintf(stderr, "%s\n", qPrintable(w->lastError())), false;
+  return true;
+}
+
+// Applies run `runDir` to `caseId` once the data set is listed (--apply); a failure is said and
+// ends the program (exit 1).
+void applyWhenListed(tiss::ui::MainWindow* w, const QString& caseId, const QString& runDir) {
+  QObject::connect(w->session(), &tiss::ui::DatasetSession::opened, w, [=] {
+    tiss::ui::CaseViewerPage* page = w->openCase(caseId);
+    if (!page) return;  // said by openCaseWhenListed
+    if (!w->applyModel(page, runDir)) QTimer::singleShot(0, [] { QApplication::exit(1); });
+  }, Qt::SingleShotConnection);
+  exitOnApplyFailure(w);
 }
 
 // Follows `folders` in the dashboard and selects them all (several: their curves compared).
@@ -125,10 +141,11 @@ int main(int argc, char** argv) {
   const QCommandLineOption sweepPlot("sweep-plot", QApplication::translate("main", "Write the sweep's plot (.png, .svg or .pdf), then quit."), "file");
   const QCommandLineOption plotMetric("plot-metric", QApplication::translate("main", "Metric of the sweep plot (e.g. dice_pct; default: the sweep's)."), "key");
   const QCommandLineOption plotAxis("plot-axis", QApplication::translate("main", "Swept key on the plot's x axis (default: the first; all: a panel per swept key; parallel: parallel coordinates; pareto: synthesis quality vs the metric)."), "key");
-  const QCommandLineOption apply("apply", QApplication::translate("main", "Run this trained run on the --case and show its outputs (as Run model… does)."), "run");
+  const QCommandLineOption apply("apply", QApplication::translate("main", "Run this trained run on the --case (or the --open-case) and show its outputs (as Run model… does)."), "run");
+  const QCommandLineOption openCase("open-case", QApplication::translate("main", "Open a case folder or image files without a data set, modalities guessed from the names (repeatable: several files)."), "path");
   const QCommandLineOption plotY("plot-y", QApplication::translate("main", "Second swept key: draw a heat map over both."), "key");
   cli.addOptions({workspace, data, settingsFile, screenshot, caseId, results, layout, axis, view3d, run, sweep, sweepPlot,
-                  plotMetric, plotAxis, plotY, apply});
+                  plotMetric, plotAxis, plotY, apply, openCase});
   cli.process(app);
 
   tiss::ui::MainWindow window(store.get());
@@ -142,9 +159,11 @@ int main(int argc, char** argv) {
     openCaseWhenListed(&window, cli.value(caseId), cli.values(results), cli.value(layout),
                        cli.isSet(axis) ? int(axes.indexOf(cli.value(axis))) : -1, cli.isSet(view3d));
   }
-  if (cli.isSet(apply) && !cli.isSet(caseId)) return std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "--apply needs --case"))), 2;
-  if (cli.isSet(apply)) applyWhenListed(&window, cli.value(caseId), cli.value(apply));
+  if (cli.isSet(apply) && !cli.isSet(caseId) && !cli.isSet(openCase))
+    return std::fprintf(stderr, "%s\n", qPrintable(QApplication::translate("main", "--apply needs --case or --open-case"))), 2;
+  if (cli.isSet(apply) && cli.isSet(caseId)) applyWhenListed(&window, cli.value(caseId), cli.value(apply));
   if (cli.isSet(data)) window.openDataset(cli.value(data));
+  if (cli.isSet(openCase) && !openStandalone(&window, cli.values(openCase), cli.isSet(caseId) ? QString() : cli.value(apply))) return 1;
   showRuns(&window, cli.values(run));
   if (cli.isSet(sweep) && !window.openSweep(cli.value(sweep))) return 1;
   window.show();

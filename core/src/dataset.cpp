@@ -101,7 +101,9 @@ Result<Manifest> readManifest(const std::string& file) {
     m.task.target = t.value("target", "");
     m.task.label = t.value("label", "seg");
     m.task.labelValues = t.value("label_values", std::vector<int>{});
-    if (auto missing = m.missingKeys(); !missing.empty())
+    m.cases = j.value("cases", std::vector<std::string>{});
+    if (m.layout == "files" && m.cases.empty()) return makeError(file, "layout \"files\" lists no case in \"cases\"");
+    if (auto missing = m.missingKeys(); !missing.empty() && m.layout != "files")
       return makeError(file, "the task names '" + missing.front() + "' but \"patterns\" has no entry for it");
     return m;
   } catch (const json::exception& e) {
@@ -114,6 +116,7 @@ Status writeManifest(const Manifest& m, const std::string& file) {
   j["layout"] = m.layout;
   j["patterns"] = m.patterns;
   if (!m.names.empty()) j["names"] = m.names;
+  if (!m.cases.empty()) j["cases"] = m.cases;
   j["task"] = {{"name", m.task.name}, {"sources", m.task.sources}, {"target", m.task.target},
                {"label", m.task.label}, {"label_values", m.task.labelValues}};
   return writeFileAtomically(file, j.dump(2) + "\n");
@@ -156,6 +159,17 @@ void addHeldOutCases(Dataset& d) {
     d.cases.push_back(std::move(c));
   }
   std::sort(d.cases.begin(), d.cases.end(), [](const CaseFiles& a, const CaseFiles& b) { return a.id < b.id; });
+}
+
+// A case opened without a data set: its files are absolute, it belongs to no split.
+Dataset looseCaseDataset(Dataset d) {
+  for (const auto& id : d.manifest.cases) {
+    CaseFiles c{id, {}, true};
+    for (const auto& [key, file] : d.manifest.patterns) c.paths[key] = file;
+    d.cases.push_back(std::move(c));
+  }
+  d.split = drawSplit({}, 0);
+  return d;
 }
 
 }  // namespace
@@ -213,6 +227,7 @@ Result<Dataset> openDataset(const std::string& dir) {
   }
   const bool imagesFolder = imagesFolderLayout(d.manifest);
   if (imagesFolder) ids = layoutCaseIds(dir, d.manifest);
+  if (d.manifest.layout == "files") return looseCaseDataset(std::move(d));
   if (ids.empty()) return makeError(dir, imagesFolder ? "imagesTr/ holds no case" : "holds no case folder");
   for (const auto& id : ids) {
     CaseFiles c{id, {}};

@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include "cli_support.h"
+#include "dataset/OpenCaseModel.h"
 #include "viewer/ApplyModelModel.h"
 #include "viewer/CaseViewerModel.h"
 
@@ -108,6 +109,35 @@ class TestApplyModelModel : public QObject {
         QVERIFY2(p.base != "flair" && p.base != "seg", preset);
       }
     }
+  }
+
+  // A case opened on its own (File > Open Case): its folder's files, no data set around it.
+  void standaloneCaseGetsTheModelToo() {
+    const QString small = dir_.path() + "/small";
+    auto r = testsupport::tissnet({"phantom", "--cases", "1", "--size", "24x48x48", "--seed", "9", "--out", small});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QString caseDir = small + "/" + QDir(small).entryList(QDir::Dirs | QDir::NoDotAndDotDot).first();
+    for (const QString& f : QDir(caseDir).entryList({"*_flair.nii.gz", "*_seg.nii.gz"})) QVERIFY(QFile::remove(caseDir + "/" + f));
+    OpenCaseModel form;
+    QCOMPARE(form.setPaths({caseDir}), QString());
+    QString error;
+    const QString folder = form.save(dir_.path() + "/ws/cases", &error);
+    QVERIFY2(!folder.isEmpty(), qPrintable(error));
+    ApplyModelModel model;
+    QSignalSpy finished(&model, &ApplyModelModel::finished), failed(&model, &ApplyModelModel::failed);
+    QVERIFY(model.start(folder, form.caseId(), run_, results_).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(finished.size() + failed.size() > 0, 120000);
+    QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    auto data = openDataset(folder.toStdString());
+    QVERIFY(data.ok());
+    CaseViewerModel viewer(std::make_shared<const Dataset>(*data), form.caseId());
+    QVERIFY(viewer.addResultFolder(results_ + "/tiny"));
+    QSignalSpy loaded(&viewer, &CaseViewerModel::loaded);
+    viewer.load();
+    QVERIFY(loaded.wait(60000));
+    const QStringList keys = viewer.images()->keys();
+    QVERIFY2(keys.contains("t1") && keys.contains("tiny/synth") && !keys.contains("flair") && !keys.contains("seg"), qPrintable(keys.join(' ')));
+    QCOMPARE(viewer.layout().panels.back().base, QString("tiny/synth"));  // in the missing FLAIR's place
   }
 };
 

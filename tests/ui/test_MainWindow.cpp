@@ -4,6 +4,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTabWidget>
@@ -18,6 +19,7 @@
 #include "dataset/CaseFilterModel.h"
 #include "dataset/DatasetBrowserPanel.h"
 #include "dataset/DatasetSession.h"
+#include "viewer/CaseViewerModel.h"
 #include "viewer/CaseViewerPage.h"
 #include "shell/MainWindow.h"
 #include "shell/ShortcutsDialog.h"
@@ -130,6 +132,50 @@ class TestMainWindow : public QObject {
     QVERIFY(again->openWorkspace(dir_.path() + "/ws"));
     QVERIFY(reopened.wait(60000));
     QCOMPARE(again->session()->cases()->rowCount(), 4);
+  }
+
+  // A case folder dropped on the window opens as a case of its own (modalities guessed, kept in
+  // the workspace's cases/); a data set folder dropped opens in the browser, and the case stays.
+  void droppedCaseFolderOpensAsACaseAndADataSetFolderInTheBrowser() {
+    const QString data = dir_.path() + "/data";
+    const QString id = QDir(data).entryList(QDir::Dirs | QDir::NoDotAndDotDot).first();
+    const QString clinic = dir_.path() + "/clinic/Patient 12";
+    QVERIFY(QDir().mkpath(clinic));
+    for (const char* key : {"t1", "t1ce", "t2"})
+      QVERIFY(QFile::copy(data + "/" + id + "/" + id + "_" + key + ".nii.gz", clinic + "/" + id + "_" + key + ".nii.gz"));
+    auto w = makeWindow();
+    QVERIFY(w->openWorkspace(dir_.path() + "/ws-drop"));
+    auto drop = [&w](const QString& path) {
+      QMimeData mime;
+      mime.setUrls({QUrl::fromLocalFile(path)});
+      QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+      QCoreApplication::sendEvent(w.get(), &enter);
+      if (!enter.isAccepted()) return false;
+      QDropEvent dropped(QPointF(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+      QCoreApplication::sendEvent(w.get(), &dropped);
+      return true;
+    };
+    QVERIFY(drop(clinic));
+    auto* page = qobject_cast<CaseViewerPage*>(w->pages()->currentWidget());
+    QVERIFY2(page, qPrintable(w->lastError()));
+    QCOMPARE(page->caseId(), QString("Patient 12"));
+    QVERIFY(page->model()->standalone());
+    QVERIFY(QFileInfo::exists(dir_.path() + "/ws-drop/cases/Patient 12/manifest.json"));
+    QTRY_VERIFY_WITH_TIMEOUT(page->model()->images() != nullptr, 30000);
+    QCOMPARE(page->model()->images()->keys(), QStringList({"t1", "t1ce", "t2"}));
+    QCOMPARE(QDir(clinic).entryList(QDir::Files).size(), 3);  // nothing written beside the user's files
+
+    QSignalSpy done(w->session(), &DatasetSession::scanFinished);
+    QVERIFY(drop(data));
+    QVERIFY(done.wait(60000));
+    QCOMPARE(w->session()->folder(), data);
+    QCOMPARE(w->pages()->count(), MainWindow::kFixedPages + 1);  // the dropped case stayed open
+    // A folder with no image file: said, naming it, and no page.
+    const QString empty = dir_.path() + "/clinic/empty";
+    QVERIFY(QDir().mkpath(empty));
+    QVERIFY(drop(empty));
+    QVERIFY2(w->lastError().contains(empty), qPrintable(w->lastError()));
+    QCOMPARE(w->pages()->count(), MainWindow::kFixedPages + 1);
   }
 
   void aFolderThatIsNoDataSetGivesAMessageAndLosesNothing() {

@@ -54,6 +54,7 @@ MainWindow::MainWindow(QSettings* store, QWidget* parent)
   // The browser, the dashboard and the sweeps stay open; case pages come and go.
   for (int i = 0; i < kFixedPages; ++i) pages_->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
   setCentralWidget(pages_);
+  setAcceptDrops(true);  // a data set folder, a case folder or a case's files
   createActions();
   createMenus();
   createDocks();
@@ -120,6 +121,7 @@ void MainWindow::createActions() {
   };
   openWorkspace_ = make("open-workspace", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] { chooseWorkspace(); });
   openDataset_ = make("open-dataset", QKeySequence::Open, [this] { chooseDataset(); });
+  openCase_ = make(nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { chooseCaseFiles(); });
   rescan_ = make("rescan", QKeySequence::Refresh, [this] { session_->rescan(); });
   saveSplit_ = make("save", QKeySequence::Save, [this] { browser_->saveSplit(); });
   quit_ = make(nullptr, QKeySequence::Quit, [this] { close(); });
@@ -153,7 +155,7 @@ void MainWindow::createMenus() {
   fileMenu_ = menuBar()->addMenu(QString());
   fileMenu_->addActions({openWorkspace_});
   recentMenu_ = fileMenu_->addMenu(QString());
-  fileMenu_->addActions({openDataset_, rescan_, saveSplit_});
+  fileMenu_->addActions({openDataset_, openCase_, rescan_, saveSplit_});
   fileMenu_->addSeparator();
   fileMenu_->addActions({newRun_, openRun_});
   fileMenu_->addActions({newSweep_, openSweep_});
@@ -235,6 +237,8 @@ void MainWindow::retranslate() {
   toolbar_->setWindowTitle(tr("Toolbar"));
   openWorkspace_->setText(tr("Open &Workspace…"));
   openDataset_->setText(tr("&Open Data Set…"));
+  openCase_->setText(tr("Open &Case…"));
+  openCase_->setToolTip(tr("Open one case's image files without a data set (or drop a case folder on the window)"));
   rescan_->setText(tr("&Rescan Data Set"));
   saveSplit_->setText(tr("&Save Split"));
   quit_->setText(tr("&Quit"));
@@ -265,7 +269,7 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 QList<QAction*> MainWindow::allActions() const {
-  return {openWorkspace_, openDataset_, rescan_, saveSplit_, quit_, findCases_, problemsOnly_, closePage_,
+  return {openWorkspace_, openDataset_, openCase_, rescan_, saveSplit_, quit_, findCases_, problemsOnly_, closePage_,
           newRun_, openRun_, newSweep_, openSweep_, resetLayout_, paperFigure_, settingsAction_, shortcuts_, about_, cancelTask_};
 }
 

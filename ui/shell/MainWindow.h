@@ -3,7 +3,12 @@
 /// cancel, the data set browser in the centre (cases open as further tabs) and dockable
 /// Workspace and Log panels. Dock layout and window geometry are remembered in the settings.
 #include <QMainWindow>
+#include <QPointer>
 #include <QSettings>
+
+#include <memory>
+
+#include "tiss/dataset.h"
 
 class QAction;
 class QLabel;
@@ -42,6 +47,13 @@ class MainWindow : public QMainWindow {
   /// Opens the case in the slice viewers (a tab; shown again when already open). Null when the
   /// open data set has no such case.
   CaseViewerPage* openCase(const QString& caseId);
+  /// Opens a case without a data set: a case folder or image files, modalities guessed from
+  /// the names and shown for correction (in quiet mode opened as guessed when they suffice).
+  /// The case is kept as a one-case manifest in the workspace's cases/ folder. Null when the
+  /// user cancels or the files cannot make a case (the reason is shown).
+  CaseViewerPage* openStandaloneCase(const QStringList& paths);
+  /// What a drop of `paths` does: a data set folder opens in the browser, anything else as a case.
+  void openDropped(const QStringList& paths);
 
   DatasetSession* session() const { return session_; }
   WorkspaceModel* workspace() const { return workspace_; }
@@ -62,10 +74,10 @@ class MainWindow : public QMainWindow {
   /// Opens the form for a new training run (on the current data set).
   void newTrainingRun();
   /// "Run model…": lets the user pick a finished run and applies it to the case.
-  void chooseModelFor(const QString& caseId);
-  /// Runs `runDir` on `caseId` of the open data set off the UI thread (progress and cancel in
-  /// the status bar); the outputs become a result source of the case's page when done.
-  bool applyModel(const QString& caseId, const QString& runDir);
+  void chooseModelFor(CaseViewerPage* page);
+  /// Runs `runDir` on the case of `page` off the UI thread (progress and cancel in the status
+  /// bar); the outputs become a result source of the page when done.
+  bool applyModel(CaseViewerPage* page, const QString& runDir);
   ApplyModelModel* applying() const { return apply_; }
   /// Follows a run folder in the dashboard and shows it.
   void openRun(const QString& folder);
@@ -81,6 +93,8 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
   void changeEvent(QEvent* event) override;
 
  private:
@@ -96,6 +110,9 @@ class MainWindow : public QMainWindow {
   void log(const QString& message);
   void chooseWorkspace();
   void chooseDataset();
+  void chooseCaseFiles();
+  CaseViewerPage* openCasePage(std::shared_ptr<const Dataset> dataset, const QString& caseId);
+  QString casesFolder();
   void showSettings();
   void showShortcuts();
   void showAbout();
@@ -117,6 +134,7 @@ class MainWindow : public QMainWindow {
   SweepModel* sweepModel_;
   SweepPanel* sweepPanel_;
   ApplyModelModel* apply_;
+  QPointer<CaseViewerPage> applyPage_;
   QTabWidget* pages_;
   QDockWidget *workspaceDock_, *logDock_;
   QListWidget* datasetList_;
@@ -126,7 +144,7 @@ class MainWindow : public QMainWindow {
   QToolButton* cancelButton_;
   QMenu *fileMenu_, *recentMenu_, *viewMenu_, *toolsMenu_, *helpMenu_;
   QToolBar* toolbar_;
-  QAction *openWorkspace_, *openDataset_, *rescan_, *saveSplit_, *quit_, *findCases_, *problemsOnly_,
+  QAction *openWorkspace_, *openDataset_, *openCase_, *rescan_, *saveSplit_, *quit_, *findCases_, *problemsOnly_,
       *closePage_, *newRun_, *openRun_, *newSweep_, *openSweep_, *resetLayout_, *paperFigure_, *settingsAction_, *shortcuts_, *about_, *cancelTask_;
   QByteArray defaultState_;
   QString lastError_;

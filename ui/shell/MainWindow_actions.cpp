@@ -50,7 +50,9 @@ bool MainWindow::openWorkspace(const QString& dir) {
 }
 
 void MainWindow::openDataset(const QString& dir) {
-  for (int i = pages_->count() - 1; i >= kFixedPages; --i) delete pages_->widget(i);
+  // The previous data set's case pages close; cases opened on their own stay.
+  for (int i = pages_->count() - 1; i >= kFixedPages; --i)
+    if (auto* page = qobject_cast<CaseViewerPage*>(pages_->widget(i)); !page || !page->model()->standalone()) delete pages_->widget(i);
   pages_->setCurrentWidget(browser_);
   QString cache = workspace_->cacheFolder();
   if (workspace_->folder().isEmpty()) {  // no workspace: the per-user cache (0700), never /tmp
@@ -59,26 +61,6 @@ void MainWindow::openDataset(const QString& dir) {
     cache = QString::fromStdString(*user);
   }
   session_->open(dir, cache, settings_->threads());
-}
-
-CaseViewerPage* MainWindow::openCase(const QString& caseId) {
-  for (int i = kFixedPages; i < pages_->count(); ++i)
-    if (auto* page = qobject_cast<CaseViewerPage*>(pages_->widget(i)); page && page->caseId() == caseId) {
-      pages_->setCurrentIndex(i);
-      return page;
-    }
-  const auto dataset = session_->cases()->dataset();
-  if (!dataset || !dataset->find(caseId.toStdString())) return nullptr;
-  auto* model = new CaseViewerModel(dataset, caseId);
-  // The workspace keeps one viewer state per data set: result folders, layout, axis.
-  model->restore(workspace_->viewerState(session_->folder()));
-  connect(model, &CaseViewerModel::stateChanged, this,
-          [this, model] { workspace_->setViewerState(session_->folder(), model->state()); });
-  auto* page = new CaseViewerPage(model, pages_);
-  connect(page, &CaseViewerPage::errorOccurred, this, &MainWindow::showError);
-  connect(page, &CaseViewerPage::applyRequested, this, [this, caseId] { chooseModelFor(caseId); });
-  pages_->setCurrentIndex(pages_->addTab(page, caseId));
-  return page;
 }
 
 void MainWindow::newTrainingRun() {

@@ -2,6 +2,7 @@
 // thread with progress and cancel in the status bar, show the outputs as a result source.
 #include <QFileInfo>
 #include <QInputDialog>
+#include <QTabWidget>
 
 #include "common/ErrorText.h"
 #include "dataset/DatasetSession.h"
@@ -20,9 +21,10 @@ void MainWindow::connectApply() {
   connect(apply_, &ApplyModelModel::finished, this, [this](const QString& folder, const QString& caseId) {
     tasks_->finish();
     log(tr("Results of %1 for case %2 in %3").arg(QFileInfo(folder).fileName(), caseId, folder));
-    if (CaseViewerPage* page = openCase(caseId)) {
+    if (CaseViewerPage* page = applyPage_.data()) {  // null when its page was closed meanwhile
       page->model()->addResultFolder(folder);
       page->model()->load();
+      pages_->setCurrentWidget(page);
     }
   });
   connect(apply_, &ApplyModelModel::failed, this, [this](const QString& message) {
@@ -35,7 +37,8 @@ void MainWindow::connectApply() {
   });
 }
 
-void MainWindow::chooseModelFor(const QString& caseId) {
+void MainWindow::chooseModelFor(CaseViewerPage* page) {
+  const QString caseId = page->caseId();
   apply_->scan(QStringList{workspace_->runsFolder()} + workspace_->externalRuns() + workspace_->sweeps());
   if (apply_->runs().isEmpty())
     return showError(tr("No finished run in this workspace: train one (Training page) or open a run folder first."));
@@ -46,15 +49,18 @@ void MainWindow::chooseModelFor(const QString& caseId) {
   }
   bool ok = false;
   const QString chosen = QInputDialog::getItem(this, tr("Run model on %1").arg(caseId), tr("Finished run:"), items, 0, false, &ok);
-  if (ok) applyModel(caseId, apply_->runs()[items.indexOf(chosen)].folder);
+  if (ok) applyModel(page, apply_->runs()[items.indexOf(chosen)].folder);
 }
 
-bool MainWindow::applyModel(const QString& caseId, const QString& runDir) {
+bool MainWindow::applyModel(CaseViewerPage* page, const QString& runDir) {
+  const QString caseId = page->caseId();
+  if (workspace_->folder().isEmpty()) return showError(tr("Open a workspace first: a model's results are saved in it.")), false;
   apply_->setThreads(settings_->threads());
-  if (auto st = apply_->start(session_->folder(), caseId, runDir, workspace_->folder() + "/results"); !st) {
+  if (auto st = apply_->start(page->model()->dataFolder(), caseId, runDir, workspace_->folder() + "/results"); !st) {
     showError(errorText(st.error(), tr("Running the model")));
     return false;
   }
+  applyPage_ = page;
   tasks_->begin(tr("Running %1 on %2").arg(QFileInfo(runDir).fileName(), caseId), [this] { apply_->cancel(); });
   return true;
 }

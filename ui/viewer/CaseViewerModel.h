@@ -28,6 +28,11 @@ class CaseViewerModel : public QObject {
   ~CaseViewerModel() override;
 
   QString caseId() const { return caseId_; }
+  /// The data set folder the case comes from (for a case opened on its own: the folder of its
+  /// one-case manifest in the workspace).
+  QString dataFolder() const { return QString::fromStdString(dataset_->root); }
+  /// True for a case opened without a data set (File > Open Case, a drop).
+  bool standalone() const { return dataset_->manifest.layout == "files"; }
   /// Key of the data set's label (the ground truth).
   QString labelKey() const { return QString::fromStdString(dataset_->manifest.task.label); }
   const Task& task() const { return dataset_->manifest.task; }

@@ -52,7 +52,12 @@ LayoutSpec CaseViewerModel::presetLayout(const QString& id, const CaseImages& im
     return l;
   }
   if (id == "grid") return viewers::gridLayout(sources, runKeys(images, "synth"), real);
-  LayoutSpec l = viewers::gridLayout(sources + QStringList{target}, {}, {});
+  // The modalities the case has; without its real target, the synthesized one in its place.
+  QStringList shown;
+  for (const QString& k : sources + QStringList{target})
+    if (images.keys().contains(k)) shown << k;
+  if (!images.keys().contains(target)) shown << runKeys(images, "synth").mid(0, 1);
+  LayoutSpec l = viewers::gridLayout(shown, {}, {});
   l.name = presetTitle("modalities");
   for (auto& p : l.panels) p.overlays.push_back({label, viewers::groundTruthColour(), 0.9, true, false});
   return l;

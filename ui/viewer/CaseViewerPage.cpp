@@ -59,13 +59,16 @@ CaseViewerPage::CaseViewerPage(CaseViewerModel* model, QWidget* parent)
   bar->addWidget(addResults_);
   bar->addWidget(overlaysButton_);
   bar->addStretch(1);
-  bar->addWidget(status_);
   bar->addWidget(show3d_);
   bar->addWidget(export_);
   pickers_ = new QHBoxLayout;
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   layout->addLayout(bar);
+  // Notices get their own line: beside the buttons they widened the window past 1280 px.
+  status_->setWordWrap(true);
+  status_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+  layout->addWidget(status_);
   layout->addLayout(pickers_);
   layout->addWidget(split_, 1);
   retranslate();
@@ -182,6 +185,8 @@ void CaseViewerPage::rebuildPanelPickers() {
   const auto& panels = model_->layout().panels;
   for (size_t i = 0; i < panels.size(); ++i) {
     auto* pick = new QComboBox(this);
+    pick->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);  // long run names never widen the page
+    pick->setMinimumContentsLength(6);
     pick->setObjectName(QString("panelImage%1").arg(i));
     pick->addItems(model_->images()->keys());
     pick->setCurrentText(panels[i].base);

@@ -36,6 +36,9 @@ struct Manifest {
   std::string layout = "manifest";  ///< detected: "brats", "brats2023", "msd", "nnunet"; else "manifest"
   std::map<std::string, std::string> patterns;  ///< key -> "{case}/{case}_t1.nii.gz"
   std::map<std::string, std::string> names;     ///< key -> the layout's own name (t1 -> t1n), when it differs
+  /// Layout "files" (a case opened without a data set, tiss/loose_case.h): the case ids it
+  /// lists; its patterns are absolute files and may leave out the task's target and label.
+  std::vector<std::string> cases;
   Task task;
 
   /// Every key the task needs (sources, target, label) that has no pattern.
