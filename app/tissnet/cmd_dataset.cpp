@@ -31,7 +31,8 @@ void addCheckCommand(CLI::App& app, int& exitCode) {
     int bad = 0;
     for (const auto& r : reports) {
       bad += !r.ok();
-      if (r.ok()) std::printf("ok       %s  tumor %.2f mL\n", r.id.c_str(), r.tumorVolumeMl);
+      if (r.ok() && r.tumorVolumeMl < 0) std::printf("ok       %s  (no label)\n", r.id.c_str());
+      else if (r.ok()) std::printf("ok       %s  tumor %.2f mL\n", r.id.c_str(), r.tumorVolumeMl);
       for (const auto& p : r.problems) std::printf("PROBLEM  %s  %s\n", r.id.c_str(), p.c_str());
     }
     std::printf("%zu cases (%s layout, task %s): %zu ok, %d with problems\n", reports.size(),
