@@ -128,7 +128,7 @@ def tumor_box_mask(label):
 
 
 class TissNet:
-    """G, S, D_g, D_t and a frozen S_p; the step of core/src/torch/tissnet_stage.cpp."""
+    """G, S, D_g, D_t and a frozen S_p; the step of core/src/model/tissnet_stage.cpp."""
 
     def __init__(self, cfg, sources):
         net, loss = cfg["net"], cfg["loss"]

@@ -5,7 +5,7 @@
 
 #include "../tissnet/commands.h"
 #include "../tissnet/progress.h"
-#include "tiss/device.h"
+#include "tiss/engine/device.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"tissnet-engine: the TISS-Net engine's benchmarks and model sizes on random tensors"};

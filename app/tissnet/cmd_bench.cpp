@@ -8,15 +8,15 @@
 
 #include "commands.h"
 #include "progress.h"
-#include "tiss/cache_dir.h"
-#include "tiss/bench.h"
-#include "tiss/check.h"
-#include "tiss/device.h"
-#include "tiss/dataset.h"
-#include "tiss/image_io.h"
-#include "tiss/parallel.h"
-#include "tiss/patch_sampler.h"
-#include "tiss/thumbnail.h"
+#include "tiss/util/cache_dir.h"
+#include "tiss/engine/bench.h"
+#include "tiss/data/check.h"
+#include "tiss/engine/device.h"
+#include "tiss/data/dataset.h"
+#include "tiss/io/image_io.h"
+#include "tiss/util/parallel.h"
+#include "tiss/preprocessing/patch_sampler.h"
+#include "tiss/data/thumbnail.h"
 
 namespace tissnet {
 namespace {

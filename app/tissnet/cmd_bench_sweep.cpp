@@ -8,7 +8,7 @@
 
 #include "commands.h"
 #include "progress.h"
-#include "tiss/sweep_results.h"
+#include "tiss/sweep/sweep_results.h"
 
 namespace fs = std::filesystem;
 

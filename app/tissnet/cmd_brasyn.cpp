@@ -6,8 +6,8 @@
 
 #include "commands.h"
 #include "progress.h"
-#include "tiss/atomic_file.h"
-#include "tiss/brasyn.h"
+#include "tiss/util/atomic_file.h"
+#include "tiss/brasyn/brasyn.h"
 
 namespace tissnet {
 namespace {

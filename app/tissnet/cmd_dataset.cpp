@@ -5,7 +5,7 @@
 
 #include "commands.h"
 #include "progress.h"
-#include "tiss/check.h"
+#include "tiss/data/check.h"
 
 namespace tissnet {
 

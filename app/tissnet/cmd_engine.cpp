@@ -6,7 +6,7 @@
 
 #include "commands.h"
 #include "progress.h"
-#include "tiss/engine.h"
+#include "tiss/engine/engine.h"
 
 namespace tissnet {
 namespace {

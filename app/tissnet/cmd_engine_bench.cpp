@@ -7,9 +7,9 @@
 
 #include "commands.h"
 #include "progress.h"
-#include "tiss/bench.h"
-#include "tiss/device.h"
-#include "tiss/engine.h"
+#include "tiss/engine/bench.h"
+#include "tiss/engine/device.h"
+#include "tiss/engine/engine.h"
 
 namespace tissnet {
 namespace {

@@ -4,8 +4,8 @@
 
 #include "commands.h"
 #include "progress.h"
-#include "tiss/atomic_file.h"
-#include "tiss/eval.h"
+#include "tiss/util/atomic_file.h"
+#include "tiss/evaluation/eval.h"
 
 namespace tissnet {
 
@@ -97,7 +97,7 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
 
 }  // namespace tissnet
 
-#include "tiss/results_table.h"
+#include "tiss/evaluation/results_table.h"
 
 namespace tissnet {
 

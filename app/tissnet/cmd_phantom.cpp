@@ -3,7 +3,7 @@
 
 #include "commands.h"
 #include "progress.h"
-#include "tiss/phantom.h"
+#include "tiss/data/phantom.h"
 
 namespace tissnet {
 

@@ -9,10 +9,10 @@
 
 #include "commands.h"
 #include "progress.h"
-#include "tiss/atomic_file.h"
-#include "tiss/process.h"
-#include "tiss/sweep_results.h"
-#include "tiss/sweep_run.h"
+#include "tiss/util/atomic_file.h"
+#include "tiss/util/process.h"
+#include "tiss/sweep/sweep_results.h"
+#include "tiss/sweep/sweep_run.h"
 
 namespace fs = std::filesystem;
 

@@ -3,7 +3,7 @@
 
 #include "commands.h"
 #include "progress.h"
-#include "tiss/device.h"
+#include "tiss/engine/device.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"tissnet: brain-tumor MRI synthesis and segmentation (TISS-Net) from the command line"};

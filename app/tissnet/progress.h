@@ -6,7 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "tiss/result.h"
+#include "tiss/util/result.h"
 
 namespace tissnet {
 

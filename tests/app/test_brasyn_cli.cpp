@@ -12,7 +12,7 @@
 
 #include "cli_support.h"
 #include "nifti4d.h"
-#include "tiss/image_io.h"
+#include "tiss/io/image_io.h"
 
 using testsupport::Run;
 using testsupport::tissnet;

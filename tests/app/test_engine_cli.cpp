@@ -19,8 +19,8 @@
 #include <QTest>
 
 #include "cli_support.h"
-#include "tiss/image_io.h"
-#include "tiss/metrics.h"
+#include "tiss/io/image_io.h"
+#include "tiss/metrics/metrics.h"
 
 namespace {
 

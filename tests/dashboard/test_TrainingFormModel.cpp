@@ -7,7 +7,7 @@
 
 #include "dashboard/TrainingFormModel.h"
 #include "test_support.h"
-#include "tiss/config.h"
+#include "tiss/model/config.h"
 
 using namespace tiss;
 using namespace tiss::ui;

@@ -19,9 +19,9 @@
 #include <string>
 #include <vector>
 
-#include "tiss/config.h"
-#include "tiss/image_io.h"
-#include "tiss/sweep.h"
+#include "tiss/model/config.h"
+#include "tiss/io/image_io.h"
+#include "tiss/sweep/sweep.h"
 
 namespace fs = std::filesystem;
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "tiss/volume.h"
+#include "tiss/io/volume.h"
 
 namespace testsupport {
 

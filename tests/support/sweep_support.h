@@ -6,8 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "tiss/sweep_folder.h"
-#include "tiss/results_table.h"
+#include "tiss/sweep/sweep_folder.h"
+#include "tiss/evaluation/results_table.h"
 
 namespace testsupport {
 

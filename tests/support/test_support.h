@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "tiss/phantom.h"
-#include "tiss/volume.h"
+#include "tiss/data/phantom.h"
+#include "tiss/io/volume.h"
 
 namespace testsupport {
 

@@ -6,7 +6,7 @@
 #include <QTest>
 
 #include "sweep/NewSweepModel.h"
-#include "tiss/sweep_folder.h"
+#include "tiss/sweep/sweep_folder.h"
 
 using tiss::ui::NewSweepModel;
 

@@ -6,7 +6,7 @@
 
 #include "sweep/SweepModel.h"
 #include "sweep_support.h"
-#include "tiss/process.h"
+#include "tiss/util/process.h"
 
 #include <filesystem>
 #include <fstream>

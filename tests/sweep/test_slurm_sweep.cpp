@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "cli_support.h"
-#include "tiss/process.h"
+#include "tiss/util/process.h"
 
 using testsupport::Run;
 using testsupport::tissnet;

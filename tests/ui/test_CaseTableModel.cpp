@@ -14,7 +14,7 @@
 #include "dataset/CaseTableModel.h"
 #include "dataset/DatasetSession.h"
 #include "test_support.h"
-#include "tiss/image_io.h"
+#include "tiss/io/image_io.h"
 
 using namespace tiss;
 using namespace tiss::ui;

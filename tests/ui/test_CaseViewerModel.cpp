@@ -11,7 +11,7 @@
 
 #include "layout/ComparisonView.h"
 #include "test_support.h"
-#include "tiss/image_io.h"
+#include "tiss/io/image_io.h"
 #include "viewer/CaseViewerModel.h"
 #include "viewer/CaseViewerPage.h"
 #include "viewer/OverlayPanel.h"

@@ -5,7 +5,7 @@
 
 #include "export/PaperFigure.h"
 #include "test_support.h"
-#include "tiss/preview.h"
+#include "tiss/io/preview.h"
 
 using namespace tiss;
 using namespace tiss::viewers;

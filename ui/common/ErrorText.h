@@ -3,7 +3,7 @@
 /// as translated words that name the file and say what to do.
 #include <QString>
 
-#include "tiss/result.h"
+#include "tiss/util/result.h"
 
 namespace tiss::ui {
 

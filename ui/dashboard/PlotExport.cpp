@@ -6,7 +6,7 @@
 #include <QSvgGenerator>
 
 #include "qcustomplot.h"
-#include "tiss/atomic_file.h"
+#include "tiss/util/atomic_file.h"
 
 namespace tiss::ui {
 namespace {

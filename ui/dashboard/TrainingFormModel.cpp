@@ -5,8 +5,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-#include "tiss/config.h"
-#include "tiss/dataset.h"
+#include "tiss/model/config.h"
+#include "tiss/data/dataset.h"
 
 namespace tiss::ui {
 namespace {

@@ -5,7 +5,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "tiss/result.h"
+#include "tiss/util/result.h"
 
 namespace tiss::ui {
 

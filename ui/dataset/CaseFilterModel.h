@@ -5,7 +5,7 @@
 
 #include <optional>
 
-#include "tiss/dataset.h"
+#include "tiss/data/dataset.h"
 
 namespace tiss::ui {
 

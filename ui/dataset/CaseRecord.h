@@ -5,8 +5,8 @@
 #include <QStringList>
 #include <QVector>
 
-#include "tiss/check.h"
-#include "tiss/dataset.h"
+#include "tiss/data/check.h"
+#include "tiss/data/dataset.h"
 
 namespace tiss::ui {
 

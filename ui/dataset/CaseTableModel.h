@@ -9,8 +9,8 @@
 #include <memory>
 
 #include "dataset/CaseRecord.h"
-#include "tiss/dataset.h"
-#include "tiss/result.h"
+#include "tiss/data/dataset.h"
+#include "tiss/util/result.h"
 
 namespace tiss::ui {
 

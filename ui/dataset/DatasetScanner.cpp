@@ -1,6 +1,6 @@
 #include "dataset/DatasetScanner.h"
 
-#include "tiss/parallel.h"
+#include "tiss/util/parallel.h"
 
 namespace tiss::ui {
 

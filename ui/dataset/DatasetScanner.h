@@ -13,7 +13,7 @@
 #include <thread>
 
 #include "dataset/CaseRecord.h"
-#include "tiss/dataset.h"
+#include "tiss/data/dataset.h"
 
 namespace tiss::ui {
 

@@ -2,11 +2,11 @@
 /// File > Open Case and drag-and-drop, without widgets: a case folder or a few image files,
 /// each file's modality guessed from its name and editable, the case id and the task; what
 /// prevents opening is said in words. Saving keeps only a one-case manifest in the workspace
-/// (tiss/loose_case.h); the user's files are never written.
+/// (tiss/data/loose_case.h); the user's files are never written.
 #include <QObject>
 #include <QStringList>
 
-#include "tiss/loose_case.h"
+#include "tiss/data/loose_case.h"
 
 namespace tiss::ui {
 

@@ -2,7 +2,7 @@
 
 #include <QPainter>
 
-#include "tiss/thumbnail.h"
+#include "tiss/data/thumbnail.h"
 
 namespace tiss::ui {
 namespace {

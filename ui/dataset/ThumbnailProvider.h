@@ -12,7 +12,7 @@
 
 #include <memory>
 
-#include "tiss/dataset.h"
+#include "tiss/data/dataset.h"
 
 namespace tiss::ui {
 

@@ -8,7 +8,7 @@
 
 #include <memory>
 
-#include "tiss/dataset.h"
+#include "tiss/data/dataset.h"
 
 class QAction;
 class QLabel;

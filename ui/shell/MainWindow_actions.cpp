@@ -27,7 +27,7 @@
 #include "dashboard/TrainingFormModel.h"
 #include "viewer/CaseViewerModel.h"
 #include "viewer/CaseViewerPage.h"
-#include "tiss/cache_dir.h"
+#include "tiss/util/cache_dir.h"
 #include "viewer/PaperFigureDialog.h"
 #include "viewer/PaperFigureModel.h"
 

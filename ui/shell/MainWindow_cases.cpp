@@ -14,7 +14,7 @@
 #include "shell/MainWindow.h"
 #include "shell/SettingsModel.h"
 #include "shell/WorkspaceModel.h"
-#include "tiss/cache_dir.h"
+#include "tiss/util/cache_dir.h"
 #include "viewer/CaseViewerModel.h"
 #include "viewer/CaseViewerPage.h"
 

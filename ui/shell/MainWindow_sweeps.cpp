@@ -16,7 +16,7 @@
 #include "sweep/NewSweepModel.h"
 #include "sweep/SweepModel.h"
 #include "sweep/SweepPanel.h"
-#include "tiss/sweep_folder.h"
+#include "tiss/sweep/sweep_folder.h"
 
 namespace tiss::ui {
 

@@ -7,7 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include "tiss/atomic_file.h"
+#include "tiss/util/atomic_file.h"
 
 namespace tiss::ui {
 

@@ -6,7 +6,7 @@
 #include <QSettings>
 #include <QStringList>
 
-#include "tiss/result.h"
+#include "tiss/util/result.h"
 
 namespace tiss::ui {
 

@@ -4,7 +4,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
-#include "tiss/sweep_folder.h"
+#include "tiss/sweep/sweep_folder.h"
 
 namespace tiss::ui {
 

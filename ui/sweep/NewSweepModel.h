@@ -6,7 +6,7 @@
 #include <QObject>
 #include <QStringList>
 
-#include "tiss/sweep.h"
+#include "tiss/sweep/sweep.h"
 
 namespace tiss::ui {
 

@@ -3,7 +3,7 @@
 #include <QFileInfo>
 #include <QFont>
 
-#include "tiss/atomic_file.h"
+#include "tiss/util/atomic_file.h"
 
 namespace tiss::ui {
 

@@ -6,7 +6,7 @@
 /// Exports the same table as CSV, Markdown or LaTeX by the file's suffix.
 #include <QAbstractTableModel>
 
-#include "tiss/results_table.h"
+#include "tiss/evaluation/results_table.h"
 
 namespace tiss::ui {
 

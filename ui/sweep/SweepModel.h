@@ -11,7 +11,7 @@
 #include <memory>
 #include <optional>
 
-#include "tiss/sweep_results.h"
+#include "tiss/sweep/sweep_results.h"
 
 namespace tiss::ui {
 

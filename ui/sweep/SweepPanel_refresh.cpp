@@ -11,7 +11,7 @@
 #include "sweep/SweepModel.h"
 #include "sweep/SweepPanel.h"
 #include "sweep/SweepPlot.h"
-#include "tiss/atomic_file.h"
+#include "tiss/util/atomic_file.h"
 
 namespace tiss::ui {
 namespace {

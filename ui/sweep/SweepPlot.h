@@ -7,7 +7,7 @@
 #include <QStringList>
 #include <QWidget>
 
-#include "tiss/sweep_results.h"
+#include "tiss/sweep/sweep_results.h"
 
 class QCustomPlot;
 class QCPColorMap;

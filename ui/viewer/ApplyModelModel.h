@@ -11,7 +11,7 @@
 
 #include <memory>
 
-#include "tiss/result.h"
+#include "tiss/util/result.h"
 
 class QTemporaryDir;
 

@@ -5,8 +5,8 @@
 #include <QThreadPool>
 
 #include "common/ErrorText.h"
-#include "tiss/image_io.h"
-#include "tiss/preprocess.h"
+#include "tiss/io/image_io.h"
+#include "tiss/preprocessing/preprocess.h"
 
 namespace tiss::ui {
 

@@ -13,7 +13,7 @@
 #include "layout/CaseImages.h"
 #include "layout/LayoutSpec.h"
 #include "slice/SliceRenderer.h"
-#include "tiss/dataset.h"
+#include "tiss/data/dataset.h"
 
 namespace tiss::ui {
 

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "tiss/volume.h"
+#include "tiss/io/volume.h"
 #include "volume3d/SurfaceRenderer.h"
 
 class QComboBox;

@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "export/PaperFigure.h"
-#include "tiss/dataset.h"
+#include "tiss/data/dataset.h"
 
 namespace tiss::ui {
 

@@ -8,7 +8,7 @@
 
 #include <cmath>
 
-#include "tiss/atomic_file.h"
+#include "tiss/util/atomic_file.h"
 
 namespace tiss::viewers {
 namespace {

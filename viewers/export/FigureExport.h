@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "slice/SliceView.h"
-#include "tiss/result.h"
+#include "tiss/util/result.h"
 
 namespace tiss::viewers {
 

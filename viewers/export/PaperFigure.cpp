@@ -1,6 +1,6 @@
 #include "export/PaperFigure.h"
 
-#include "tiss/preview.h"
+#include "tiss/io/preview.h"
 
 namespace tiss::viewers {
 

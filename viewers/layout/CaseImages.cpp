@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "tiss/image_io.h"
+#include "tiss/io/image_io.h"
 
 namespace tiss::viewers {
 

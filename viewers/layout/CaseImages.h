@@ -9,8 +9,8 @@
 #include <map>
 #include <memory>
 
-#include "tiss/result.h"
-#include "tiss/volume.h"
+#include "tiss/util/result.h"
+#include "tiss/io/volume.h"
 
 namespace tiss::viewers {
 

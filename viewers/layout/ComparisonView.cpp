@@ -5,8 +5,8 @@
 #include <QLocale>
 #include <QVBoxLayout>
 
-#include "tiss/metrics.h"
-#include "tiss/preview.h"
+#include "tiss/metrics/metrics.h"
+#include "tiss/io/preview.h"
 
 namespace tiss::viewers {
 

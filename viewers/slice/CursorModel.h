@@ -3,7 +3,7 @@
 /// Moving it in one view moves the crosshair and the slices of all the others.
 #include <QObject>
 
-#include "tiss/volume.h"
+#include "tiss/io/volume.h"
 
 namespace tiss::viewers {
 

@@ -11,7 +11,7 @@
 
 #include "slice/ColorMap.h"
 #include "slice/SliceRenderer.h"
-#include "tiss/volume.h"
+#include "tiss/io/volume.h"
 
 namespace tiss::viewers {
 

@@ -7,7 +7,7 @@
 /// the right and z up; sagittal are x = index with y to the right and z up.
 #include <QImage>
 
-#include "tiss/volume.h"
+#include "tiss/io/volume.h"
 
 namespace tiss::viewers {
 

@@ -9,7 +9,7 @@
 #include <memory>
 
 #include "slice/SliceRenderer.h"
-#include "tiss/volume.h"
+#include "tiss/io/volume.h"
 
 namespace tiss::viewers {
 

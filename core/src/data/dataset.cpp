@@ -1,0 +1,253 @@
+#include "tiss/util/atomic_file.h"
+#include "tiss/data/dataset.h"
+
+#include "data/layouts.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace tiss {
+
+Task gliomaTask() { return {"glioma", {"t1", "t1ce", "t2"}, "flair", "seg", {0, 1, 2, 4}}; }
+Task vsTask() { return {"vs", {"T2"}, "ceT1", "seg", {0, 1}}; }
+
+std::vector<std::string> Manifest::missingKeys() const {
+  std::vector<std::string> keys = task.sources;
+  keys.push_back(task.target);
+  keys.push_back(task.label);
+  std::vector<std::string> missing;
+  for (const auto& k : keys)
+    if (!k.empty() && !patterns.count(k)) missing.push_back(k);
+  return missing;
+}
+
+std::string Manifest::relativePath(const std::string& key, const std::string& id) const {
+  const auto it = patterns.find(key);
+  std::string path = it == patterns.end() ? std::string() : it->second;
+  for (size_t p; (p = path.find("{case}")) != std::string::npos;) path.replace(p, 6, id);
+  return path;
+}
+
+Result<Task> retarget(const Manifest& m, const std::string& key) {
+  Task t = m.task;
+  if (key.empty() || key == t.target) return t;
+  std::vector<std::string> all = t.sources;
+  if (!t.target.empty()) all.push_back(t.target);
+  std::string wanted = key, choices;
+  for (const auto& k : all) {
+    const auto own = m.names.find(k);
+    if (own != m.names.end() && own->second == key) wanted = k;
+    choices += (choices.empty() ? "" : ", ") + k;
+  }
+  if (std::find(all.begin(), all.end(), wanted) == all.end())
+    return makeError("data.target", "'" + key + "' is not a modality of the " + t.name + " task (" + choices + ")");
+  t.target = wanted;
+  t.sources.clear();
+  for (const auto& k : all)
+    if (k != wanted) t.sources.push_back(k);
+  return t;
+}
+
+std::string describeLayout(const Manifest& m) {
+  auto named = [&](const std::string& key) {
+    const auto it = m.names.find(key);
+    return it == m.names.end() || it->second == key ? key : key + " = " + it->second;
+  };
+  std::string s = "layout " + m.layout + ", task " + m.task.name + ": sources ";
+  for (size_t i = 0; i < m.task.sources.size(); ++i) s += (i ? ", " : "") + named(m.task.sources[i]);
+  s += "; target " + (m.task.target.empty() ? std::string("none (segmentation only)") : named(m.task.target));
+  s += "; label " + named(m.task.label);
+  if (!m.task.labelValues.empty()) {
+    s += " (values";
+    for (int v : m.task.labelValues) s += " " + std::to_string(v);
+    s += ")";
+  }
+  return s;
+}
+
+Manifest bratsManifest(const std::string& ext) {
+  Manifest m;
+  m.layout = "brats";
+  m.task = gliomaTask();
+  for (const char* key : {"t1", "t1ce", "t2", "flair", "seg"})
+    m.patterns[key] = std::string("{case}/{case}_") + key + ext;
+  return m;
+}
+
+Manifest vsManifest() {
+  Manifest m;
+  m.task = vsTask();
+  for (const char* key : {"T2", "ceT1", "seg"}) m.patterns[key] = std::string("{case}/{case}_") + key + ".nii.gz";
+  return m;
+}
+
+Result<Manifest> readManifest(const std::string& file) {
+  std::ifstream in(file);
+  if (!in) return makeError(file, "cannot open the manifest");
+  try {
+    const json j = json::parse(in);
+    Manifest m;
+    m.layout = j.value("layout", "manifest");
+    m.names = j.value("names", std::map<std::string, std::string>{});
+    m.patterns = j.at("patterns").get<std::map<std::string, std::string>>();
+    const json& t = j.at("task");
+    m.task.name = t.value("name", "custom");
+    m.task.sources = t.at("sources").get<std::vector<std::string>>();
+    m.task.target = t.value("target", "");
+    m.task.label = t.value("label", "seg");
+    m.task.labelValues = t.value("label_values", std::vector<int>{});
+    m.cases = j.value("cases", std::vector<std::string>{});
+    if (m.layout == "files" && m.cases.empty()) return makeError(file, "layout \"files\" lists no case in \"cases\"");
+    if (auto missing = m.missingKeys(); !missing.empty() && m.layout != "files")
+      return makeError(file, "the task names '" + missing.front() + "' but \"patterns\" has no entry for it");
+    return m;
+  } catch (const json::exception& e) {
+    return makeError(file, std::string("not a valid manifest: ") + e.what());
+  }
+}
+
+Status writeManifest(const Manifest& m, const std::string& file) {
+  json j;
+  j["layout"] = m.layout;
+  j["patterns"] = m.patterns;
+  if (!m.names.empty()) j["names"] = m.names;
+  if (!m.cases.empty()) j["cases"] = m.cases;
+  j["task"] = {{"name", m.task.name}, {"sources", m.task.sources}, {"target", m.task.target},
+               {"label", m.task.label}, {"label_values", m.task.labelValues}};
+  return writeFileAtomically(file, j.dump(2) + "\n");
+}
+
+namespace {
+
+std::vector<std::string> caseFolders(const std::string& dir) {
+  std::vector<std::string> ids;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (e.is_directory(ec) && !name.empty() && name[0] != '.') ids.push_back(name);
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+std::string splitExtension(const std::string& name, std::string* ext) {
+  for (const char* e : {".nii.gz", ".nii", ".nrrd", ".mha", ".mhd", ".nhdr"}) {
+    const std::string s(e);
+    if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0) {
+      *ext = s;
+      return name.substr(0, name.size() - s.size());
+    }
+  }
+  return {};
+}
+
+// imagesTs/: the cases a challenge keeps its labels of. Listed (to view, to run a model on)
+// with their images only, never in the split.
+void addHeldOutCases(Dataset& d) {
+  for (const auto& id : layoutCaseIds(d.root, d.manifest, "imagesTs")) {
+    if (d.find(id)) continue;
+    CaseFiles c{id, {}, true};
+    for (const auto& [key, pattern] : d.manifest.patterns) {
+      if (key == d.manifest.task.label || pattern.rfind("imagesTr/", 0) != 0) continue;
+      c.paths[key] = (fs::path(d.root) / ("imagesTs/" + d.manifest.relativePath(key, id).substr(9))).string();
+    }
+    d.cases.push_back(std::move(c));
+  }
+  std::sort(d.cases.begin(), d.cases.end(), [](const CaseFiles& a, const CaseFiles& b) { return a.id < b.id; });
+}
+
+// A case opened without a data set: its files are absolute, it belongs to no split.
+Dataset looseCaseDataset(Dataset d) {
+  for (const auto& id : d.manifest.cases) {
+    CaseFiles c{id, {}, true};
+    for (const auto& [key, file] : d.manifest.patterns) c.paths[key] = file;
+    d.cases.push_back(std::move(c));
+  }
+  d.split = drawSplit({}, 0);
+  return d;
+}
+
+}  // namespace
+
+Result<Manifest> guessManifest(const std::string& dir) {
+  const auto ids = caseFolders(dir);
+  if (ids.empty()) return makeError(dir, "holds no case folder");
+  Manifest m;
+  for (const auto& e : fs::directory_iterator(fs::path(dir) / ids.front())) {
+    std::string ext, stem = splitExtension(e.path().filename().string(), &ext);
+    if (stem.empty()) continue;
+    const bool prefixed = stem.rfind(ids.front() + "_", 0) == 0;
+    const std::string key = prefixed ? stem.substr(ids.front().size() + 1) : stem;
+    m.patterns[key] = std::string("{case}/") + (prefixed ? "{case}_" : "") + key + ext;
+  }
+  if (m.patterns.empty()) return makeError(dir + "/" + ids.front(), "holds no image file");
+  auto has = [&](const char* k) { return m.patterns.count(k) > 0; };
+  if (has("t1") && has("t1ce") && has("t2") && has("flair")) m.task = gliomaTask();
+  else if (has("T2") && has("ceT1")) m.task = vsTask();
+  else {
+    m.task.name = "custom";
+    for (const auto& [k, p] : m.patterns)
+      if (k != "seg") m.task.sources.push_back(k);
+    m.task.target = m.task.sources.empty() ? "" : m.task.sources.back();
+    if (!m.task.sources.empty()) m.task.sources.pop_back();
+  }
+  return m;
+}
+
+const CaseFiles* Dataset::find(const std::string& id) const {
+  for (const auto& c : cases)
+    if (c.id == id) return &c;
+  return nullptr;
+}
+
+Result<Dataset> openDataset(const std::string& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return makeError(dir, "data set folder not found");
+  Dataset d;
+  d.root = dir;
+  auto ids = caseFolders(dir);
+  const fs::path manifestFile = fs::path(dir) / kManifestFile;
+  if (fs::exists(manifestFile, ec)) {
+    auto m = readManifest(manifestFile.string());
+    if (!m) return m.error();
+    d.manifest = *m;
+  } else {
+    auto detected = detectLayout(dir, ids);
+    if (!detected) return detected.error();
+    if (!*detected)
+      return makeError(dir, "no known layout (BraTS 2020/2021 CASE/CASE_flair.nii.gz, BraTS 2023-2025 "
+                            "CASE/CASE-t2f.nii.gz, MSD or nnU-Net v2 dataset.json + imagesTr/) and no manifest.json; "
+                            "write one with 'tissnet manifest " + dir + "' and edit it");
+    d.manifest = **detected;
+  }
+  const bool imagesFolder = imagesFolderLayout(d.manifest);
+  if (imagesFolder) ids = layoutCaseIds(dir, d.manifest);
+  if (d.manifest.layout == "files") return looseCaseDataset(std::move(d));
+  if (ids.empty()) return makeError(dir, imagesFolder ? "imagesTr/ holds no case" : "holds no case folder");
+  for (const auto& id : ids) {
+    CaseFiles c{id, {}};
+    for (const auto& entry : d.manifest.patterns) {
+      const std::string& key = entry.first;
+      c.paths[key] = (fs::path(dir) / d.manifest.relativePath(key, id)).string();
+    }
+    d.cases.push_back(std::move(c));
+  }
+  if (imagesFolder) addHeldOutCases(d);
+  const fs::path splitFile = fs::path(dir) / kSplitFile;
+  if (fs::exists(splitFile, ec)) {
+    auto s = readSplit(splitFile.string());
+    if (!s) return s.error();
+    d.split = *s;
+    d.splitSaved = true;
+  } else {
+    d.split = drawSplit(ids, 0);
+  }
+  return d;
+}
+
+}  // namespace tiss

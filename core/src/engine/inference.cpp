@@ -1,0 +1,178 @@
+// tissnet infer: sliding-window inference of whole cases, results uncropped to each input's
+// geometry and written as NIfTI (docs/engine.md lists the files).
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "training/checkpoint.h"
+#include "training/tensors.h"
+#include "tiss/data/dataset.h"
+#include "tiss/engine/device.h"
+#include "tiss/engine/engine.h"
+#include "tiss/io/image_io.h"
+#include "tiss/preprocessing/preprocess.h"
+#include "tiss/training/run_folder.h"
+#include "tiss/util/atomic_file.h"
+
+namespace fs = std::filesystem;
+
+namespace tiss {
+
+// engine.cpp
+Result<Borrowed> borrowForInference(const TrainConfig& c, int sources, torch::Device device);
+Result<TrainConfig> readRunConfig(const RunFolder& run);
+
+namespace {
+
+// "test", "val", "train": the run's own ids; "all": every case of the data set; else ids.
+std::vector<std::string> selectCases(const Dataset& d, const RunSplit& split, const std::vector<std::string>& wanted) {
+  if (wanted.empty() || (wanted.size() == 1 && wanted[0] == "test")) return split.test;
+  if (wanted.size() == 1 && wanted[0] == "val") return split.val;
+  if (wanted.size() == 1 && wanted[0] == "train") return split.train;
+  if (wanted.size() == 1 && wanted[0] == "all") {
+    std::vector<std::string> ids;
+    for (const auto& c : d.cases) ids.push_back(c.id);
+    return ids;
+  }
+  return wanted;
+}
+
+// Stages whose network takes the real target as input (upper bounds the user chose).
+bool takesTarget(Stage s) { return s == Stage::Sp || s == Stage::SegTarget || s == Stage::SegAll; }
+
+Batch batchFromPrepared(const PreparedCase& p, int sources, torch::Device device) {
+  const Size3& s = p.channels.front().size();
+  auto tensor = [&](const Volume& v) {
+    return torch::from_blob(const_cast<float*>(v.voxels.data()), {1, 1, s[2], s[1], s[0]}).clone().to(device);
+  };
+  Batch b;
+  std::vector<torch::Tensor> src;
+  for (int i = 0; i < sources; ++i) src.push_back(tensor(p.channels[size_t(i)]));
+  b.sources = torch::cat(src, 1);
+  if (int(p.channels.size()) > sources) b.target = tensor(p.channels[size_t(sources)]);
+  b.label = torch::zeros_like(b.sources.index({torch::indexing::Slice(), torch::indexing::Slice(0, 1)}));
+  return b;
+}
+
+// Writes OUT/ID/ID_<name>.nii.gz uncropped; probabilities also as a binary _mask file.
+Status writeOutput(const std::string& out, const PreparedCase& p, const std::string& name, const Volume& cropped, bool image) {
+  const std::string base = (fs::path(out) / p.id / (p.id + "_" + name)).string();
+  const Volume full = uncrop(cropped, p.crop, p.original, image ? -1.f : 0.f);
+  if (auto st = writeVolume(full, base + ".nii.gz"); !st) return st;
+  if (image) return Status();
+  Volume mask(full.geometry, 0.f, PixelType::UInt8);
+  for (size_t i = 0; i < mask.voxels.size(); ++i) mask.voxels[i] = full.voxels[i] > 0.5f ? 1.f : 0.f;
+  return writeVolume(mask, base + "_mask.nii.gz");
+}
+
+Result<Box> inferCase(StageModel& model, const TrainConfig& c, const Dataset& d, const CaseFiles& files, int sources,
+                      torch::Device device, double overlap, const std::string& out, const std::function<void(int, int)>& onWindows) {
+  PreprocessOptions prep = PreprocessOptions::forTesting(d.manifest.task, c.cropFromLabel);
+  prep.minSize = c.window();
+  auto p = prepareCase(d, files, prep, takesTarget(c.stage) ? Need::Yes : Need::No, Need::No);
+  if (!p) return p.error();
+  const Batch whole = batchFromPrepared(*p, sources, device);
+  const Outputs outputs = slidingWindow(model, whole, c.window(), overlap, c.inferenceBatch, onWindows);
+  const auto kinds = model.outputKinds();
+  const Geometry& g = p->channels.front().geometry;
+  for (const auto& [name, tensor] : outputs)
+    if (auto st = writeOutput(out, *p, name, toVolume(tensor, g), kinds.at(name)); !st) return st.error();
+  return p->crop;
+}
+
+nlohmann::json boxJson(const Box& b) { return {{"begin", b.begin}, {"size", b.size}}; }
+
+// OUT/inference.json: how these outputs were made, read by eval (crop_from_label) and tables.
+Status writeRecord(const InferRequest& r, const TrainConfig& c, const std::string& checkpoint, const nlohmann::json& crops) {
+  const nlohmann::json j = {{"run", fs::absolute(r.runDir).string()}, {"data", fs::absolute(r.dataDir).string()},
+                            {"stage", toString(c.stage)}, {"checkpoint", checkpoint}, {"crop_from_label", c.cropFromLabel},
+                            {"crop_rule", c.cropFromLabel ? "label-centred (the paper's protocol)" : "head bounding box of the first source"},
+                            {"reads_target", takesTarget(c.stage)}, {"output", toString(c.output)}, {"crops", crops}};
+  std::error_code ec;
+  fs::create_directories(r.outDir, ec);
+  return writeFileAtomically((fs::path(r.outDir) / "inference.json").string(), j.dump(2) + "\n");
+}
+
+// The cases an earlier run into the same folder finished (its inference.json), when it used
+// the same checkpoint, crop rule and output; a different one is refused, not mixed in.
+Result<nlohmann::json> finishedCases(const InferRequest& r, const TrainConfig& c, const std::string& checkpoint) {
+  const std::string record = (fs::path(r.outDir) / "inference.json").string();
+  std::ifstream in(record);
+  if (!in) return nlohmann::json::object();
+  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (!j.is_object() || !j.contains("crops") || !j["crops"].is_object())
+    return makeError(record, "is not an inference record (no 'crops'); remove it or write to another --out");
+  const bool same = j.value("checkpoint", "") == checkpoint && j.value("crop_from_label", !c.cropFromLabel) == c.cropFromLabel &&
+                    j.value("output", "") == toString(c.output) && j.value("stage", "") == toString(c.stage);
+  if (!same)
+    return makeError(record, "was made with another checkpoint, crop rule, output or stage: --skip-existing would mix "
+                             "two protocols; write to another --out");
+  return j["crops"];
+}
+
+}  // namespace
+
+// The public infer() in engine.cpp catches at the boundary.
+Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& progress) {
+  auto run = RunFolder::existing(r.runDir);
+  if (!run) return run.error();
+  auto config = readRunConfig(*run);
+  if (!config) return config.error();
+  TrainConfig c = *config;
+  if (r.cropFromLabel) c.cropFromLabel = true;
+  if (!r.output.empty()) {
+    std::vector<std::string> set{"inference.output=" + r.output};
+    auto withOutput = loadConfig("", set, c.preset);
+    if (!withOutput) return makeError("--output", withOutput.error().message);
+    c.output = withOutput->output;
+  }
+  auto name = resolveDevice(r.device);
+  if (!name) return name.error();
+  configureCpu(r.threads);
+  const torch::Device device(*name);
+  if (device.is_cuda()) at::globalContext().setBenchmarkCuDNN(true);
+  auto data = openDataset(r.dataDir);
+  if (!data) return data.error();
+  auto task = retarget(data->manifest, c.target);  // the run's own target and sources
+  if (!task) return task.error();
+  data->manifest.task = *task;
+  const int sources = int(data->manifest.task.sources.size());
+  auto borrowed = borrowForInference(c, sources, device);
+  if (!borrowed) return borrowed.error();
+  auto model = makeStageModel(c, sources, device, *borrowed);
+  const std::string file = r.checkpoint == "last" || !fs::exists(run->bestCheckpoint()) ? run->lastCheckpoint() : run->bestCheckpoint();
+  if (auto st = loadCheckpoint(file, *model, false); !st) return st.error();
+  model->train(false);
+  const double overlap = r.overlap >= 0 ? r.overlap : c.overlap;
+  auto split = readRunSplit(*run);
+  if (!split) return split.error();
+  if (const auto moved = movedCases(*split, data->split); !moved.empty() && r.onWarning) r.onWarning(splitWarning(moved));
+  const auto ids = selectCases(*data, *split, r.cases);
+  if (ids.empty()) return makeError(r.dataDir, "no case to run (the chosen split part is empty)");
+  std::string failures;
+  const std::string checkpoint = fs::path(file).filename().string();
+  auto done = r.skipExisting ? finishedCases(r, c, checkpoint) : Result<nlohmann::json>(nlohmann::json::object());
+  if (!done) return done.error();
+  nlohmann::json crops = *done;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (crops.contains(ids[i])) continue;  // --skip-existing: inferred by an earlier, killed run
+    const CaseFiles* files = data->find(ids[i]);
+    auto onWindows = [&r, i, &ids](int w, int total) {
+      if (r.onWindows) r.onWindows(int(i), int(ids.size()), w, total);
+    };
+    Result<Box> crop = files ? inferCase(*model, c, *data, *files, sources, device, overlap, r.outDir, onWindows)
+                             : Result<Box>(makeError(r.dataDir, "has no case '" + ids[i] + "'"));
+    if (!crop) failures += (failures.empty() ? "" : "; ") + ids[i] + ": " + crop.error().describe();
+    else crops[ids[i]] = boxJson(*crop);
+    // Recorded after each case: a case listed in inference.json has all its outputs.
+    if (crop)
+      if (auto st = writeRecord(r, c, checkpoint, crops); !st) return st;
+    if (progress) progress(int(i + 1), int(ids.size()));
+  }
+  if (auto st = writeRecord(r, c, checkpoint, crops); !st) return st;
+  if (!failures.empty()) return makeError(r.outDir, "some cases failed: " + failures);
+  return Status();
+}
+
+}  // namespace tiss

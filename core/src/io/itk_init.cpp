@@ -1,0 +1,37 @@
+#include "io/itk_init.h"
+
+#include <itkGDCMImageIOFactory.h>
+#include <itkImage.h>
+#include <itkImageFileReader.h>
+#include <itkImageFileWriter.h>
+#include <itkMetaImageIOFactory.h>
+#include <itkMultiThreaderBase.h>
+#include <itkNiftiImageIO.h>
+#include <itkNiftiImageIOFactory.h>
+#include <itkNrrdImageIOFactory.h>
+#include <itkOutputWindow.h>
+
+#include <mutex>
+
+namespace tiss::detail {
+
+void initItk() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // The formats we support, registered explicitly (a static ITK has no automatic registration).
+    itk::NiftiImageIOFactory::RegisterOneFactory();
+    itk::NrrdImageIOFactory::RegisterOneFactory();
+    itk::MetaImageIOFactory::RegisterOneFactory();
+    itk::GDCMImageIOFactory::RegisterOneFactory();
+    // Touch the lazily made singletons once, here, on one thread.
+    itk::OutputWindow::GetInstance();
+    itk::MultiThreaderBase::GetGlobalDefaultNumberOfThreads();
+    itk::MultiThreaderBase::New();
+    itk::Image<float, 3>::New();
+    itk::ImageFileReader<itk::Image<float, 3>>::New();
+    itk::ImageFileWriter<itk::Image<float, 3>>::New();
+    itk::NiftiImageIO::New();
+  });
+}
+
+}  // namespace tiss::detail

@@ -1,0 +1,226 @@
+// The TISS-Net stage: generator G (x_s -> x_t', y_c), segmentor S (-> y_f, y_e),
+// discriminators D_g and D_t, and the frozen S_p. With stage `synthesis` (lambda_S = 0 in the
+// paper's ablations) S is not built.
+#include "model/losses.h"
+#include "model/mixed_precision.h"
+#include "model/networks.h"
+#include "model/stage_model.h"
+
+namespace tiss {
+namespace {
+
+int segmentorInputs(SegInput in, int sources) {
+  switch (in) {
+    case SegInput::SourceSynthCoarse: return sources + 2;
+    case SegInput::SynthCoarse: return 2;
+    case SegInput::Synth: return 1;
+    case SegInput::Source: return sources;
+  }
+  return sources + 2;
+}
+
+// Adam with pix2pix's beta1 = 0.5, usual for adversarial training.
+torch::optim::AdamOptions adam(double lr) { return torch::optim::AdamOptions(lr).betas({0.5, 0.999}); }
+
+std::vector<torch::Tensor> parametersOf(std::initializer_list<torch::nn::Module*> modules) {
+  std::vector<torch::Tensor> all;
+  for (auto* m : modules)
+    if (m)
+      for (auto& p : m->parameters()) all.push_back(p);
+  return all;
+}
+
+class TissNetModel : public StageModel {
+ public:
+  TissNetModel(const TrainConfig& c, int sources, torch::Device device, Borrowed b)
+      : loss_(c.loss), output_(c.output), withS_(c.stage == Stage::TissNet && c.loss.lambdaS > 0), g_(sources, 1, 1, c.net),
+        dg_(sources + 1, c.net.discChannels, c.net.conv), dt_(sources + 1, c.net.discChannels, c.net.conv), borrowed_(std::move(b)),
+        amp_(c.optim.amp && device.is_cuda()), scalerGS_(amp_), scalerD_(amp_) {
+    g_->to(device);
+    dg_->to(device);
+    dt_->to(device);
+    if (withS_) {
+      s_ = nn::DBNet(segmentorInputs(c.loss.segInput, sources), 1, 1, c.net);
+      s_->to(device);
+    }
+    optGS_ = std::make_unique<torch::optim::Adam>(parametersOf({g_.get(), withS_ ? s_.get() : nullptr}), adam(c.optim.lr));
+    optD_ = std::make_unique<torch::optim::Adam>(parametersOf({dg_.get(), loss_.synT ? dt_.get() : nullptr}), adam(c.optim.lr));
+  }
+
+  LossTerms trainStep(const Batch& b) override {
+    LossTerms terms;
+    Outputs o;
+    torch::Tensor total;
+    const auto mask = losses::tumorBoxMask(b.label);
+    {
+      AutocastScope autocast(amp_);
+      o = forward(b);
+      total = generatorLoss(b, o, mask, terms);
+    }
+    terms["total"] = total.item<double>();
+    scalerGS_.step(*optGS_, total);
+    terms["discriminator"] = discriminatorStep(b, o["synth"].detach(), mask);
+    return terms;
+  }
+
+  Outputs predict(const Batch& b) override {
+    Outputs o = forward(b);
+    if (borrowed_.spForward) o["sp_on_synth"] = borrowed_.spForward(o["synth"]);
+    o["seg"] = withS_ ? chosen(o) : o["yc"];
+    return o;
+  }
+
+  std::map<std::string, bool> outputKinds() const override {
+    std::map<std::string, bool> k{{"synth", true}, {"yc", false}, {"seg", false}};
+    if (withS_) k.insert({{"yf", false}, {"ye", false}, {"yr", false}});
+    if (borrowed_.spForward) k["sp_on_synth"] = false;
+    return k;
+  }
+  void train(bool on) override {
+    g_->train(on);
+    dg_->train(on);
+    dt_->train(on);
+    if (withS_) s_->train(on);
+  }
+  void freeze() override {
+    train(false);
+    for (auto* m : std::initializer_list<torch::nn::Module*>{g_.get(), dg_.get(), dt_.get(), withS_ ? s_.get() : nullptr})
+      if (m)
+        for (auto& p : m->parameters()) p.set_requires_grad(false);
+  }
+  void setLearningRate(double lr) override {
+    for (auto* opt : {optGS_.get(), optD_.get()})
+      for (auto& g : opt->param_groups()) static_cast<torch::optim::AdamOptions&>(g.options()).lr(lr);
+  }
+  void save(torch::serialize::OutputArchive& a) override {
+    auto put = [&](const char* key, auto& saveable) {
+      torch::serialize::OutputArchive sub;
+      saveable.save(sub);
+      a.write(key, sub);
+    };
+    put("G", *g_);
+    put("Dg", *dg_);
+    put("Dt", *dt_);
+    if (withS_) put("S", *s_);
+    put("opt_gs", *optGS_);
+    put("opt_d", *optD_);
+    put("amp_gs", scalerGS_);
+    put("amp_d", scalerD_);
+  }
+  void load(torch::serialize::InputArchive& a) override {
+    auto get = [&](const char* key, auto& loadable, bool required) {
+      torch::serialize::InputArchive sub;
+      if (required) a.read(key, sub);
+      else if (!a.try_read(key, sub)) return;
+      loadable.load(sub);
+    };
+    get("G", *g_, true);
+    get("Dg", *dg_, true);
+    get("Dt", *dt_, true);
+    if (withS_) get("S", *s_, true);
+    get("opt_gs", *optGS_, false);
+    get("opt_d", *optD_, false);
+    get("amp_gs", scalerGS_, false);
+    get("amp_d", scalerD_, false);
+  }
+  std::vector<torch::Tensor> parameters() override { return parametersOf({g_.get(), withS_ ? s_.get() : nullptr, dg_.get(), dt_.get()}); }
+  std::map<std::string, int64_t> parameterCounts() override {
+    std::map<std::string, int64_t> n{{"G", nn::parameterCount(*g_)}, {"D_g", nn::parameterCount(*dg_)},
+                                     {"D_t", nn::parameterCount(*dt_)}};
+    if (withS_) n["S"] = nn::parameterCount(*s_);
+    return n;
+  }
+
+ private:
+  // Every weighted term of G and S (method.md); fills `terms` with each unweighted value.
+  torch::Tensor generatorLoss(const Batch& b, Outputs& o, const torch::Tensor& mask, LossTerms& terms) {
+    torch::Tensor total;
+    auto add = [&](const char* name, const torch::Tensor& t, double w) {
+      terms[name] = t.item<double>();
+      total = total.defined() ? total + w * t : w * t;
+    };
+    add("syn_g_l1", torch::l1_loss(o["synth"], b.target), loss_.alphaG);
+    add("syn_g_adv", losses::lsganGenerator(judge(dg_, torch::cat({b.sources, o["synth"]}, 1))), 1);
+    if (loss_.synT) {
+      add("syn_t_l1", torch::l1_loss(mask * o["synth"], mask * b.target), loss_.alphaT);
+      add("syn_t_adv", losses::lsganGenerator(judge(dt_, mask * torch::cat({b.sources, o["synth"]}, 1))), 1);
+    }
+    if (loss_.lambdaP > 0 && borrowed_.spForward)
+      add("perceptibility", losses::dice(borrowed_.spForward(o["synth"]).to(torch::kFloat), b.label), loss_.lambdaP);
+    add("coarse", losses::dice(o["yc"], b.label), loss_.lambdaC);
+    if (withS_) {
+      if (loss_.fine) add("fine", losses::dice(o["yf"], b.label), loss_.lambdaS);
+      if (loss_.err) add("error", losses::dice(o["ye"], losses::errorTarget(o["yc"], b.label)), loss_.lambdaS);
+      if (loss_.con) add("consistency", losses::consistency(o["yf"], o["yr"]), loss_.lambdaS);
+    }
+    return total;
+  }
+
+  // A discriminator's patch scores in float32: under autocast they come out as float16, and
+  // the loss means are safer in full precision.
+  static torch::Tensor judge(nn::PatchGAN& d, const torch::Tensor& x) { return d->forward(x).to(torch::kFloat); }
+
+  // Network outputs are cast to float32 before the sigmoid/tanh: Dice sums over a whole
+  // patch exceed float16's range.
+  Outputs forward(const Batch& b) {
+    Outputs o;
+    auto [synth, coarse] = g_->forward(b.sources);
+    o["synth"] = torch::tanh(synth.to(torch::kFloat));
+    o["yc"] = torch::sigmoid(coarse.to(torch::kFloat));
+    if (!withS_) return o;
+    auto [fine, error] = s_->forward(segmentorInput(b.sources, o["synth"], o["yc"]));
+    o["yf"] = torch::sigmoid(fine.to(torch::kFloat));
+    o["ye"] = torch::sigmoid(error.to(torch::kFloat));
+    o["yr"] = losses::refined(o["yc"], o["ye"]);
+    return o;
+  }
+
+  torch::Tensor segmentorInput(const torch::Tensor& xs, const torch::Tensor& synth, const torch::Tensor& yc) const {
+    switch (loss_.segInput) {
+      case SegInput::SourceSynthCoarse: return torch::cat({xs, synth, yc}, 1);
+      case SegInput::SynthCoarse: return torch::cat({synth, yc}, 1);
+      case SegInput::Synth: return synth;
+      case SegInput::Source: return xs;
+    }
+    return xs;
+  }
+
+  torch::Tensor chosen(Outputs& o) const {
+    switch (output_) {
+      case SegOutput::Refined: return o["yr"];
+      case SegOutput::Mean: return (o["yf"] + o["yr"]) / 2;
+      case SegOutput::Fine: break;
+    }
+    return o["yf"];
+  }
+
+  double discriminatorStep(const Batch& b, const torch::Tensor& fakeTarget, const torch::Tensor& mask) {
+    const auto real = torch::cat({b.sources, b.target}, 1), fake = torch::cat({b.sources, fakeTarget}, 1);
+    torch::Tensor total;
+    {
+      AutocastScope autocast(amp_);
+      total = losses::lsganDiscriminator(judge(dg_, real), judge(dg_, fake));
+      if (loss_.synT) total = total + losses::lsganDiscriminator(judge(dt_, mask * real), judge(dt_, mask * fake));
+    }
+    scalerD_.step(*optD_, total);
+    return total.item<double>();
+  }
+
+  LossConfig loss_;
+  SegOutput output_;
+  bool withS_;
+  nn::DBNet g_, s_{nullptr};
+  nn::PatchGAN dg_, dt_;
+  std::unique_ptr<torch::optim::Adam> optGS_, optD_;
+  Borrowed borrowed_;
+  bool amp_;
+  LossScaler scalerGS_, scalerD_;
+};
+
+}  // namespace
+
+std::unique_ptr<StageModel> makeTissNetModel(const TrainConfig& c, int sources, torch::Device device, Borrowed b) {
+  return std::make_unique<TissNetModel>(c, sources, device, std::move(b));
+}
+
+}  // namespace tiss

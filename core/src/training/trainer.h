@@ -1,0 +1,55 @@
+#pragma once
+// The training loop, as a sequence of hooks around one stage model's steps (docs/engine.md).
+#include <atomic>
+#include <functional>
+#include <memory>
+
+#include "training/checkpoint.h"
+#include "model/stage_model.h"
+#include "tiss/model/config.h"
+#include "tiss/preprocessing/patch_sampler.h"
+#include "tiss/training/run_folder.h"
+
+namespace tiss {
+
+/// What hooks see and change around each step.
+struct LoopState {
+  TrainerState trainer;     ///< persisted in checkpoints
+  int64_t total = 0;        ///< iterations of the whole schedule
+  double lr = 0;
+  LossTerms losses;         ///< of the step just done
+  double secondsPerStep = 0;  ///< moving average
+  bool stop = false;        ///< a hook asks the loop to stop
+  std::string stopState, stopMessage;  ///< status to record when stopping
+};
+
+class TrainHook {
+ public:
+  virtual ~TrainHook() = default;
+  virtual void beforeStep(LoopState&) {}
+  virtual Status afterStep(LoopState&) { return Status(); }
+  virtual void atEnd(LoopState&) {}
+};
+
+/// Everything the loop needs; the hooks are built from it by runTraining().
+struct TrainingContext {
+  TrainConfig config;
+  RunFolder run;
+  StageModel* model = nullptr;
+  PatchSampler* sampler = nullptr;
+  std::vector<std::shared_ptr<const MappedCase>> validation;
+  int sources = 0;
+  torch::Device device = torch::kCPU;
+  std::function<void(const std::string&)> emit;  ///< one JSON event line
+  std::shared_ptr<std::string> logFailure;       ///< set by emit when the event log cannot be written
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+/// "out of memory" for LibTorch's CPU and CUDA allocation failures and std::bad_alloc, else
+/// the first line of the error.
+std::string failureReason(const std::exception& e);
+
+/// Runs from `start` to the end of the schedule (or a stop). Returns the final status.
+RunStatus runTraining(TrainingContext& context, const TrainerState& start);
+
+}  // namespace tiss

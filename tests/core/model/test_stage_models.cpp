@@ -1,0 +1,149 @@
+#include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include <sstream>
+
+#include "model/losses.h"
+#include "model/networks.h"
+#include "model/stage_model.h"
+
+using namespace tiss;
+
+namespace {
+
+TrainConfig tiny(Stage stage) {
+  TrainConfig c;
+  c.stage = stage;
+  c.net.channels = {4, 8, 8, 16, 16};
+  c.net.dropout = {0, 0, 0, 0, 0};
+  c.net.discChannels = 4;
+  c.optim.lr = 1e-2;
+  return c;
+}
+
+// A batch where the label is a bright ball in the sources and the target.
+Batch ballBatch(int sources) {
+  torch::manual_seed(0);
+  const auto z = torch::arange(8).view({1, 1, 8, 1, 1}).to(torch::kFloat) - 3.5;
+  const auto y = torch::arange(32).view({1, 1, 1, 32, 1}).to(torch::kFloat) - 15.5;
+  const auto x = torch::arange(32).view({1, 1, 1, 1, 32}).to(torch::kFloat) - 15.5;
+  const auto ball = ((z * z * 16 + y * y + x * x) < 64).to(torch::kFloat).repeat({2, 1, 1, 1, 1});
+  Batch b;
+  b.label = ball;
+  b.sources = 0.3 * ball.repeat({1, sources, 1, 1, 1}) + 0.1 * torch::randn({2, sources, 8, 32, 32});
+  b.target = 2 * ball - 1;
+  return b;
+}
+
+bool anyGradient(torch::nn::Module& m) {
+  for (const auto& p : m.parameters())
+    if (p.grad().defined() && p.grad().abs().sum().item<double>() > 0) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST(StageModels, SmallSegmenterOverfitsOneBatch) {
+  auto model = makeStageModel(tiny(Stage::SegSource), 2, torch::kCPU);
+  model->train(true);
+  const Batch b = ballBatch(2);
+  const double first = model->trainStep(b).at("total");
+  double last = first;
+  for (int i = 0; i < 80; ++i) last = model->trainStep(b).at("total");
+  EXPECT_LT(last, 0.1 * first) << "first " << first << " last " << last;
+}
+
+TEST(StageModels, PerceptibilityGradientReachesGButNotSp) {
+  torch::manual_seed(1);
+  const NetConfig nc = tiny(Stage::TissNet).net;
+  nn::DBNet g(2, 1, 1, nc);
+  nn::UNet25D sp(1, 1, nc);
+  sp->eval();
+  for (auto& p : sp->parameters()) p.set_requires_grad(false);  // frozen, as the trainer loads it
+  const Batch b = ballBatch(2);
+  const auto synth = torch::tanh(g->forward(b.sources).first);
+  losses::dice(torch::sigmoid(sp->forward(synth)), b.label).backward();
+  EXPECT_TRUE(anyGradient(*g->first));
+  EXPECT_TRUE(anyGradient(*g->encoder));
+  EXPECT_FALSE(anyGradient(*g->second));  // L_p does not involve the coarse branch
+  for (const auto& p : sp->parameters()) EXPECT_FALSE(p.grad().defined());
+}
+
+TEST(StageModels, SegmentorLossGradientReachesG) {
+  torch::manual_seed(2);
+  const NetConfig nc = tiny(Stage::TissNet).net;
+  nn::DBNet g(2, 1, 1, nc), s(4, 1, 1, nc);
+  const Batch b = ballBatch(2);
+  auto [synth, coarse] = g->forward(b.sources);
+  const auto xt = torch::tanh(synth), yc = torch::sigmoid(coarse);
+  auto [fine, error] = s->forward(torch::cat({b.sources, xt, yc}, 1));
+  const auto yf = torch::sigmoid(fine), ye = torch::sigmoid(error);
+  const auto ls = losses::dice(yf, b.label) + losses::dice(ye, losses::errorTarget(yc, b.label)) +
+                  losses::consistency(yf, losses::refined(yc, ye));
+  ls.backward();
+  EXPECT_TRUE(anyGradient(*g->first));   // through x_t'
+  EXPECT_TRUE(anyGradient(*g->second));  // through y_c
+  EXPECT_TRUE(anyGradient(*s));
+}
+
+TEST(StageModels, TissNetStepReportsEveryTermAndPredicts) {
+  TrainConfig c = tiny(Stage::TissNet);
+  nn::UNet25D sp(1, 1, c.net);
+  sp->eval();
+  for (auto& p : sp->parameters()) p.set_requires_grad(false);
+  Borrowed borrowed;
+  borrowed.spForward = [sp](const torch::Tensor& x) mutable { return torch::sigmoid(sp->forward(x)); };
+  auto model = makeStageModel(c, 2, torch::kCPU, borrowed);
+  model->train(true);
+  const LossTerms t = model->trainStep(ballBatch(2));
+  for (const char* name : {"syn_g_l1", "syn_g_adv", "syn_t_l1", "syn_t_adv", "perceptibility", "coarse", "fine", "error",
+                           "consistency", "total", "discriminator"}) {
+    ASSERT_TRUE(t.count(name)) << name;
+    EXPECT_TRUE(std::isfinite(t.at(name))) << name;
+  }
+  model->train(false);
+  torch::NoGradGuard nograd;
+  const Outputs o = model->predict(ballBatch(2));
+  for (const char* name : {"synth", "yc", "yf", "ye", "yr", "seg", "sp_on_synth"}) {
+    ASSERT_TRUE(o.count(name)) << name;
+    EXPECT_EQ(o.at(name).sizes(), (std::vector<int64_t>{2, 1, 8, 32, 32})) << name;
+  }
+  EXPECT_LE(o.at("synth").max().item<float>(), 1.f);
+  EXPECT_GE(o.at("synth").min().item<float>(), -1.f);
+  EXPECT_EQ(model->parameterCounts().size(), 4u);  // G, S, D_g, D_t
+}
+
+TEST(StageModels, SwitchedOffTermsAreNotComputed) {
+  TrainConfig c = tiny(Stage::TissNet);
+  c.loss.synT = false;
+  c.loss.err = false;
+  c.loss.lambdaP = 0;
+  auto model = makeStageModel(c, 2, torch::kCPU);
+  const LossTerms t = model->trainStep(ballBatch(2));
+  EXPECT_FALSE(t.count("syn_t_l1"));
+  EXPECT_FALSE(t.count("error"));
+  EXPECT_FALSE(t.count("perceptibility"));
+  EXPECT_TRUE(t.count("fine"));
+  c.stage = Stage::Synthesis;
+  EXPECT_EQ(makeStageModel(c, 2, torch::kCPU)->parameterCounts().count("S"), 0u);
+}
+
+TEST(StageModels, CheckpointRoundTripGivesTheSamePredictions) {
+  TrainConfig c = tiny(Stage::TissNet);
+  auto a = makeStageModel(c, 2, torch::kCPU);
+  a->trainStep(ballBatch(2));
+  std::stringstream buffer;
+  {
+    torch::serialize::OutputArchive out;
+    a->save(out);
+    out.save_to(buffer);
+  }
+  auto b = makeStageModel(c, 2, torch::kCPU);
+  torch::serialize::InputArchive in;
+  in.load_from(buffer);
+  b->load(in);
+  a->train(false);
+  b->train(false);
+  torch::NoGradGuard nograd;
+  EXPECT_TRUE(torch::allclose(a->predict(ballBatch(2)).at("yf"), b->predict(ballBatch(2)).at("yf")));
+}
