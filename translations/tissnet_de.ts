@@ -914,6 +914,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>Images (*.nii.gz *.nii *.nrrd *.mha *.mhd *.nhdr)</source>
         <translation>Bilder (*.nii.gz *.nii *.nrrd *.mha *.mhd *.nhdr)</translation>
     </message>
+    <message>
+        <source>%1 holds no case opened on its own.</source>
+        <translation>%1 enthält keinen einzeln geöffneten Fall.</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::NewSweepDialog</name>

@@ -910,6 +910,10 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>Images (*.nii.gz *.nii *.nrrd *.mha *.mhd *.nhdr)</source>
         <translation>图像 (*.nii.gz *.nii *.nrrd *.mha *.mhd *.nhdr)</translation>
     </message>
+    <message>
+        <source>%1 holds no case opened on its own.</source>
+        <translation>%1 不包含单独打开的病例。</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::NewSweepDialog</name>

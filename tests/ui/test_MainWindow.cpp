@@ -4,6 +4,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QMenuBar>
+#include <QListWidget>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTabBar>
@@ -164,6 +165,14 @@ class TestMainWindow : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(page->model()->images() != nullptr, 30000);
     QCOMPARE(page->model()->images()->keys(), QStringList({"t1", "t1ce", "t2"}));
     QCOMPARE(QDir(clinic).entryList(QDir::Files).size(), 3);  // nothing written beside the user's files
+    // Listed in the Workspace panel: closed, it opens again from there.
+    auto* list = w->findChild<QListWidget*>("datasetList");
+    const auto kept = list->findItems("Patient 12", Qt::MatchExactly);
+    QCOMPARE(kept.size(), 1);
+    delete page;
+    Q_EMIT list->itemActivated(kept.first());
+    page = qobject_cast<CaseViewerPage*>(w->pages()->currentWidget());
+    QVERIFY(page && page->caseId() == "Patient 12" && page->model()->standalone());
 
     QSignalSpy done(w->session(), &DatasetSession::scanFinished);
     QVERIFY(drop(data));

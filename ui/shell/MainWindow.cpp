@@ -178,8 +178,11 @@ void MainWindow::createMenus() {
 void MainWindow::createDocks() {
   datasetList_ = new QListWidget(this);
   datasetList_->setObjectName("datasetList");
-  connect(datasetList_, &QListWidget::itemActivated, this,
-          [this](QListWidgetItem* item) { openDataset(item->data(Qt::UserRole).toString()); });
+  connect(datasetList_, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+    const QString folder = item->data(Qt::UserRole).toString();
+    if (item->data(Qt::UserRole + 1).toBool()) openKeptCase(folder);  // a case opened on its own
+    else openDataset(folder);
+  });
   workspaceDock_ = new QDockWidget(this);
   workspaceDock_->setObjectName("workspaceDock");
   workspaceDock_->setWidget(datasetList_);

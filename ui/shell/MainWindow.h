@@ -52,6 +52,8 @@ class MainWindow : public QMainWindow {
   /// The case is kept as a one-case manifest in the workspace's cases/ folder. Null when the
   /// user cancels or the files cannot make a case (the reason is shown).
   CaseViewerPage* openStandaloneCase(const QStringList& paths);
+  /// Opens again a case kept in the workspace's cases/ folder by openStandaloneCase.
+  CaseViewerPage* openKeptCase(const QString& folder);
   /// What a drop of `paths` does: a data set folder opens in the browser, anything else as a case.
   void openDropped(const QStringList& paths);
 

@@ -129,6 +129,15 @@ void MainWindow::refreshWorkspaceList() {
     item->setData(Qt::UserRole, dir);
     item->setToolTip(dir);
   }
+  // Cases opened without a data set, kept in the workspace's cases/ folder.
+  const QDir cases(workspace_->folder() + "/cases");
+  for (const QString& id : workspace_->folder().isEmpty() ? QStringList() : cases.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+    if (!QFileInfo::exists(cases.filePath(id) + "/manifest.json")) continue;
+    auto* item = new QListWidgetItem(QIcon(":/icons/actions/find.svg"), id, datasetList_);
+    item->setData(Qt::UserRole, cases.filePath(id));
+    item->setData(Qt::UserRole + 1, true);
+    item->setToolTip(tr("%1, opened without a data set").arg(id));
+  }
 }
 
 void MainWindow::showError(const QString& message) {

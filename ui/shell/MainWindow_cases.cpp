@@ -65,12 +65,17 @@ CaseViewerPage* MainWindow::openStandaloneCase(const QStringList& paths) {
   QString error;
   const QString folder = form.save(root, &error);
   if (folder.isEmpty()) return showError(error), nullptr;
+  log(tr("Opened case %1 from %2").arg(form.caseId(), QFileInfo(form.files().first()).path()));
+  refreshWorkspaceList();
+  return openKeptCase(folder);
+}
+
+CaseViewerPage* MainWindow::openKeptCase(const QString& folder) {
   auto dataset = tiss::openDataset(folder.toStdString());
   if (!dataset) return showError(errorText(dataset.error(), tr("Opening a case"))), nullptr;
-  log(tr("Opened case %1 from %2").arg(form.caseId(), QFileInfo(form.files().first()).path()));
-  CaseViewerPage* page = openCasePage(std::make_shared<const Dataset>(std::move(*dataset)), form.caseId());
-  page->model()->load();
-  return page;
+  if (dataset->manifest.cases.empty()) return showError(tr("%1 holds no case opened on its own.").arg(folder)), nullptr;
+  const QString id = QString::fromStdString(dataset->manifest.cases.front());
+  return openCasePage(std::make_shared<const Dataset>(std::move(*dataset)), id);
 }
 
 void MainWindow::chooseCaseFiles() {
