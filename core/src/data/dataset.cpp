@@ -135,16 +135,6 @@ std::vector<std::string> caseFolders(const std::string& dir) {
   return ids;
 }
 
-std::string splitExtension(const std::string& name, std::string* ext) {
-  for (const char* e : {".nii.gz", ".nii", ".nrrd", ".mha", ".mhd", ".nhdr"}) {
-    const std::string s(e);
-    if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0) {
-      *ext = s;
-      return name.substr(0, name.size() - s.size());
-    }
-  }
-  return {};
-}
 
 // imagesTs/: the cases a challenge keeps its labels of. Listed (to view, to run a model on)
 // with their images only, never in the split.
@@ -179,7 +169,7 @@ Result<Manifest> guessManifest(const std::string& dir) {
   if (ids.empty()) return makeError(dir, "holds no case folder");
   Manifest m;
   for (const auto& e : fs::directory_iterator(fs::path(dir) / ids.front())) {
-    std::string ext, stem = splitExtension(e.path().filename().string(), &ext);
+    std::string ext, stem = splitImageExtension(e.path().filename().string(), &ext);
     if (stem.empty()) continue;
     const bool prefixed = stem.rfind(ids.front() + "_", 0) == 0;
     const std::string key = prefixed ? stem.substr(ids.front().size() + 1) : stem;

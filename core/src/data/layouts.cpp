@@ -155,4 +155,15 @@ std::vector<std::string> layoutCaseIds(const std::string& dir, const Manifest& m
   return {ids.begin(), ids.end()};
 }
 
+std::string splitImageExtension(const std::string& name, std::string* ext) {
+  for (const char* e : {".nii.gz", ".nii", ".nrrd", ".mha", ".mhd", ".nhdr"}) {
+    const std::string s(e);
+    if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0) {
+      *ext = s;
+      return name.substr(0, name.size() - s.size());
+    }
+  }
+  return {};
+}
+
 }  // namespace tiss

@@ -20,4 +20,8 @@ bool imagesFolderLayout(const Manifest& manifest);
 /// CASE_0000.nii.gz, MSD's 4D CASE.nii.gz); empty for folder-per-case layouts.
 std::vector<std::string> layoutCaseIds(const std::string& dir, const Manifest& manifest, const std::string& folder = "imagesTr");
 
+/// `name` without its image extension (.nii.gz, .nii, .nrrd, .mha, .mhd, .nhdr), which goes to
+/// `ext`; "" when it has none of them.
+std::string splitImageExtension(const std::string& name, std::string* ext);
+
 }  // namespace tiss

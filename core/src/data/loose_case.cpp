@@ -1,5 +1,7 @@
 #include "tiss/data/loose_case.h"
 
+#include "data/layouts.h"
+
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
@@ -11,20 +13,15 @@ namespace tiss {
 
 namespace {
 
-const char* const kImageExtensions[] = {".nii.gz", ".nii", ".nrrd", ".mha", ".mhd", ".nhdr"};
-
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
   return s;
 }
 
+// The lower-case name without its image extension; "" for a file that is no image.
 std::string stemOf(const std::string& name) {
-  const std::string l = lower(name);
-  for (const char* e : kImageExtensions) {
-    const std::string ext(e);
-    if (l.size() > ext.size() && l.compare(l.size() - ext.size(), ext.size(), ext) == 0) return l.substr(0, l.size() - ext.size());
-  }
-  return {};
+  std::string ext;
+  return splitImageExtension(lower(name), &ext);
 }
 
 std::vector<std::string> tokens(const std::string& stem) {
