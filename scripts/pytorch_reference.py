@@ -19,6 +19,7 @@ import time
 
 import torch
 from torch import nn
+import torch.nn.functional as F
 
 
 def planar(level):
@@ -248,7 +249,9 @@ def gaussian(window):
 @torch.no_grad()
 def sliding_window(model, xs, window, overlap, batch):
     """The windows of `tissnet infer`, `batch` at a time (MONAI's sw_batch_size)."""
-    full = xs.shape[2:]
+    shape = xs.shape[2:]
+    full = [max(n, w) for n, w in zip(shape, window)]  # padded with -1 where a window is larger
+    xs = F.pad(xs, [p for n, f in reversed(list(zip(shape, full))) for p in (0, f - n)], value=-1.0)
     weight = gaussian(window)
     sums, norm = {}, torch.zeros(1, 1, *full)
     corners = [(z, y, x) for z in starts(full[0], window[0], overlap) for y in starts(full[1], window[1], overlap)
@@ -264,15 +267,16 @@ def sliding_window(model, xs, window, overlap, batch):
                 s[v] += t[i:i + 1] * weight
         for v in views:
             norm[v] += weight
-    return {k: s / norm for k, s in sums.items()}, len(corners)
+    crop = (slice(None), slice(None)) + tuple(slice(0, n) for n in shape)
+    return {k: (s / norm)[crop] for k, s in sums.items()}, len(corners)
 
 
-def bench_infer(cfg, sources, size, batch):
+def bench_infer(cfg, sources, size, batch, window):
     model = TissNet(cfg, sources)
     model.train(False)
     xs = torch.rand(1, sources, *size) * 2 - 1
     t0 = time.perf_counter()
-    _, windows = sliding_window(model, xs, patch_dhw(cfg), cfg["validation"]["overlap"], batch)
+    _, windows = sliding_window(model, xs, window or patch_dhw(cfg), cfg["validation"]["overlap"], batch)
     return {"seconds": time.perf_counter() - t0, "windows": windows, "peak_mb": peak_mb()}
 
 
@@ -320,6 +324,8 @@ def main():
     ap.add_argument("--iterations", type=int, default=5)
     ap.add_argument("--size", default="32x128x128", help="inference volume DxHxW")
     ap.add_argument("--batch", type=int, default=1, help="windows per forward pass at inference")
+    ap.add_argument("--window", help="sliding window DxHxW (default: the training patch); "
+                                     "bench-vs-pytorch passes the one tissnet used")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(1)
@@ -330,7 +336,8 @@ def main():
     if a.what == "train":
         r = bench_train(cfg, a.sources, a.iterations)
     elif a.what == "infer":
-        r = bench_infer(cfg, a.sources, [int(v) for v in a.size.split("x")], a.batch)
+        window = [int(v) for v in a.window.split("x")] if a.window else None
+        r = bench_infer(cfg, a.sources, [int(v) for v in a.size.split("x")], a.batch, window)
     elif a.what == "parity":
         r = parity(cfg, a.sources)
     else:

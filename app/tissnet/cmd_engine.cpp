@@ -69,6 +69,9 @@ void addInferCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--threads", r->threads, "CPU threads (0: LibTorch's default)")->check(CLI::Range(0, 1024));
   cmd->add_option("--overlap", r->overlap, "sliding-window overlap in [0, 0.9] (default: the run's)")->check(CLI::Range(0.0, 0.9));
   cmd->add_option("--output", r->output, "segmentation output: yf, yr or mean (default: the run's)");
+  cmd->add_option("--window", r->window,
+                  "sliding window: slab (the patch's depth by the whole image), patch (the training patch) or DxHxW "
+                  "(default: the run's inference.window)");
   cmd->add_option("--checkpoint", r->checkpoint, "best or last")->check(CLI::IsMember({"best", "last"}))->capture_default_str();
   cmd->add_flag("--crop-from-label", r->cropFromLabel,
                 "the paper's protocol: crop each case around its ground-truth tumor (reads the label; "

@@ -55,8 +55,10 @@ int benchEngine(const EngineArgs& a, bool training) {
   if (!size) return fail(size.error());
   auto b = tiss::benchInfer(*c, a.sources, a.device, *size);
   if (!b) return fail(b.error());
-  std::printf("infer on %s: %.2f s per %s case (%ld windows, overlap %.2f, %d per pass), peak resident %.0f MB\n",
-              b->device.c_str(), b->secondsPerCase, a.size.c_str(), b->windows, c->overlap, b->batch, b->peakResidentMb);
+  std::printf("infer on %s: %.2f s per %s case (%ld window%s of %s, overlap %.2f, %d per pass), peak resident %.0f MB\n",
+              b->device.c_str(), b->secondsPerCase, a.size.c_str(), b->windows, b->windows == 1 ? "" : "s",
+              tiss::formatSizeDHW(b->window).c_str(),
+              c->overlap, b->batch, b->peakResidentMb);
   rate(b->gflopPerCase, b->secondsPerCase);
   if (b->peakDeviceMb >= 0) std::printf("  peak GPU memory %.0f MB\n", b->peakDeviceMb);
   return 0;

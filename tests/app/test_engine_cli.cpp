@@ -132,6 +132,10 @@ class TestEngineCli : public QObject {
     const QJsonObject record = readJson(out + "/inference.json");
     QCOMPARE(record["crop_from_label"].toBool(), false);
     QCOMPARE(record["crops"].toObject().keys(), runIds(tn, "test"));
+    QCOMPARE(record["window"].toString(), QString("slab"));  // the default rule, recorded
+    QCOMPARE(record["overlap"].toDouble(), 0.5);
+    r = tissnet({"infer", "--run", tn, "--data", data_, "--out", out + "-odd", "--window", "10x64x64"});
+    QVERIFY2(r.code == 1 && r.err.contains("inference.window: D must be a multiple of 4"), qPrintable(r.err));
 
     r = tissnet({"eval", "--pred", out, "--pred-pattern", "{case}/{case}_seg_mask.nii.gz", "--gt", data_, "--image", out,
                  "--image-pattern", "{case}/{case}_synth.nii.gz", "--reference", data_, "--normalize-reference",
@@ -285,6 +289,9 @@ class TestEngineCli : public QObject {
     // A folder made with another checkpoint is not mixed in.
     r = tissnet(QStringList{"infer", "--out", part, "--skip-existing", "--checkpoint", "last"} + args);
     QVERIFY(r.code == 1 && r.err.contains("inference.json"));
+    // Nor one made with another sliding window.
+    r = tissnet(QStringList{"infer", "--out", part, "--skip-existing", "--window", "patch"} + args);
+    QVERIFY2(r.code == 1 && r.err.contains("window or overlap"), qPrintable(r.err));
 
     const QStringList eval{"eval", "--pred", whole, "--pred-pattern", "{case}/{case}_seg_mask.nii.gz", "--gt", data_, "--threads", "1"};
     const QString csvWhole = dir_.path() + "/skip-whole.csv", csvPart = dir_.path() + "/skip-part.csv";

@@ -84,7 +84,9 @@ class TestTissnetCli : public QObject {
     QVERIFY(r.out.contains("ms per iteration"));
     r = tissnet(QStringList{"bench", "infer", "--size", "8x48x48"} + tiny);
     QVERIFY2(r.code == 0, qPrintable(r.err));
-    QVERIFY(r.out.contains("per 8x48x48 case (4 windows"));
+    QVERIFY2(r.out.contains("per 8x48x48 case (1 window of 8x48x48"), qPrintable(r.out));  // a slab: the whole image
+    r = tissnet(QStringList{"bench", "infer", "--size", "8x48x48", "--set", "inference.window=patch"} + tiny);
+    QVERIFY2(r.out.contains("per 8x48x48 case (4 windows of 8x32x32, overlap 0.50, 4 per pass)"), qPrintable(r.out));
   }
   void tableComparesEvalFiles() {
     QFile a(dir_.path() + "/a.csv"), b(dir_.path() + "/b.csv");

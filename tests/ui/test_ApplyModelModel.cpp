@@ -27,7 +27,8 @@ class TestApplyModelModel : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     const QString data = dir_.path() + "/data";
-    // 48x128x128 voxels and one window a pass: a few hundred passes, time to cancel mid-way.
+    // 48x128x128 voxels and one patch-sized window a pass (not the default slab): a few hundred
+    // passes, time to cancel mid-way.
     auto r = testsupport::tissnet({"phantom", "--cases", "4", "--size", "48x128x128", "--seed", "4", "--out", data});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     run_ = dir_.path() + "/ws/runs/tiny";
@@ -35,7 +36,7 @@ class TestApplyModelModel : public QObject {
                               "--set", "loss.lambda_p=0", "--set", "net.channels=[4,8,8,16,16]", "--set", "net.disc_channels=4",
                               "--set", "data.patch=16x32x32", "--set", "optim.iterations_per_epoch=2", "--set",
                               "optim.epochs_constant=1", "--set", "optim.epochs_decay=0", "--set", "validation.every=0",
-                              "--set", "checkpoint.every=2", "--set", "inference.batch=1", "--threads", "2"});
+                              "--set", "checkpoint.every=2", "--set", "inference.batch=1", "--set", "inference.window=patch", "--threads", "2"});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     // The clinic's copy: case 2 without its FLAIR (the target) and without a label.
     clinic_ = dir_.path() + "/clinic";

@@ -174,21 +174,22 @@ Result<InferBench> benchInfer(const TrainConfig& c, int sources, const std::stri
   model->train(false);
   Batch whole = randomBatch(1, sources, {size[2], size[1], size[0]}, *device);
   whole.target = whole.label = torch::Tensor();  // inference sees the sources only
+  const Size3 window = c.windowFor(size);
   long windows = 1;
   for (int a = 0; a < 3; ++a) {
-    const long w = c.window()[a];
+    const long w = window[size_t(a)];
     const double step = std::max(1.0, w * (1 - c.overlap));
     windows *= size[a] <= w ? 1 : long(std::ceil((size[a] - w) / step)) + 1;
   }
   nn::countFlops(true);
   const auto t0 = Clock::now();
-  slidingWindow(*model, whole, c.window(), c.overlap, c.inferenceBatch);
+  slidingWindow(*model, whole, window, c.overlap, c.windowsPerPass(window));
   synchronize(*device);
   const double s = seconds(t0);
   const double gflop = double(nn::countedFlops()) / 1e9;
   nn::countFlops(false);
   const double gpu = device->is_cuda() ? compat::peakCudaMemoryMb(device->index()) : -1;
-  return InferBench{s, windows, peakResidentMb(), device->str(), gflop, c.inferenceBatch, gpu};
+  return InferBench{s, windows, peakResidentMb(), device->str(), gflop, c.windowsPerPass(window), gpu, window};
 }
 
 }  // namespace tiss

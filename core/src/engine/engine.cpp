@@ -231,7 +231,7 @@ Status trainImpl(const TrainRequest& r, const std::function<void(const std::stri
   const Task& task = data->manifest.task;
   const PreprocessOptions prep = preprocessFor(c, task);
   PreprocessOptions valPrep = PreprocessOptions::forTesting(task, c.cropFromLabel);
-  valPrep.minSize = c.window();
+  valPrep.minSize = c.minWindow();
   const std::string cache = cacheDir(r.dataDir, prep, task), valCache = cacheDir(r.dataDir, valPrep, task);
   auto progress = [&](int done, int total) { emit(json{{"event", "prepare"}, {"done", done}, {"total", total}}.dump()); };
   if (auto st = prepareDataset(*data, trainIds, prep, cache, 2, progress); !st) return st;

@@ -69,11 +69,12 @@ Status writeOutput(const std::string& out, const PreparedCase& p, const std::str
 Result<Box> inferCase(StageModel& model, const TrainConfig& c, const Dataset& d, const CaseFiles& files, int sources,
                       torch::Device device, double overlap, const std::string& out, const std::function<void(int, int)>& onWindows) {
   PreprocessOptions prep = PreprocessOptions::forTesting(d.manifest.task, c.cropFromLabel);
-  prep.minSize = c.window();
+  prep.minSize = c.minWindow();
   auto p = prepareCase(d, files, prep, takesTarget(c.stage) ? Need::Yes : Need::No, Need::No);
   if (!p) return p.error();
   const Batch whole = batchFromPrepared(*p, sources, device);
-  const Outputs outputs = slidingWindow(model, whole, c.window(), overlap, c.inferenceBatch, onWindows);
+  const Size3 window = c.windowFor(p->channels.front().size());
+  const Outputs outputs = slidingWindow(model, whole, window, overlap, c.windowsPerPass(window), onWindows);
   const auto kinds = model.outputKinds();
   const Geometry& g = p->channels.front().geometry;
   for (const auto& [name, tensor] : outputs)
@@ -83,12 +84,30 @@ Result<Box> inferCase(StageModel& model, const TrainConfig& c, const Dataset& d,
 
 nlohmann::json boxJson(const Box& b) { return {{"begin", b.begin}, {"size", b.size}}; }
 
+// --output and --window, checked as the config keys they set.
+Status applyChoices(const InferRequest& r, TrainConfig& c) {
+  std::vector<std::string> set;
+  if (!r.output.empty()) set.push_back("inference.output=" + r.output);
+  if (!r.window.empty()) set.push_back("inference.window=" + r.window);
+  if (set.empty()) return Status();
+  auto chosen = loadConfig("", set, c.preset);
+  if (!chosen) return makeError(r.window.empty() ? "--output" : "--output/--window", chosen.error().message);
+  if (!r.output.empty()) c.output = chosen->output;
+  if (!r.window.empty()) {
+    c.windowRule = chosen->windowRule;
+    c.inferenceWindow = chosen->inferenceWindow;
+  }
+  return Status();
+}
+
 // OUT/inference.json: how these outputs were made, read by eval (crop_from_label) and tables.
-Status writeRecord(const InferRequest& r, const TrainConfig& c, const std::string& checkpoint, const nlohmann::json& crops) {
+Status writeRecord(const InferRequest& r, const TrainConfig& c, double overlap, const std::string& checkpoint,
+                   const nlohmann::json& crops) {
   const nlohmann::json j = {{"run", fs::absolute(r.runDir).string()}, {"data", fs::absolute(r.dataDir).string()},
                             {"stage", toString(c.stage)}, {"checkpoint", checkpoint}, {"crop_from_label", c.cropFromLabel},
                             {"crop_rule", c.cropFromLabel ? "label-centred (the paper's protocol)" : "head bounding box of the first source"},
-                            {"reads_target", takesTarget(c.stage)}, {"output", toString(c.output)}, {"crops", crops}};
+                            {"reads_target", takesTarget(c.stage)}, {"output", toString(c.output)},
+                            {"window", windowText(c)}, {"overlap", overlap}, {"crops", crops}};
   std::error_code ec;
   fs::create_directories(r.outDir, ec);
   return writeFileAtomically((fs::path(r.outDir) / "inference.json").string(), j.dump(2) + "\n");
@@ -96,7 +115,7 @@ Status writeRecord(const InferRequest& r, const TrainConfig& c, const std::strin
 
 // The cases an earlier run into the same folder finished (its inference.json), when it used
 // the same checkpoint, crop rule and output; a different one is refused, not mixed in.
-Result<nlohmann::json> finishedCases(const InferRequest& r, const TrainConfig& c, const std::string& checkpoint) {
+Result<nlohmann::json> finishedCases(const InferRequest& r, const TrainConfig& c, double overlap, const std::string& checkpoint) {
   const std::string record = (fs::path(r.outDir) / "inference.json").string();
   std::ifstream in(record);
   if (!in) return nlohmann::json::object();
@@ -104,9 +123,10 @@ Result<nlohmann::json> finishedCases(const InferRequest& r, const TrainConfig& c
   if (!j.is_object() || !j.contains("crops") || !j["crops"].is_object())
     return makeError(record, "is not an inference record (no 'crops'); remove it or write to another --out");
   const bool same = j.value("checkpoint", "") == checkpoint && j.value("crop_from_label", !c.cropFromLabel) == c.cropFromLabel &&
-                    j.value("output", "") == toString(c.output) && j.value("stage", "") == toString(c.stage);
+                    j.value("output", "") == toString(c.output) && j.value("stage", "") == toString(c.stage) &&
+                    j.value("window", "patch") == windowText(c) && j.value("overlap", overlap) == overlap;
   if (!same)
-    return makeError(record, "was made with another checkpoint, crop rule, output or stage: --skip-existing would mix "
+    return makeError(record, "was made with another checkpoint, crop rule, output, stage, window or overlap: --skip-existing would mix "
                              "two protocols; write to another --out");
   return j["crops"];
 }
@@ -121,12 +141,7 @@ Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& pro
   if (!config) return config.error();
   TrainConfig c = *config;
   if (r.cropFromLabel) c.cropFromLabel = true;
-  if (!r.output.empty()) {
-    std::vector<std::string> set{"inference.output=" + r.output};
-    auto withOutput = loadConfig("", set, c.preset);
-    if (!withOutput) return makeError("--output", withOutput.error().message);
-    c.output = withOutput->output;
-  }
+  if (auto st = applyChoices(r, c); !st) return st;
   auto name = resolveDevice(r.device);
   if (!name) return name.error();
   configureCpu(r.threads);
@@ -152,7 +167,7 @@ Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& pro
   if (ids.empty()) return makeError(r.dataDir, "no case to run (the chosen split part is empty)");
   std::string failures;
   const std::string checkpoint = fs::path(file).filename().string();
-  auto done = r.skipExisting ? finishedCases(r, c, checkpoint) : Result<nlohmann::json>(nlohmann::json::object());
+  auto done = r.skipExisting ? finishedCases(r, c, overlap, checkpoint) : Result<nlohmann::json>(nlohmann::json::object());
   if (!done) return done.error();
   nlohmann::json crops = *done;
   for (size_t i = 0; i < ids.size(); ++i) {
@@ -167,10 +182,10 @@ Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& pro
     else crops[ids[i]] = boxJson(*crop);
     // Recorded after each case: a case listed in inference.json has all its outputs.
     if (crop)
-      if (auto st = writeRecord(r, c, checkpoint, crops); !st) return st;
+      if (auto st = writeRecord(r, c, overlap, checkpoint, crops); !st) return st;
     if (progress) progress(int(i + 1), int(ids.size()));
   }
-  if (auto st = writeRecord(r, c, checkpoint, crops); !st) return st;
+  if (auto st = writeRecord(r, c, overlap, checkpoint, crops); !st) return st;
   if (!failures.empty()) return makeError(r.outDir, "some cases failed: " + failures);
   return Status();
 }

@@ -25,7 +25,7 @@ const Names<SegInput> kInputs[] = {{SegInput::SourceSynthCoarse, "xs+xt'+yc"}, {
                                    {SegInput::Synth, "xt'"}, {SegInput::Source, "xs"}};
 const Names<Select> kSelects[] = {{Select::Auto, "auto"}, {Select::Dice, "dice"}, {Select::Psnr, "psnr"},
                                   {Select::Perceptibility, "perceptibility"}};
-const Names<ConvPath> kConvPaths[] = {{ConvPath::Auto, "auto"}, {ConvPath::Native, "native"}, {ConvPath::Sliced, "sliced"}};
+const Names<ConvPath> kConvPaths[] = {{ConvPath::Auto, "auto"}, {ConvPath::Native, "native"}, {ConvPath::Sliced, "sliced"}, {ConvPath::OneDnn, "onednn"}};
 const Names<SegOutput> kOutputs[] = {{SegOutput::Fine, "yf"}, {SegOutput::Refined, "yr"}, {SegOutput::Mean, "mean"}};
 
 template <class E, size_t N>
@@ -85,7 +85,7 @@ json toObject(const TrainConfig& c) {
           {"runs", {{"sp", c.spRun}, {"synthesis", c.synthesisRun}}},
           {"inference", {{"output", nameOf(kOutputs, c.output)}, {"crop_from_label", c.cropFromLabel},
                          {"batch", c.inferenceBatch},
-                         {"window", c.inferenceWindow[0] > 0 ? formatSizeDHW(c.inferenceWindow) : "patch"}}}};
+                         {"window", windowText(c)}}}};
 }
 
 // Copies `patch` into `base`, refusing keys `base` does not have.
@@ -233,9 +233,11 @@ Result<TrainConfig> fromObject(const json& j) {
     c.output = named(kOutputs, i, "output", "inference.output");
     c.cropFromLabel = boolean(i, "crop_from_label", "inference.crop_from_label");
     c.inferenceBatch = integer<int>(i, "batch", "inference.batch", 1, 64);
-    if (const std::string w = text(i, "window", "inference.window"); w != "patch") {
+    const std::string w = text(i, "window", "inference.window");
+    c.windowRule = w == "patch" ? WindowRule::Patch : w == "slab" ? WindowRule::Slab : WindowRule::Fixed;
+    if (c.windowRule == WindowRule::Fixed) {
       auto size = parseSizeDHW(w);
-      if (!size) return makeError("", "'inference.window' is '" + w + "'; expected patch or DxHxW: " + size.error().message);
+      if (!size) return makeError("", "'inference.window' is '" + w + "'; expected slab, patch or DxHxW: " + size.error().message);
       c.inferenceWindow = *size;
     }
     return c;
@@ -266,7 +268,7 @@ Status validate(const TrainConfig& c) {
   if (c.validateEvery < 0) return bad("validation.every must be 0 (off) or more");
   for (long p : c.patch)
     if (p <= 0) return bad("data.patch sizes must be positive");
-  if (c.inferenceWindow[0] > 0 && (c.inferenceWindow[2] % 4 || c.inferenceWindow[1] % 16 || c.inferenceWindow[0] % 16))
+  if (c.windowRule == WindowRule::Fixed && (c.inferenceWindow[2] % 4 || c.inferenceWindow[1] % 16 || c.inferenceWindow[0] % 16))
     return bad("inference.window: D must be a multiple of 4 and H, W of 16, as data.patch");
   for (long w : c.inferenceWindow)
     if (w > 1024) return bad("inference.window: at most 1024 voxels along each axis (a larger window is a whole-volume pass)");
@@ -293,6 +295,27 @@ Select resolveSelect(const TrainConfig& c, bool hasSp) {
   if (c.select != Select::Auto) return c.select;
   if (c.stage != Stage::Synthesis) return Select::Dice;
   return hasSp ? Select::Perceptibility : Select::Psnr;
+}
+
+std::string windowText(const TrainConfig& c) {
+  if (c.windowRule == WindowRule::Fixed) return formatSizeDHW(c.inferenceWindow);
+  return c.windowRule == WindowRule::Slab ? "slab" : "patch";
+}
+
+Size3 TrainConfig::windowFor(const Size3& size) const {
+  if (windowRule != WindowRule::Slab) return minWindow();
+  Size3 w = patch;
+  for (int a = 0; a < 2; ++a) {  // x and y; the depth stays the patch's (the 3D levels' context)
+    const long rounded = (size[size_t(a)] + 15) / 16 * 16;
+    w[size_t(a)] = std::clamp(rounded, patch[size_t(a)], std::max(patch[size_t(a)], kMaxSlabSide));
+  }
+  return w;
+}
+
+int TrainConfig::windowsPerPass(const Size3& window) const {
+  const double patchVoxels = double(patch[0]) * double(patch[1]) * double(patch[2]);
+  const double windowVoxels = double(window[0]) * double(window[1]) * double(window[2]);
+  return std::max(1, int(double(inferenceBatch) * patchVoxels / windowVoxels));
 }
 
 std::string selectMetricKey(Select s) {

@@ -24,11 +24,17 @@ void count(int64_t outputElements, int64_t multiplyAddsPerOutput) {
 // its input for the backward pass (+11 % peak memory at the mid preset for 2 % of speed), so
 // it is taken only at batch 1 or without autograd for 1xkxk kernels. docs/engine.md has the
 // measurements behind this rule.
-bool native(ConvPath path, const torch::Tensor& x, int64_t kernelDepth) {
-  if (path != ConvPath::Auto) return path == ConvPath::Native;
-  if (x.is_cuda()) return true;
-  if (x.size(0) < 2) return false;
-  return kernelDepth > 1 || torch::GradMode::is_enabled();
+// Without autograd (validation, inference) on CPU, auto calls oneDNN directly: no fallback at
+// batch 1 and no transposed copies, the fastest of the three for every shape the networks use
+// at test time (docs/engine.md, "Speed on CPU").
+ConvPath choose(ConvPath path, const torch::Tensor& x, int64_t kernelDepth) {
+  const bool oneDnn = !x.is_cuda() && at::hasMKLDNN() && x.scalar_type() == torch::kFloat;
+  if (path == ConvPath::OneDnn) return oneDnn ? path : ConvPath::Native;
+  if (path != ConvPath::Auto) return path;
+  if (x.is_cuda()) return ConvPath::Native;
+  if (oneDnn && !torch::GradMode::is_enabled()) return ConvPath::OneDnn;
+  if (x.size(0) < 2) return ConvPath::Sliced;
+  return kernelDepth > 1 || torch::GradMode::is_enabled() ? ConvPath::Native : ConvPath::Sliced;
 }
 
 }  // namespace
@@ -54,10 +60,16 @@ torch::Tensor SliceConvImpl::forward(const torch::Tensor& x) { return forwardWit
 
 torch::Tensor SliceConvImpl::forwardWith(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias) {
   torch::Tensor y;
-  if (native(path, x, kernel[0])) {
-    y = torch::conv3d(x, weight, bias, {stride[0], stride[1], stride[2]}, {padding[0], padding[1], padding[2]});
-  } else {
-    y = sliced(x, weight, bias);
+  switch (choose(path, x, kernel[0])) {
+    case ConvPath::Sliced:
+      y = sliced(x, weight, bias);
+      break;
+    case ConvPath::OneDnn:
+      y = at::mkldnn_convolution(x, weight, bias, {padding[0], padding[1], padding[2]}, {stride[0], stride[1], stride[2]},
+                                 {1, 1, 1}, 1);
+      break;
+    default:
+      y = torch::conv3d(x, weight, bias, {stride[0], stride[1], stride[2]}, {padding[0], padding[1], padding[2]});
   }
   count(y.numel(), x.size(1) * kernel[0] * kernel[1] * kernel[2]);
   return y;

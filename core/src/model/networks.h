@@ -9,11 +9,12 @@
 
 namespace tiss::nn {
 
-/// A 3D convolution (Conv3d's parameters and result) computed one of two ways (`ConvPath`):
-/// natively (LibTorch's conv3d, oneDNN on CPU when it takes the shape, cuDNN on CUDA), or as a
-/// sum over the kernel's depth of 2D convolutions of shifted slices. On CPU, LibTorch 1.13 sends
-/// conv3d to oneDNN only for some shapes (not at batch 1 with few channels, where its fallback is
-/// 10-50x slower); the sliced form always runs oneDNN conv2d. docs/engine.md has the figures.
+/// A 3D convolution (Conv3d's parameters and result) computed one of three ways (`ConvPath`):
+/// natively (LibTorch's conv3d, oneDNN on CPU when it takes the shape, cuDNN on CUDA), as a
+/// sum over the kernel's depth of 2D convolutions of shifted slices, or by oneDNN directly
+/// (at::mkldnn_convolution). On CPU, LibTorch 1.13 sends conv3d to oneDNN only for some shapes
+/// (not at batch 1 with few channels, where its fallback is 5-50x slower); the sliced form
+/// always runs oneDNN conv2d, the direct call oneDNN conv3d. docs/engine.md has the figures.
 struct SliceConvOptions {
   int in, out;
   std::array<int64_t, 3> kernel;  ///< (depth, height, width), as stride and padding

@@ -79,7 +79,8 @@ class ValidationHook : public TrainHook {
     for (size_t i = 0; i < cases() && !cancelled(); ++i) {
       const MappedCase& m = *c_.validation[i];
       const Batch whole = batchFromCase(m, c_.sources, c_.device);
-      Outputs out = slidingWindow(*c_.model, whole, c_.config.window(), c_.config.overlap, c_.config.inferenceBatch);
+      const Size3 window = c_.config.windowFor(m.size());
+      Outputs out = slidingWindow(*c_.model, whole, window, c_.config.overlap, c_.config.windowsPerPass(window));
       Geometry g;
       g.size = m.size();
       const Volume seg = toVolume(out.at("seg"), g), label = toVolume(whole.label, g);

@@ -34,7 +34,7 @@ run(${engine} bench train ${tiny} --iterations 1 --threads 2)
 expect("${out}" "median [0-9]+ ms per iteration" "bench train")
 expect("${out}" "achieved [0-9.]+ GFLOP/s" "bench train")
 run(${engine} bench infer ${tiny} --size 12x40x40 --threads 2)
-expect("${out}" "s per 12x40x40 case \\(8 windows" "bench infer")
+expect("${out}" "s per 12x40x40 case \\(2 windows of 8x48x48" "bench infer")  # slab windows: the whole image in plane
 run(${engine} bench parity ${tiny} --threads 2)
 expect("${out}" "\"parameters\": {\"D_g\"" "bench parity")
 message(STATUS "engine-only build and tissnet-engine: fine")

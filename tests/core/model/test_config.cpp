@@ -61,6 +61,35 @@ class TestConfig : public QObject {
     QVERIFY2(back.ok(), back.ok() ? "" : back.error().describe().c_str());
     QCOMPARE(back->net.linearUpsampling, false);
   }
+  // The sliding window a test-time case gets (x, y, z): the slab spans the whole image in
+  // plane (rounded up to 16, within [patch, 256]) at the patch's depth.
+  void windowRules() {
+    auto c = loadConfig("", {"preset=cpu-small"});
+    QVERIFY(c.ok());
+    QCOMPARE(windowText(*c), std::string("slab"));  // the default
+    QCOMPARE(c->minWindow(), (Size3{64, 64, 16}));
+    QCOMPARE(c->windowFor({240, 240, 155}), (Size3{240, 240, 16}));  // BraTS: one window per slab
+    QCOMPARE(c->windowFor({138, 169, 138}), (Size3{144, 176, 16}));  // a cropped brain
+    QCOMPARE(c->windowFor({40, 100, 8}), (Size3{64, 112, 16}));      // never below the patch
+    QCOMPARE(c->windowFor({512, 512, 40}), (Size3{256, 256, 16}));   // a VS slice: 256-voxel windows
+    QCOMPARE(c->windowsPerPass({64, 64, 16}), 4);    // inference.batch counts patches
+    QCOMPARE(c->windowsPerPass({128, 128, 16}), 1);
+    QCOMPARE(c->windowsPerPass({240, 240, 16}), 1);  // never none
+    auto patch = loadConfig("", {"preset=cpu-small", "inference.window=patch"});
+    QVERIFY(patch.ok());
+    QCOMPARE(patch->windowFor({240, 240, 155}), (Size3{64, 64, 16}));
+    auto fixed = loadConfig("", {"preset=cpu-small", "inference.window=32x128x96"});
+    QVERIFY(fixed.ok());
+    QCOMPARE(fixed->windowFor({240, 240, 155}), (Size3{96, 128, 32}));
+    QCOMPARE(fixed->minWindow(), (Size3{96, 128, 32}));
+    for (const auto* text : {"slab", "patch", "32x128x96"}) {  // written back as read
+      auto r = loadConfig("", {std::string("inference.window=") + text});
+      QVERIFY(r.ok());
+      auto back = configFromJson(toJson(*r), "run.json");
+      QVERIFY(back.ok());
+      QCOMPARE(windowText(*back), std::string(text));
+    }
+  }
   void mistakesAreNamed_data() {
     QTest::addColumn<QString>("override");
     QTest::addColumn<QString>("phrase");
@@ -74,7 +103,7 @@ class TestConfig : public QObject {
     QTest::newRow("levels") << "net.channels=[8,16]" << "5 values";
     QTest::newRow("conv path") << "net.conv=fast" << "expected one of auto, native, sliced";
     QTest::newRow("no windows") << "inference.batch=0" << "'inference.batch' is 0; expected 1 to 64";
-    QTest::newRow("window shape") << "inference.window=16x64" << "expected patch or DxHxW";
+    QTest::newRow("window shape") << "inference.window=16x64" << "expected slab, patch or DxHxW";
     QTest::newRow("odd window") << "inference.window=10x64x64" << "inference.window: D must be a multiple of 4";
     QTest::newRow("huge window") << "inference.window=100000x100000x100000" << "at most 1024 voxels";
   }

@@ -49,13 +49,18 @@ TEST(Networks, EveryConvolutionPathEqualsConv3d) {
   };
   for (const Shape& s : {Shape{{1, 3, 3}, {1, 1, 1}, {0, 1, 1}}, Shape{{3, 3, 3}, {1, 1, 1}, {1, 1, 1}},
                          Shape{{4, 4, 4}, {1, 2, 2}, {1, 1, 1}}})
-    for (ConvPath path : {ConvPath::Auto, ConvPath::Native, ConvPath::Sliced})
+    for (ConvPath path : {ConvPath::Auto, ConvPath::Native, ConvPath::Sliced, ConvPath::OneDnn})
       for (int64_t batch : {1, 2}) {
         nn::SliceConv conv(nn::SliceConvOptions{6, 5, s.kernel, s.stride, s.padding, path});
         const auto x = torch::randn({batch, 6, 8, 24, 20});
         const auto reference = torch::conv3d(x, conv->weight, conv->bias, s.stride, s.padding);
         EXPECT_TRUE(torch::allclose(conv->forward(x), reference, 1e-4, 1e-5))
             << "kernel depth " << s.kernel[0] << ", path " << toString(path) << ", batch " << batch;
+        {  // without autograd, as validation and inference run (auto then calls oneDNN directly)
+          c10::InferenceMode inference;
+          EXPECT_TRUE(torch::allclose(conv->forward(x), reference, 1e-4, 1e-5))
+              << "inference mode, kernel depth " << s.kernel[0] << ", path " << toString(path) << ", batch " << batch;
+        }
         // ... and the same gradients.
         auto a = x.clone().requires_grad_(), b = x.clone().requires_grad_();
         conv->forward(a).pow(2).sum().backward();

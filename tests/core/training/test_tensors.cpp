@@ -63,3 +63,28 @@ TEST(SlidingWindow, CoversTheWholeVolumeAndKeepsItsSize) {
   EXPECT_GE(seg.min().item<double>(), 0.0);
   EXPECT_LE(seg.max().item<double>(), 1.0);
 }
+
+// A window larger than the training patch (the slab rule: the whole image in plane) keeps the
+// Gaussian fusion exact: a case that fits in one slab window gets exactly the network's
+// output on the whole (padded) image, the weights dividing out.
+TEST(SlidingWindow, SlabWindowIsOneExactPass) {
+  TrainConfig c = tiny(Stage::TissNet);
+  c.loss.lambdaP = 0;
+  torch::manual_seed(2);
+  auto model = makeStageModel(c, 2, torch::kCPU);
+  model->train(false);
+  Batch whole = wholeCase(2);
+  whole.sources = whole.sources.narrow(2, 0, 8).contiguous();  // depth = the patch's
+  whole.label = torch::Tensor();
+  const Size3 slab = c.windowFor({45, 50, 8});
+  ASSERT_EQ(slab, (Size3{48, 64, 8}));
+  const Outputs fused = slidingWindow(*model, whole, slab, 0.5, 1);
+  c10::InferenceMode inference;
+  // The same padding as the sliding window (-1 beyond the image), then one pass.
+  const Batch padded{torch::constant_pad_nd(whole.sources, {0, 3, 0, 14}, -1), torch::Tensor(), torch::Tensor()};
+  for (const auto& [name, t] : model->predict(padded)) {
+    const auto direct = t.narrow(3, 0, 50).narrow(4, 0, 45);
+    const double diff = (fused.at(name) - direct).abs().max().item<double>();
+    EXPECT_LT(diff, 1e-5) << name;
+  }
+}

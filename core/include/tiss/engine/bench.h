@@ -40,12 +40,13 @@ struct InferBench {
   double peakResidentMb = 0;
   std::string device;
   double gflopPerCase = 0;  ///< forward FLOPs of every window's convolutions, by layer shapes
-  int batch = 1;            ///< windows per forward pass (inference.batch)
+  int batch = 1;            ///< windows per forward pass (TrainConfig::windowsPerPass)
   double peakDeviceMb = -1;  ///< CUDA: the caching allocator's peak; -1 on CPU
+  Size3 window{0, 0, 0};     ///< the sliding window used (x, y, z voxels; inference.window)
 };
 
 /// Times sliding-window inference of one volume of `size` (x, y, z) with `sources` channels,
-/// `config.inferenceBatch` windows at a time.
+/// the config's window rule and windows per pass (as `tissnet infer`).
 Result<InferBench> benchInfer(const TrainConfig& config, int sources, const std::string& device, const Size3& size);
 
 /// What scripts/bench-vs-pytorch compares with the same network written in PyTorch

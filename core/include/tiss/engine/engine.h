@@ -36,6 +36,7 @@ struct InferRequest {
   int threads = 0;
   double overlap = -1;             ///< < 0: the run's validation overlap
   std::string output;              ///< yf, yr or mean; empty: the run's choice
+  std::string window;              ///< inference.window: slab, patch or DxHxW; empty: the run's
   std::string checkpoint = "best"; ///< best or last
   bool cropFromLabel = false;      ///< the paper's GT-centred test-time crop (also when the run's config says so)
   bool skipExisting = false;       ///< keep the cases OUT/inference.json lists (same checkpoint and protocol)
@@ -46,7 +47,8 @@ struct InferRequest {
 
 /// Sliding-window inference of the listed cases, results uncropped to each input's geometry
 /// and written as OUT/CASE/CASE_<output>.nii.gz (docs/engine.md), with OUT/inference.json
-/// recording the run, checkpoint, crop rule (crop_from_label) and each case's crop box.
+/// recording the run, checkpoint, crop rule (crop_from_label), window rule, overlap and each
+/// case's crop box.
 /// Only what a clinic has is read: the source images (and the real target for stages that
 /// take it as input: sp, seg-target, seg-all); never the label, unless crop_from_label.
 /// split names (test, val, train) are the run's own ids. A failing case is reported and the

@@ -28,8 +28,9 @@ enum class SegOutput { Fine, Refined, Mean };
 std::string toString(SegOutput s);
 
 /// How 3D convolutions are computed (net.conv); every path gives Conv3d's result. Auto picks
-/// per call by the input's shape where each is faster on this CPU (docs/engine.md).
-enum class ConvPath { Auto, Native, Sliced };
+/// per call by the input's shape where each is faster on this CPU (docs/engine.md). OneDnn
+/// calls oneDNN's convolution directly (CPU; elsewhere it is Native).
+enum class ConvPath { Auto, Native, Sliced, OneDnn };
 std::string toString(ConvPath p);
 
 struct NetConfig {
@@ -62,6 +63,12 @@ struct OptimConfig {
   bool amp = true;  ///< mixed precision (autocast + dynamic loss scaling) when training on CUDA; CPU ignores it
 };
 
+/// Sliding-window rules (inference.window): the training patch, a fixed size, or a slab.
+enum class WindowRule { Patch, Fixed, Slab };
+/// The largest in-plane side of a slab window (voxels): a 512x512 VS slice is run as 256-voxel
+/// windows, so one pass of the paper preset stays within a GPU's memory.
+constexpr long kMaxSlabSide = 256;
+
 struct TrainConfig {
   Stage stage = Stage::TissNet;
   std::string preset = "paper";
@@ -79,12 +86,23 @@ struct TrainConfig {
   OptimConfig optim;
   int validateEvery = 250;     ///< iterations; 0 disables validation
   double overlap = 0.5;        ///< sliding-window overlap in [0, 0.9]
-  int inferenceBatch = 4;      ///< sliding windows per forward pass (MONAI's sw_batch_size), 1 to 64
-  /// Sliding-window size (x, y, z) for validation and inference; {0, 0, 0}: the training patch.
-  /// The networks are fully convolutional, so a larger window sees more context per pass and
-  /// fewer voxels are computed twice (inference.window, "patch" or "DxHxW").
-  Size3 inferenceWindow{0, 0, 0};
-  Size3 window() const { return inferenceWindow[0] > 0 ? inferenceWindow : patch; }
+  int inferenceBatch = 4;      ///< patch-sized sliding windows per forward pass (MONAI's sw_batch_size), 1 to 64; windowsPerPass
+  /// How validation and inference choose the sliding window (inference.window): "slab" (the
+  /// default), "patch" or "DxHxW". The networks are fully convolutional (BN uses its running
+  /// statistics at test time), so a larger window sees more context per pass and fewer voxels
+  /// are computed twice; docs/engine.md has the measured effect on speed and scores.
+  WindowRule windowRule = WindowRule::Slab;
+  Size3 inferenceWindow{0, 0, 0};  ///< the window (x, y, z) of WindowRule::Fixed
+  /// The size every test-time case is padded to at least (x, y, z): the fixed window, else the patch.
+  Size3 minWindow() const { return windowRule == WindowRule::Fixed ? inferenceWindow : patch; }
+  /// The window (x, y, z voxels) for a case of `size` voxels (x, y, z). Slab: the patch's depth
+  /// by the case's whole in-plane extent, each axis rounded up to a multiple of 16 and kept in
+  /// [the patch's, kMaxSlabSide]; patch: the training patch; fixed: inferenceWindow.
+  Size3 windowFor(const Size3& size) const;
+  /// Windows of `window` (x, y, z) per forward pass: inference.batch counts training patches,
+  /// so a pass holds at most that many patches' voxels, and always one window (a slab of a
+  /// BraTS case is 14 patches: one a pass is faster and 2.3x smaller than four).
+  int windowsPerPass(const Size3& window) const;
   int validationCases = 0;     ///< 0: every validation case
   int checkpointEvery = 250;   ///< iterations
   std::string spRun;           ///< tissnet: run folder of the pre-trained S_p
@@ -101,6 +119,8 @@ struct TrainConfig {
 
 /// The checkpoint criterion a config uses (never Auto); `hasSp`: an S_p run is loaded.
 Select resolveSelect(const TrainConfig& config, bool hasSp);
+/// inference.window as written in configs: "slab", "patch" or "DxHxW".
+std::string windowText(const TrainConfig& config);
 /// The validation event key of a criterion: dice_pct, psnr_db or perc_dice_pct.
 std::string selectMetricKey(Select s);
 
