@@ -30,6 +30,28 @@ std::vector<torch::Tensor> parametersOf(std::initializer_list<torch::nn::Module*
   return all;
 }
 
+// Turns off requires_grad of the modules' parameters for its lifetime (a graph recorded
+// meanwhile computes no gradient for them), then restores each flag.
+class WeightsFrozen {
+ public:
+  explicit WeightsFrozen(std::initializer_list<torch::nn::Module*> modules) {
+    for (auto* m : modules)
+      for (auto& p : m->parameters())
+        if (p.requires_grad()) {
+          p.set_requires_grad(false);
+          frozen_.push_back(p);
+        }
+  }
+  ~WeightsFrozen() {
+    for (auto& p : frozen_) p.set_requires_grad(true);
+  }
+  WeightsFrozen(const WeightsFrozen&) = delete;
+  WeightsFrozen& operator=(const WeightsFrozen&) = delete;
+
+ private:
+  std::vector<torch::Tensor> frozen_;
+};
+
 class TissNetModel : public StageModel {
  public:
   TissNetModel(const TrainConfig& c, int sources, torch::Device device, Borrowed b)
@@ -53,6 +75,9 @@ class TissNetModel : public StageModel {
     torch::Tensor total;
     const auto mask = losses::tumorBoxMask(b.label);
     {
+      // G's adversarial terms need the gradients through D_g and D_t, not of their weights
+      // (the D step zeroes those before its own backward): the graph leaves them out.
+      WeightsFrozen frozen({dg_.ptr().get(), dt_.ptr().get()});
       AutocastScope autocast(amp_);
       o = forward(b);
       total = generatorLoss(b, o, mask, terms);

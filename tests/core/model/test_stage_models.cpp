@@ -147,3 +147,27 @@ TEST(StageModels, CheckpointRoundTripGivesTheSamePredictions) {
   torch::NoGradGuard nograd;
   EXPECT_TRUE(torch::allclose(a->predict(ballBatch(2)).at("yf"), b->predict(ballBatch(2)).at("yf")));
 }
+
+// The generator step records no gradient for the discriminators' weights (it would be thrown
+// away), yet the discriminator step still trains them, and every weight trains again after.
+TEST(StageModels, TissNetStepTrainsTheDiscriminatorsAndRestoresTheirFlags) {
+  TrainConfig c = tiny(Stage::TissNet);
+  c.loss.lambdaP = 0;
+  torch::manual_seed(3);
+  auto model = makeStageModel(c, 2, torch::kCPU);
+  model->train(true);
+  const size_t perD = nn::PatchGAN(3, c.net.discChannels)->parameters().size();
+  const auto params = model->parameters();  // G, S, D_g, D_t
+  ASSERT_GT(params.size(), 2 * perD);
+  std::vector<torch::Tensor> before;
+  for (const auto& p : params) before.push_back(p.detach().clone());
+  model->trainStep(ballBatch(2));
+  for (size_t d = 0; d < 2; ++d) {
+    bool moved = false;
+    for (size_t i = params.size() - (2 - d) * perD; i < params.size() - (1 - d) * perD; ++i)
+      moved = moved || !torch::equal(params[i], before[i]);
+    EXPECT_TRUE(moved) << (d == 0 ? "D_g" : "D_t") << " did not train";
+  }
+  EXPECT_FALSE(torch::equal(params[0], before[0]));  // G trained
+  for (const auto& p : params) EXPECT_TRUE(p.requires_grad());
+}
