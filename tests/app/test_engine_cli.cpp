@@ -135,7 +135,7 @@ class TestEngineCli : public QObject {
     QCOMPARE(record["window"].toString(), QString("slab"));  // the default rule, recorded
     QCOMPARE(record["overlap"].toDouble(), 0.5);
     r = tissnet({"infer", "--run", tn, "--data", data_, "--out", out + "-odd", "--window", "10x64x64"});
-    QVERIFY2(r.code == 1 && r.err.contains("inference.window: D must be a multiple of 4"), qPrintable(r.err));
+    QVERIFY2(r.code == 1 && r.err.contains("--window: inference.window: D must be a multiple of 4"), qPrintable(r.err));
 
     r = tissnet({"eval", "--pred", out, "--pred-pattern", "{case}/{case}_seg_mask.nii.gz", "--gt", data_, "--image", out,
                  "--image-pattern", "{case}/{case}_synth.nii.gz", "--reference", data_, "--normalize-reference",

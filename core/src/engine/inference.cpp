@@ -84,18 +84,23 @@ Result<Box> inferCase(StageModel& model, const TrainConfig& c, const Dataset& d,
 
 nlohmann::json boxJson(const Box& b) { return {{"begin", b.begin}, {"size", b.size}}; }
 
-// --output and --window, checked as the config keys they set.
+// --output and --window, each checked as the config key it sets; an error names the option.
 Status applyChoices(const InferRequest& r, TrainConfig& c) {
-  std::vector<std::string> set;
-  if (!r.output.empty()) set.push_back("inference.output=" + r.output);
-  if (!r.window.empty()) set.push_back("inference.window=" + r.window);
-  if (set.empty()) return Status();
-  auto chosen = loadConfig("", set, c.preset);
-  if (!chosen) return makeError(r.window.empty() ? "--output" : "--output/--window", chosen.error().message);
-  if (!r.output.empty()) c.output = chosen->output;
+  auto chosen = [&c](const std::string& option, const std::string& key, const std::string& value) -> Result<TrainConfig> {
+    auto withIt = loadConfig("", {key + "=" + value}, c.preset);
+    if (!withIt) return makeError(option, withIt.error().message);
+    return withIt;
+  };
+  if (!r.output.empty()) {
+    auto o = chosen("--output", "inference.output", r.output);
+    if (!o) return o.error();
+    c.output = o->output;
+  }
   if (!r.window.empty()) {
-    c.windowRule = chosen->windowRule;
-    c.inferenceWindow = chosen->inferenceWindow;
+    auto w = chosen("--window", "inference.window", r.window);
+    if (!w) return w.error();
+    c.windowRule = w->windowRule;
+    c.inferenceWindow = w->inferenceWindow;
   }
   return Status();
 }
