@@ -15,7 +15,7 @@ namespace tissnet {
 namespace {
 
 struct EngineArgs {
-  std::string config, preset, device = "auto", size = "155x240x240";
+  std::string config, preset, device = "auto", size = "155x240x240", profile;
   std::vector<std::string> sets;
   int sources = 3, iterations = 5, threads = 0;
 };
@@ -27,6 +27,17 @@ void addEngineOptions(CLI::App* cmd, EngineArgs& a) {
   cmd->add_option("--sources", a.sources, "source modalities (glioma 3, VS 1)")->capture_default_str();
   cmd->add_option("--device", a.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
   cmd->add_option("--threads", a.threads, "CPU threads (0: LibTorch's default)");
+}
+
+// The operators that took most of a profiled step, and where its whole trace is.
+void printProfile(const std::vector<tiss::OperatorTime>& ops, const std::string& traceFile) {
+  if (traceFile.empty()) return;
+  double total = 0;
+  for (const auto& op : ops) total += op.selfMs;
+  std::printf("profile of one more step: %.0f ms in operators; trace written to %s\n", total, traceFile.c_str());
+  for (size_t i = 0; i < ops.size() && i < 12; ++i)
+    std::printf("  %8.1f ms %5.1f %%  %6ld calls  %s\n", ops[i].selfMs, 100.0 * ops[i].selfMs / total, ops[i].calls,
+                ops[i].name.c_str());
 }
 
 int benchEngine(const EngineArgs& a, bool training) {
@@ -43,12 +54,13 @@ int benchEngine(const EngineArgs& a, bool training) {
                 g, gflop, 100.0 * g / peak.sgemmGflops, peak.sgemmGflops);
   };
   if (training) {
-    auto b = tiss::benchTrain(*c, a.sources, a.device, a.iterations);
+    auto b = tiss::benchTrain(*c, a.sources, a.device, a.iterations, a.profile);
     if (!b) return fail(b.error());
     std::printf("train on %s: median %.0f ms per iteration over %d (after 1 warm-up), peak resident %.0f MB\n",
                 b->device.c_str(), b->medianMsPerIteration, b->iterations, b->peakResidentMb);
     rate(b->gflopPerIteration, b->medianMsPerIteration / 1000.0);
     if (b->peakDeviceMb >= 0) std::printf("  peak GPU memory %.0f MB (amp %s)\n", b->peakDeviceMb, c->optim.amp ? "on" : "off");
+    printProfile(b->profile, a.profile);
     return 0;
   }
   auto size = tiss::parseSizeDHW(a.size);
@@ -93,6 +105,9 @@ void addEngineBenchCommands(CLI::App* bench, int& exitCode) {
   auto* train = bench->add_subcommand("train", "Median ms per training iteration and peak memory of a config");
   addEngineOptions(train, *engine);
   train->add_option("--iterations", engine->iterations, "timed iterations")->check(CLI::Range(1, 10000))->capture_default_str();
+  train->add_option("--profile", engine->profile,
+                    "profile one more step: write its Chrome trace (chrome://tracing, ui.perfetto.dev) to this file "
+                    "and list the operators that took most time");
   train->callback([engine, &exitCode] { exitCode = benchEngine(*engine, true); });
   auto* infer = bench->add_subcommand("infer", "Seconds per case of sliding-window inference of a config");
   addEngineOptions(infer, *engine);

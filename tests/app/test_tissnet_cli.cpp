@@ -1,4 +1,6 @@
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -82,6 +84,18 @@ class TestTissnetCli : public QObject {
     r = tissnet(QStringList{"bench", "train", "--iterations", "1"} + tiny);
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains("ms per iteration"));
+    // --profile: a Chrome trace of one more step, and the operators that took most of it.
+    const QString trace = dir_.path() + "/step-trace.json";
+    r = tissnet(QStringList{"bench", "train", "--iterations", "1", "--profile", trace} + tiny);
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("trace written to " + trace), qPrintable(r.out));
+    QVERIFY2(r.out.contains("calls  aten::convolution_backward"), qPrintable(r.out));
+    QFile traceFile(trace);
+    QVERIFY(traceFile.open(QIODevice::ReadOnly));
+    QVERIFY(QJsonDocument::fromJson(traceFile.readAll()).array().size() > 100);
+    r = tissnet(QStringList{"bench", "train", "--iterations", "1", "--profile", dir_.path() + "/no/such/dir/t.json"} + tiny);
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("no/such/dir/t.json: cannot write the profile here"), qPrintable(r.err));
     r = tissnet(QStringList{"bench", "infer", "--size", "8x48x48"} + tiny);
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains("per 8x48x48 case (1 window of 8x48x48"), qPrintable(r.out));  // a slab: the whole image

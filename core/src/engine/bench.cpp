@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "engine/profile.h"
 #include "model/networks.h"
 #include "training/sliding_window.h"
 #include "model/torch_compat.h"
@@ -144,7 +145,8 @@ Peak measurePeak(const std::string& request) {
   return Peak{2.0 * double(n) * double(n) * double(n) / best / 1e9, loadedBlas()};
 }
 
-Result<TrainBench> benchTrain(const TrainConfig& c, int sources, const std::string& request, int iterations) {
+Result<TrainBench> benchTrain(const TrainConfig& c, int sources, const std::string& request, int iterations,
+                              const std::string& traceFile) {
   auto device = deviceFor(request);
   if (!device) return device.error();
   torch::manual_seed(c.seed);
@@ -164,7 +166,13 @@ Result<TrainBench> benchTrain(const TrainConfig& c, int sources, const std::stri
   const double gflop = 3.0 * double(nn::countedFlops()) / 1e9;
   nn::countFlops(false);
   const double gpu = device->is_cuda() ? compat::peakCudaMemoryMb(device->index()) : -1;
-  return TrainBench{ms[ms.size() / 2], iterations, peakResidentMb(), device->str(), gflop, gpu};
+  TrainBench result{ms[ms.size() / 2], iterations, peakResidentMb(), device->str(), gflop, gpu, {}};
+  if (!traceFile.empty()) {
+    auto profile = profileOnce([&] { model->trainStep(b); }, traceFile);
+    if (!profile) return profile.error();
+    result.profile = std::move(*profile);
+  }
+  return result;
 }
 
 Result<InferBench> benchInfer(const TrainConfig& c, int sources, const std::string& request, const Size3& size) {

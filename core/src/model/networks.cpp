@@ -1,5 +1,7 @@
 #include "model/networks.h"
 
+#include "layers/prelu.h"
+
 #include <cmath>
 
 namespace tiss::nn {
@@ -59,36 +61,62 @@ SliceConvImpl::SliceConvImpl(const SliceConvOptions& o) : kernel(o.kernel), stri
 torch::Tensor SliceConvImpl::forward(const torch::Tensor& x) { return forwardWith(x, weight, bias); }
 
 torch::Tensor SliceConvImpl::forwardWith(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias) {
-  torch::Tensor y;
-  switch (choose(path, x, kernel[0])) {
-    case ConvPath::Sliced:
-      y = sliced(x, weight, bias);
-      break;
-    case ConvPath::OneDnn:
-      y = at::mkldnn_convolution(x, weight, bias, {padding[0], padding[1], padding[2]}, {stride[0], stride[1], stride[2]},
-                                 {1, 1, 1}, 1);
-      break;
-    default:
-      y = torch::conv3d(x, weight, bias, {stride[0], stride[1], stride[2]}, {padding[0], padding[1], padding[2]});
-  }
+  auto y = spaceToDepthPays(x, weight) ? spaceToDepth(x, weight, bias) : convolve(x, weight, bias, stride, padding);
   count(y.numel(), x.size(1) * kernel[0] * kernel[1] * kernel[2]);
   return y;
 }
 
-torch::Tensor SliceConvImpl::sliced(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias) {
+torch::Tensor SliceConvImpl::convolve(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b, Triple s,
+                                      Triple p) {
+  switch (choose(path, x, w.size(2))) {
+    case ConvPath::Sliced: return sliced(x, w, b, s, p);
+    case ConvPath::OneDnn: return at::mkldnn_convolution(x, w, b, {p[0], p[1], p[2]}, {s[0], s[1], s[2]}, {1, 1, 1}, 1);
+    default: return torch::conv3d(x, w, b, {s[0], s[1], s[2]}, {p[0], p[1], p[2]});
+  }
+}
+
+// oneDNN computes a weight gradient over few input channels slowly (the discriminators' first
+// layer, 4 channels, stride 2 in plane: 16 ms a pass, 4 passes a step at cpu-small). Folding
+// each 2x2 block of pixels into channels makes it a stride-1 convolution over 4x the channels
+// and a quarter of the pixels: the same sums, 4x faster (docs/engine.md). Only when training
+// the weights: the forward pass alone is a little slower this way.
+bool SliceConvImpl::spaceToDepthPays(const torch::Tensor& x, const torch::Tensor& w) const {
+  const int64_t s = stride[1];
+  return !x.is_cuda() && torch::GradMode::is_enabled() && w.requires_grad() && s > 1 && stride[2] == s &&
+         kernel[1] % s == 0 && kernel[2] % s == 0 && x.size(1) * s * s <= 16;
+}
+
+torch::Tensor SliceConvImpl::spaceToDepth(const torch::Tensor& x, const torch::Tensor& w, const torch::Tensor& b) {
+  const int64_t s = stride[1], n = x.size(0), c = x.size(1), o = w.size(0);
+  // Pad in plane (depth is left to the convolution), up to a multiple of s.
+  const int64_t h = x.size(3) + 2 * padding[1], wd = x.size(4) + 2 * padding[2];
+  const int64_t extraH = (s - h % s) % s, extraW = (s - wd % s) % s;
+  auto xs = torch::constant_pad_nd(x, {padding[2], padding[2] + extraW, padding[1], padding[1] + extraH});
+  // x[c, d, s i + r, s j + r'] -> xs[(c, r, r'), d, i, j]; w alike, kernel index k = s a + r.
+  xs = xs.view({n, c, x.size(2), (h + extraH) / s, s, (wd + extraW) / s, s}).permute({0, 1, 4, 6, 2, 3, 5});
+  xs = xs.reshape({n, c * s * s, x.size(2), (h + extraH) / s, (wd + extraW) / s});
+  auto ws = w.view({o, c, kernel[0], kernel[1] / s, s, kernel[2] / s, s}).permute({0, 1, 4, 6, 2, 3, 5});
+  ws = ws.reshape({o, c * s * s, kernel[0], kernel[1] / s, kernel[2] / s});
+  auto y = convolve(xs, ws, b, {stride[0], 1, 1}, {padding[0], 0, 0});
+  const int64_t outH = (h - kernel[1]) / s + 1, outW = (wd - kernel[2]) / s + 1;
+  if (y.size(3) == outH && y.size(4) == outW) return y;
+  return y.narrow(3, 0, outH).narrow(4, 0, outW).contiguous();
+}
+
+torch::Tensor SliceConvImpl::sliced(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias, Triple s,
+                                    Triple p) {
   // N C D H W -> N D C H W, depth padded, so each kernel slice sees a batch of 2D images.
   auto slices = x.transpose(1, 2);
-  if (padding[0] > 0) slices = torch::constant_pad_nd(slices, {0, 0, 0, 0, 0, 0, padding[0], padding[0]});
+  if (p[0] > 0) slices = torch::constant_pad_nd(slices, {0, 0, 0, 0, 0, 0, p[0], p[0]});
   slices = slices.contiguous();
-  const int64_t n = x.size(0), c = x.size(1), depth = slices.size(1);
-  const int64_t outDepth = (depth - kernel[0]) / stride[0] + 1;
+  const int64_t n = x.size(0), c = x.size(1), depth = slices.size(1), kd = weight.size(2);
+  const int64_t outDepth = (depth - kd) / s[0] + 1;
   torch::Tensor sum;
-  for (int64_t k = 0; k < kernel[0]; ++k) {
-    auto part = slices.narrow(1, k, (outDepth - 1) * stride[0] + 1);
-    if (stride[0] > 1) part = part.slice(1, 0, part.size(1), stride[0]);
+  for (int64_t k = 0; k < kd; ++k) {
+    auto part = slices.narrow(1, k, (outDepth - 1) * s[0] + 1);
+    if (s[0] > 1) part = part.slice(1, 0, part.size(1), s[0]);
     part = part.reshape({n * outDepth, c, slices.size(3), slices.size(4)});
-    auto y = torch::conv2d(part, weight.select(2, k), k == 0 ? bias : torch::Tensor(), {stride[1], stride[2]},
-                           {padding[1], padding[2]});
+    auto y = torch::conv2d(part, weight.select(2, k), k == 0 ? bias : torch::Tensor(), {s[1], s[2]}, {p[1], p[2]});
     sum = k == 0 ? y : sum + y;
   }
   return sum.view({n, outDepth, sum.size(1), sum.size(2), sum.size(3)}).transpose(1, 2).contiguous();
@@ -124,9 +152,9 @@ ConvBlockImpl::ConvBlockImpl(int in, int out, bool flat, double dropout, ConvPat
   const std::array<int64_t, 3> k = flat ? std::array<int64_t, 3>{1, 3, 3} : std::array<int64_t, 3>{3, 3, 3};
   const std::array<int64_t, 3> pad = flat ? std::array<int64_t, 3>{0, 1, 1} : std::array<int64_t, 3>{1, 1, 1};
   body = torch::nn::Sequential(SliceConv(SliceConvOptions{in, out, k, {1, 1, 1}, pad, path}), torch::nn::BatchNorm3d(out),
-                               torch::nn::PReLU(), torch::nn::Dropout(dropout),
+                               layers::PReLU(), torch::nn::Dropout(dropout),
                                SliceConv(SliceConvOptions{out, out, k, {1, 1, 1}, pad, path}),
-                               torch::nn::BatchNorm3d(out), torch::nn::PReLU());
+                               torch::nn::BatchNorm3d(out), layers::PReLU());
   register_module("body", body);
 }
 
@@ -139,7 +167,7 @@ torch::Tensor ConvBlockImpl::forward(torch::Tensor x) {
     auto* bn = body->ptr(i + 1)->as<torch::nn::BatchNorm3dImpl>();
     const auto scale = bn->weight / torch::sqrt(bn->running_var + bn->options.eps());
     x = conv->forwardWith(x, conv->weight * scale.view({-1, 1, 1, 1, 1}), (conv->bias - bn->running_mean) * scale + bn->bias);
-    x = body->ptr(i + 2)->as<torch::nn::PReLUImpl>()->forward(x);
+    x = body->ptr(i + 2)->as<layers::PReLUImpl>()->forward(x);
   }
   return x;
 }

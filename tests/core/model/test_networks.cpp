@@ -69,6 +69,31 @@ TEST(Networks, EveryConvolutionPathEqualsConv3d) {
       }
 }
 
+// A strided convolution over few channels whose weights train runs on space-to-depth folded
+// pixels: the same output and the same input, weight and bias gradients as conv3d, also for
+// odd image sizes (padded to a multiple of the stride, then cropped).
+TEST(Networks, SpaceToDepthConvolutionEqualsConv3d) {
+  torch::manual_seed(7);
+  for (int64_t channels : {2, 4})
+    for (ConvPath path : {ConvPath::Auto, ConvPath::Native, ConvPath::Sliced, ConvPath::OneDnn})
+      for (int64_t batch : {1, 2}) {
+        nn::SliceConv conv(nn::SliceConvOptions{int(channels), 5, {4, 4, 4}, {1, 2, 2}, {1, 1, 1}, path});
+        auto reference = conv->weight.detach().clone().requires_grad_(), bias = conv->bias.detach().clone().requires_grad_();
+        const auto x = torch::randn({batch, channels, 7, 21, 18});
+        auto a = x.clone().requires_grad_(), b = x.clone().requires_grad_();
+        const auto fast = conv->forward(a), plain = torch::conv3d(b, reference, bias, {1, 2, 2}, {1, 1, 1});
+        const std::string what = std::to_string(channels) + " channels, path " + toString(path) + ", batch " + std::to_string(batch);
+        ASSERT_EQ(fast.sizes(), plain.sizes()) << what;
+        EXPECT_TRUE(torch::allclose(fast, plain, 1e-4, 1e-5)) << what;
+        const auto g = torch::randn_like(plain);
+        fast.backward(g);
+        plain.backward(g);
+        EXPECT_TRUE(torch::allclose(a.grad(), b.grad(), 1e-3, 1e-4)) << what;
+        EXPECT_TRUE(torch::allclose(conv->weight.grad(), reference.grad(), 1e-3, 1e-3)) << what;
+        EXPECT_TRUE(torch::allclose(conv->bias.grad(), bias.grad(), 1e-3, 1e-3)) << what;
+      }
+}
+
 // Eval mode folds each batch norm into its convolution: the same output as conv, BN, PReLU.
 TEST(Networks, FoldedBatchNormEqualsThePlainBlock) {
   torch::manual_seed(6);

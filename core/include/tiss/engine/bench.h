@@ -18,6 +18,13 @@ struct Peak {
 };
 Peak measurePeak(const std::string& device);
 
+/// One operator's share of a profiled step (`tissnet bench train --profile`).
+struct OperatorTime {
+  std::string name;   ///< LibTorch's operator or autograd node name, e.g. aten::convolution_backward
+  double selfMs = 0;  ///< time in it, minus the operators it called, milliseconds
+  long calls = 0;
+};
+
 struct TrainBench {
   double medianMsPerIteration = 0;  ///< after warm-up
   int iterations = 0;
@@ -27,12 +34,16 @@ struct TrainBench {
   /// every convolution and transposed convolution in the step (backward ~ 2 x forward).
   double gflopPerIteration = 0;
   double peakDeviceMb = -1;  ///< CUDA: the caching allocator's peak; -1 on CPU
+  std::vector<OperatorTime> profile;  ///< with a trace file: one more step's operators, most time first
 };
 
 /// Times `iterations` training steps of `config`'s stage (after 1 warm-up step) with batch
 /// and patch from the config and `sources` source channels; a frozen S_p of the config's
 /// widths is built in memory when the stage needs one.
-Result<TrainBench> benchTrain(const TrainConfig& config, int sources, const std::string& device, int iterations);
+/// With `traceFile`, one more step after the timed ones runs under LibTorch's profiler: its
+/// Chrome trace is written there and `profile` lists its operators.
+Result<TrainBench> benchTrain(const TrainConfig& config, int sources, const std::string& device, int iterations,
+                              const std::string& traceFile = "");
 
 struct InferBench {
   double secondsPerCase = 0;
