@@ -1,6 +1,7 @@
 #include "model/networks.h"
 
 #include "layers/prelu.h"
+#include "layers/upsample.h"
 
 #include <cmath>
 
@@ -140,12 +141,9 @@ torch::Tensor SliceUpImpl::forward(const torch::Tensor& input) {
                               .mode(torch::kTrilinear)
                               .align_corners(false));
   }
-  const int64_t n = x.size(0), c = x.size(1), d = x.size(2), h = x.size(3), w = x.size(4), o = weight.size(1);
-  auto y = torch::mm(x.permute({0, 2, 3, 4, 1}).reshape({n * d * h * w, c}), weight.reshape({c, -1}));
-  count(y.numel(), c);
-  const auto k = weight.sizes();
-  y = y.view({n, d, h, w, o, k[2], k[3], k[4]}).permute({0, 4, 1, 5, 2, 6, 3, 7});
-  return y.reshape({n, o, d * k[2], h * k[3], w * k[4]}) + bias.view({1, o, 1, 1, 1});
+  auto y = layers::upsample(x, weight, bias);
+  count(x.numel() / x.size(1) * weight.size(1) * weight.size(2) * weight.size(3) * weight.size(4), x.size(1));
+  return y;
 }
 
 ConvBlockImpl::ConvBlockImpl(int in, int out, bool flat, double dropout, ConvPath path) {
