@@ -1,5 +1,6 @@
 #include "model/networks.h"
 
+#include "layers/dropout.h"
 #include "layers/prelu.h"
 #include "layers/upsample.h"
 
@@ -150,7 +151,7 @@ ConvBlockImpl::ConvBlockImpl(int in, int out, bool flat, double dropout, ConvPat
   const std::array<int64_t, 3> k = flat ? std::array<int64_t, 3>{1, 3, 3} : std::array<int64_t, 3>{3, 3, 3};
   const std::array<int64_t, 3> pad = flat ? std::array<int64_t, 3>{0, 1, 1} : std::array<int64_t, 3>{1, 1, 1};
   body = torch::nn::Sequential(SliceConv(SliceConvOptions{in, out, k, {1, 1, 1}, pad, path}), torch::nn::BatchNorm3d(out),
-                               layers::PReLU(), torch::nn::Dropout(dropout),
+                               layers::PReLU(), layers::Dropout(dropout),
                                SliceConv(SliceConvOptions{out, out, k, {1, 1, 1}, pad, path}),
                                torch::nn::BatchNorm3d(out), layers::PReLU());
   register_module("body", body);
