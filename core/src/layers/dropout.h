@@ -8,7 +8,7 @@ namespace tiss::layers {
 /// (torch::nn::Dropout); the identity otherwise. On CPU float tensors the mask comes from
 /// Philox 4x32-10 keyed by one draw of LibTorch's default generator, in fixed chunks of
 /// elements, in parallel: reproducible under torch::manual_seed whatever the thread count,
-/// and 5-10x faster than LibTorch 1.13's serial bernoulli_ here (docs/engine.md).
+/// and about 2.4x faster than LibTorch 1.13's serial bernoulli_ here (docs/engine.md).
 torch::Tensor dropout(const torch::Tensor& x, double p, bool training);
 
 struct DropoutImpl : torch::nn::Module {

@@ -42,9 +42,9 @@ struct SliceConvImpl : torch::nn::Module {
 };
 TORCH_MODULE(SliceConv);
 
-/// A transposed convolution with kernel = stride (no overlap), computed as one matrix product
-/// per voxel followed by a reshuffle: the same result as ConvTranspose3d, several times faster
-/// on LibTorch's CPU path.
+/// A transposed convolution with kernel = stride (no overlap), computed by layers::upsample
+/// (a matrix product per sample and a reshuffle): the same result as ConvTranspose3d, several
+/// times faster on LibTorch's CPU path.
 /// With `linear`, trilinear interpolation followed by a 1x1x1 convolution instead.
 struct SliceUpImpl : torch::nn::Module {
   SliceUpImpl(int in, int out, std::vector<int64_t> factor, bool linear = false);
