@@ -47,7 +47,9 @@ int benchIo(const IoArgs& a) {
   std::printf("load one case (%s, %zu files, %.1f M voxels): %.3f s\n", first.id.c_str(), first.paths.size(),
               double(voxels) / 1e6, secondsSince(t0));
 
-  const std::string cache = (std::filesystem::path(a.dir) / ".tiss-cache" / "bench").string();
+  auto cacheFolder = tiss::preparedCacheDir("", a.dir, "bench");
+  if (!cacheFolder) return fail(cacheFolder.error());
+  const std::string cache = *cacheFolder;
   std::vector<std::string> ids;
   for (const auto& c : d->cases) ids.push_back(c.id);
   auto options = tiss::PreprocessOptions::forTask(d->manifest.task);

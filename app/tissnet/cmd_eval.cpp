@@ -102,10 +102,24 @@ void addEvalCommand(CLI::App& app, int& exitCode) {
 namespace tissnet {
 
 void addTableCommand(CLI::App& app, int& exitCode) {
-  auto* cmd = app.add_subcommand("table", "Compare methods: mean ± sd per metric and paired t-tests against the first");
+  auto* cmd = app.add_subcommand("table", "Compare methods: mean ± sd per metric and paired tests against the first, corrected");
   auto entries = std::make_shared<std::vector<std::string>>();
+  auto test = std::make_shared<std::string>("t"), correction = std::make_shared<std::string>("holm"), stats = std::make_shared<std::string>();
+  auto alpha = std::make_shared<double>(0.05);
+  auto paper = std::make_shared<bool>(false);
   cmd->add_option("METHOD=CSV", *entries, "name=eval.csv, the first is the baseline")->required()->expected(1, -1);
-  cmd->callback([entries, &exitCode] {
+  cmd->add_option("--test", *test, "paired test: t (Student) or wilcoxon (signed-rank, scipy's defaults)")->capture_default_str();
+  cmd->add_option("--correction", *correction, "over each metric's comparisons: holm, bonferroni or none")->capture_default_str();
+  cmd->add_option("--alpha", *alpha, "level of the † mark (adjusted p < alpha)")->capture_default_str();
+  cmd->add_flag("--paper-convention", *paper, "the paper's convention: paired t-test, no correction (said in the footnote)");
+  cmd->add_option("--stats", *stats, "write every comparison as JSON (n, mean_diff, ci95, test, p, p_adjusted, correction)");
+  cmd->callback([=, &exitCode] {
+    auto comparison = *paper ? tiss::Result<tiss::ComparisonOptions>(tiss::ComparisonOptions::paper())
+                             : tiss::ComparisonOptions::parse(*test, *correction, *alpha);
+    if (!comparison) {
+      exitCode = fail(comparison.error());
+      return;
+    }
     std::vector<tiss::MethodResults> methods;
     for (const auto& e : *entries) {
       const size_t eq = e.find('=');
@@ -125,7 +139,10 @@ void addTableCommand(CLI::App& app, int& exitCode) {
       }
       methods.push_back({e.substr(0, eq), *cases, protocol->cropFromLabel, protocol->known ? protocol->surface : ""});
     }
-    std::printf("%s", tiss::comparisonTable(methods).c_str());
+    const auto table = tiss::buildResultsTable(methods, 0, {}, *comparison);
+    std::printf("%s", tiss::tableMarkdown(table).c_str());
+    if (!stats->empty())
+      if (auto st = tiss::writeFileAtomically(*stats, tiss::comparisonsJson(table)); !st) exitCode = fail(st.error());
   });
 }
 

@@ -25,6 +25,7 @@ extern "C" void onStopSignal(int) { stopRequested = true; }
 struct SweepArgs {
   std::string spec, preset, out, data, split, basePreset, cancel, retry, exportTable, exportCases, sbatchExtra;
   std::vector<std::string> sets, metrics;
+  std::string test, correction, statsFile;
   int maxParallel = 0;
   bool emitSlurm = false, pause = false, resume = false, status = false, local = false;
 };
@@ -78,7 +79,15 @@ int exportResults(const SweepArgs& a) {
     for (const auto& m : a.metrics)
       if (!tiss::findMetric(m)) return fail(tiss::makeError("--metrics", "'" + m + "' is no metric column (docs/sweeps.md)"));
     const auto points = tiss::sweepPoints(*s);
-    const auto table = tiss::buildResultsTable(points, tiss::baselineIndex(*s, points), a.metrics);
+    tiss::ComparisonOptions comparison = tiss::sweepComparison(s->folder.spec);
+    if (!a.test.empty() || !a.correction.empty()) {
+      auto chosen = tiss::ComparisonOptions::parse(a.test, a.correction);
+      if (!chosen) return fail(chosen.error());
+      comparison = *chosen;
+    }
+    const auto table = tiss::buildResultsTable(points, tiss::baselineIndex(*s, points), a.metrics, comparison);
+    if (!a.statsFile.empty())
+      if (auto st = tiss::writeFileAtomically(a.statsFile, tiss::comparisonsJson(table)); !st) return fail(st.error());
     const std::string ext = fs::path(a.exportTable).extension().string();
     if (ext != ".csv" && ext != ".md" && ext != ".tex")
       return fail(tiss::makeError(a.exportTable, "unknown table format (use .csv, .md or .tex)"));
@@ -179,6 +188,9 @@ void addSweepCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--retry", a->retry, "queue a failed, stopped or cancelled job again (or all)");
   cmd->add_flag("--status", a->status, "print every job's state and progress");
   cmd->add_option("--export-table", a->exportTable, "write the results table (.csv, .md or .tex)");
+  cmd->add_option("--test", a->test, "with --export-table: t or wilcoxon (paired; default: the spec's statistics)");
+  cmd->add_option("--correction", a->correction, "with --export-table: holm, bonferroni or none (default: the spec's statistics)");
+  cmd->add_option("--stats", a->statsFile, "with --export-table: every comparison as JSON (p, adjusted p, CI, effect size)");
   cmd->add_option("--metrics", a->metrics, "columns of the exported table, e.g. dice_pct,assd_mm,hd95_mm (default: all)")
       ->delimiter(',');
   cmd->add_option("--export-cases", a->exportCases, "write per-case metrics of every point (CSV)");

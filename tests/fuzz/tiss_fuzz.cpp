@@ -1,6 +1,8 @@
 // A seeded mutation fuzzer for the readers that take user files: NIfTI headers and payloads
 // (readHeader, readVolume: ITK plus our payload checks), training configs (configFromJson)
-// and sweep specs (sweepSpecFromJson, then expandSweep). Each input is mutated from a valid
+// sweep specs (sweepSpecFromJson, then expandSweep), and the data set layout detectors
+// (openDataset over mutated file names, dataset.json and manifest.json), whose every case must
+// obey the case-id rule and keep its files inside the data set folder. Each input is mutated from a valid
 // seed (byte flips, cuts, splices, header fields set to extreme values, JSON tokens swapped).
 // A reader must return a value or an error: an exception escaping it, a crash, or (in the
 // sanitizer build) a memory error or undefined behaviour is a finding. The input being tried
@@ -22,6 +24,9 @@
 #include "tiss/model/config.h"
 #include "tiss/io/image_io.h"
 #include "tiss/sweep/sweep.h"
+#include "tiss/data/dataset.h"
+#include "tiss/util/safe_path.h"
+#include <stdexcept>
 
 namespace fs = std::filesystem;
 
@@ -142,6 +147,62 @@ const char* kSpecSeed = R"({"name": "grid", "data": "/data", "preset": "cpu-smal
           {"key": "loss.lambda_s", "range": {"from": 1, "to": 25, "steps": 3}},
           {"key": "optim.lr", "log": {"from": 0.0001, "to": 0.01, "steps": 3}}]})";
 
+const char* kDatasetJsonSeed = R"({"channel_names": {"0": "T1", "1": "T1ce", "2": "T2", "3": "Flair"},
+ "labels": {"background": 0, "whole tumor": [1, 2, 3], "tumor core": [2, 3], "enhancing tumor": [3]},
+ "regions_class_order": [1, 2, 3], "numTraining": 2, "file_ending": ".nii.gz",
+ "training": [{"image": "./imagesTr/A.nii.gz", "label": "./labelsTr/A.nii.gz"}], "modality": {"0": "FLAIR"}})";
+
+const char* kManifestSeed = R"({"layout": "manifest", "patterns": {"t1": "{case}/{case}_t1.nii.gz", "t1ce": "{case}/{case}_t1ce.nii.gz",
+ "t2": "{case}/{case}_t2.nii.gz", "flair": "{case}/{case}_flair.nii.gz", "seg": "{case}/{case}_seg.nii.gz"},
+ "cases": ["A", "..", "../../x", "{case}"], "names": {"flair": "t2f"},
+ "task": {"name": "glioma", "sources": ["t1", "t1ce", "t2"], "target": "flair", "label": "seg", "label_values": [0, 1, 2, 4]}})";
+
+const char* kNamesSeed = "A_0000.nii.gz\nA_0001.nii.gz\nA_0002.nii.gz\nA_0003.nii.gz\n.._0000.nii.gz\n{case}_0000.nii.gz\n"
+                         "._A_0000.nii.gz\nB.nii.gz\nbad\xff_0000.nii.gz\nC-t2f.nii.gz\nD_flair.nii.gz";
+
+// The invariants every opened data set keeps, whatever its files: each case id obeys the
+// case-id rule and each of its layout paths stays inside the folder.
+void checkDatasetInvariants(const fs::path& dir) {
+  auto d = tiss::openDataset(dir.string());
+  if (!d) return;
+  for (const auto& c : d->cases) {
+    if (!tiss::checkCaseId(c.id)) throw std::runtime_error("case id '" + tiss::printableName(c.id) + "' breaks the case-id rule");
+    for (const auto& [key, rel] : c.relative) {
+      // MSD names channel N of a 4D file "FILE#N": only that suffix is no part of the path.
+      const size_t hash = rel.rfind('#');
+      const bool channel = d->manifest.layout == "msd" && hash != std::string::npos;
+      if (!tiss::pathInside(dir.string(), channel ? rel.substr(0, hash) : rel))
+        throw std::runtime_error("case '" + c.id + "' key " + key + " leads outside the data set: " + tiss::printableName(rel));
+    }
+  }
+  (void)tiss::describeLayout(d->manifest);
+}
+
+// A fresh folder holding empty files named by `names` (one a line) in imagesTr/ and imagesTs/,
+// or, with `folders`, one case folder NAME/NAME_flair.nii.gz per name (BraTS naming).
+void layFiles(const fs::path& dir, const Bytes& names, bool folders) {
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  fs::create_directories(dir / "imagesTr", ec);
+  fs::create_directories(dir / "imagesTs", ec);
+  size_t from = 0;
+  while (from <= names.size()) {
+    size_t end = names.find('\n', from);
+    if (end == Bytes::npos) end = names.size();
+    const Bytes name = names.substr(from, end - from);
+    from = end + 1;
+    if (name.empty() || name == "." || name == ".." || name.find('/') != Bytes::npos || name.find('\0') != Bytes::npos || name.size() > 200)
+      continue;
+    if (folders) {
+      fs::create_directories(dir / name, ec);
+      std::ofstream(dir / name / (name + "_flair.nii.gz"));
+    } else {
+      std::ofstream(dir / "imagesTr" / name);
+      std::ofstream(dir / "imagesTs" / name);
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -178,6 +239,25 @@ int main(int argc, char** argv) {
   targets.push_back({"sweep spec", {kSpecSeed}, mutateJson, [](const Bytes& b) {
                        auto s = tiss::sweepSpecFromJson(b, "fuzz-spec.json");
                        if (s) (void)tiss::expandSweep(*s);
+                     }});
+
+  const fs::path nnDir = out / "layout-nnunet", bratsDir = out / "layout-brats", manifestDir = out / "layout-manifest";
+  targets.push_back({"layout file names", {kNamesSeed}, mutateBytes, [&](const Bytes& b) {
+                       layFiles(nnDir, b, false);
+                       std::ofstream(nnDir / "dataset.json") << kDatasetJsonSeed;
+                       checkDatasetInvariants(nnDir);
+                       layFiles(bratsDir, b, true);
+                       checkDatasetInvariants(bratsDir);
+                     }});
+  targets.push_back({"dataset.json", {kDatasetJsonSeed}, mutateJson, [&](const Bytes& b) {
+                       layFiles(nnDir, kNamesSeed, false);
+                       std::ofstream(nnDir / "dataset.json", std::ios::binary) << b;
+                       checkDatasetInvariants(nnDir);
+                     }});
+  targets.push_back({"manifest.json", {kManifestSeed}, mutateJson, [&](const Bytes& b) {
+                       layFiles(manifestDir, "A\n{case}\nB", true);
+                       std::ofstream(manifestDir / "manifest.json", std::ios::binary) << b;
+                       checkDatasetInvariants(manifestDir);
                      }});
 
   Rng rng(seed);

@@ -41,10 +41,11 @@ class TestResultsTableModel : public QObject {
     QVERIFY(model.index(1, 1).data(Qt::FontRole).value<QFont>().bold());
     QVERIFY(!model.index(0, 1).data(Qt::FontRole).value<QFont>().bold());
     QCOMPARE(model.index(1, 1).data(Qt::ToolTipRole).toString(),
-             QString("p = 0.0205 (paired t-test against source only over 5 case(s))"));
+             QString("p = 0.0205, adjusted p = 0.0205 (paired t-test against source only, Holm correction, 5 case(s))\n"
+                     "difference 3.20, 95 % CI [0.81, 5.59]"));
     QVERIFY(!model.index(0, 1).data(Qt::ToolTipRole).isValid());  // the baseline itself
     QVERIFY(model.index(0, 0).data(Qt::FontRole).value<QFont>().italic());
-    QCOMPARE(model.index(1, 2).data().toString(), QString("3.00 ± 0.00"));  // equal: no dagger
+    QCOMPARE(model.index(1, 2).data().toString(), QString("3.00 ± 0.00"));  // identical values: no dagger
     QVERIFY(qAbs(model.index(1, 1).data(Qt::UserRole + 1).toDouble() - 0.0205) < 1e-4);
   }
 
@@ -53,6 +54,10 @@ class TestResultsTableModel : public QObject {
     model.setTable(buildResultsTable(sample(), 1));
     QCOMPARE(model.index(0, 1).data().toString(), QString("10.00 ± 0.00 †"));
     QVERIFY(!model.index(1, 1).data(Qt::ToolTipRole).isValid());
+    // A comparison without a mark says what that means.
+    model.setTable(buildResultsTable(sample(), 0));
+    QVERIFY2(model.index(1, 2).data(Qt::ToolTipRole).toString().contains("Not shown different from source only (which does not mean equal)"),
+             qPrintable(model.index(1, 2).data(Qt::ToolTipRole).toString()));
   }
 
   void exportsBySuffix() {

@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 #include "cli_support.h"
@@ -139,6 +141,43 @@ class TestApplyModelModel : public QObject {
     const QStringList keys = viewer.images()->keys();
     QVERIFY2(keys.contains("t1") && keys.contains("tiny/synth") && !keys.contains("flair") && !keys.contains("seg"), qPrintable(keys.join(' ')));
     QCOMPARE(viewer.layout().panels.back().base, QString("tiny/synth"));  // in the missing FLAIR's place
+  }
+
+  // A tissnet that cannot start ends the job as failed, with the reason, and frees the slot.
+  void aProgramThatCannotStartEndsTheJob() {
+    ApplyModelModel model;
+    model.setTissnet(dir_.path() + "/no-such-tissnet");
+    QSignalSpy failed(&model, &ApplyModelModel::failed);
+    QVERIFY(model.start(clinic_, id_, run_, results_).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+    QVERIFY(!model.running());
+    QVERIFY2(failed.first().first().toString().contains("could not be started"), qPrintable(failed.first().first().toString()));
+    QVERIFY(model.start(clinic_, id_, run_, results_).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 10000);
+    QVERIFY(leftovers().isEmpty());
+  }
+
+  // Odd case ids are refused before anything runs; two runs named alike keep apart results.
+  void oddIdsAndRunsNamedAlike() {
+    ApplyModelModel model;
+    model.setTissnet(dir_.path() + "/no-such-tissnet");
+    for (const char* id : {"..", "../../x", "", "a/b"}) QVERIFY2(!model.start(clinic_, id, run_, results_).ok(), id);
+    QVERIFY(!model.running());
+    const QString other = dir_.path() + "/elsewhere/tiny";
+    QVERIFY(QDir().mkpath(other + "/checkpoints"));
+    QVERIFY(QFile::copy(run_ + "/config.json", other + "/config.json"));
+    QVERIFY(QFile::copy(run_ + "/checkpoints/last.pt", other + "/checkpoints/last.pt"));
+    QSignalSpy failed(&model, &ApplyModelModel::failed);
+    QVERIFY(model.start(clinic_, id_, run_, results_).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
+    QVERIFY(model.start(clinic_, id_, other, results_).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 2, 10000);
+    auto runOf = [](const QString& folder) {
+      QFile f(folder + "/source-run.json");
+      return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object()["run"].toString() : QString();
+    };
+    QCOMPARE(runOf(results_ + "/tiny"), QFileInfo(run_).absoluteFilePath());
+    QCOMPARE(runOf(results_ + "/tiny-2"), QFileInfo(other).absoluteFilePath());
   }
 };
 

@@ -6,6 +6,10 @@
 #include <QTest>
 #include <QTimer>
 
+#include <algorithm>
+#include <filesystem>
+
+#include "dataset/CaseTableModel.h"
 #include "dataset/DatasetScanner.h"
 #include "dataset/ThumbnailProvider.h"
 #include "test_support.h"
@@ -91,6 +95,41 @@ class TestDatasetScanner : public QObject {
     QCOMPARE(failed.count(), 1);
     const auto error = failed.first().first().value<Error>();
     QVERIFY(QString::fromStdString(error.file).endsWith("nothing-here"));
+  }
+
+  // Odd names: a case named "{case}" is a case like any other (the scan ends), a name that is
+  // not UTF-8 is left out and named, and the browser's layout line says so.
+  void oddCaseNamesEndAndAreNamed() {
+    namespace fs = std::filesystem;
+    const fs::path odd = (dir_.path() + "/odd").toStdString(), from = (dir_.path() + "/three").toStdString();
+    testsupport::writePhantom(QString::fromStdString(from.string()), PhantomLayout::Brats, 2, 5, {32, 32, 8});
+    std::vector<std::string> ids;
+    for (const auto& e : fs::directory_iterator(from)) ids.push_back(e.path().filename().string());
+    std::sort(ids.begin(), ids.end());
+    for (const auto& [id, name] : {std::pair{ids[0], std::string("{case}")}, std::pair{ids[1], std::string("bad\xff")}}) {
+      fs::create_directories(odd / name);
+      for (const auto& e : fs::directory_iterator(from / id)) {
+        const std::string file = e.path().filename().string();
+        fs::copy_file(e.path(), odd / name / (name + file.substr(id.size())));
+      }
+    }
+    DatasetScanner scanner;
+    QSignalSpy finished(&scanner, &DatasetScanner::finished);
+    std::shared_ptr<const Dataset> opened;
+    QVector<CaseRecord> records;
+    connect(&scanner, &DatasetScanner::opened, this, [&](std::shared_ptr<const Dataset> d) { opened = d; });
+    connect(&scanner, &DatasetScanner::casesUpdated, this, [&](const QVector<CaseRecord>& r) { records += r; });
+    scanner.start(QString::fromStdString(odd.string()), true, 2);
+    QVERIFY(finished.wait(60000));
+    QVERIFY(opened);
+    QCOMPARE(int(opened->cases.size()), 1);
+    QCOMPARE(opened->cases.front().id, std::string("{case}"));
+    QCOMPARE(int(opened->refused.size()), 1);
+    CaseTableModel table;
+    table.setDataset(opened);
+    table.updateRecords(records);
+    const QString layout = table.layoutText();
+    QVERIFY2(layout.contains("1 case(s) left out") && layout.contains("bad\\xFF"), qPrintable(layout));
   }
 };
 

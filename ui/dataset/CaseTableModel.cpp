@@ -135,6 +135,12 @@ QString CaseTableModel::layoutText() const {
   if (!values.isEmpty()) text += tr(" (values %1)").arg(values.join(' '));
   const auto held = std::count_if(dataset_->cases.begin(), dataset_->cases.end(), [](const CaseFiles& c) { return c.heldOut; });
   if (held) text += tr(" · %n case(s) from imagesTs, without a label", "", int(held));
+  // Cases refused by the case-id rule are named, never silently missing.
+  QStringList refused;
+  for (const auto& e : dataset_->refused) refused << QString::fromStdString(e.describe());
+  if (!refused.isEmpty())
+    text += "\n" + tr("%n case(s) left out: %1", "", int(refused.size())).arg(refused.mid(0, 5).join("; ")) +
+            (refused.size() > 5 ? tr("; and %1 more").arg(refused.size() - 5) : QString());
   return text;
 }
 

@@ -42,11 +42,21 @@ void DatasetScanner::start(const QString& dir, bool fullCheck, int threads) {
 void DatasetScanner::cancel() { cancel_ = true; }
 
 void DatasetScanner::run(std::string dir, bool fullCheck, int threads) {
+  // The worker's boundary: nothing escapes the thread (an escaping exception would terminate).
+  try {
+    scan(dir, fullCheck, threads);
+  } catch (const std::exception& e) {
+    std::lock_guard lock(mutex_);
+    if (!error_) error_ = std::make_unique<Error>(makeError(dir, std::string("the scan stopped: ") + e.what()));
+  }
+  done_ = true;
+}
+
+void DatasetScanner::scan(const std::string& dir, bool fullCheck, int threads) {
   auto opened = openDataset(dir);
   if (!opened) {
     std::lock_guard lock(mutex_);
     error_ = std::make_unique<Error>(opened.error());
-    done_ = true;
     return;
   }
   auto dataset = std::make_shared<const Dataset>(std::move(*opened));
@@ -70,7 +80,6 @@ void DatasetScanner::run(std::string dir, bool fullCheck, int threads) {
       ++doneSteps_;
     });
   }
-  done_ = true;
 }
 
 void DatasetScanner::flush() {

@@ -43,6 +43,7 @@ class DatasetScanner : public QObject {
 
  private:
   void run(std::string dir, bool fullCheck, int threads);
+  void scan(const std::string& dir, bool fullCheck, int threads);
   void flush();
   void join();
 

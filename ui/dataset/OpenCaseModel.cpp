@@ -86,17 +86,18 @@ QStringList OpenCaseModel::problems() const {
   return p;
 }
 
-QString OpenCaseModel::save(const QString& casesRoot, QString* error) const {
+QString OpenCaseModel::save(const QString& casesRoot, QString* error) {
   if (!valid()) {
     *error = problems().join("\n");
     return {};
   }
-  const QString dir = QDir(casesRoot).filePath(caseId_);
-  if (auto st = writeLooseCase(looseCase(), dir.toStdString()); !st) {
-    *error = errorText(st.error(), tr("Keeping the case in the workspace"));
+  auto kept = keepLooseCase(looseCase(), casesRoot.toStdString());
+  if (!kept) {
+    *error = errorText(kept.error(), tr("Keeping the case in the workspace"));
     return {};
   }
-  return dir;
+  caseId_ = QString::fromStdString(kept->id);
+  return QDir(casesRoot).filePath(caseId_);
 }
 
 }  // namespace tiss::ui

@@ -37,9 +37,10 @@ class OpenCaseModel : public QObject {
   bool valid() const { return problems().isEmpty(); }
   /// The case as core describes it.
   LooseCase looseCase() const;
-  /// Writes the case's manifest to `casesRoot`/ID (replacing an earlier description of a case
-  /// with this id). Returns that folder, or an empty string with `error` set.
-  QString save(const QString& casesRoot, QString* error) const;
+  /// Writes the case's manifest to `casesRoot`/ID (keepLooseCase: ID-2, ID-3... when another
+  /// case holds that id; caseId() then says the id kept). Returns that folder, or an empty
+  /// string with `error` set.
+  QString save(const QString& casesRoot, QString* error);
 
  Q_SIGNALS:
   void changed();

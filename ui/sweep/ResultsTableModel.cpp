@@ -1,5 +1,7 @@
 #include "sweep/ResultsTableModel.h"
 
+#include <cmath>
+
 #include <QFileInfo>
 #include <QFont>
 
@@ -34,7 +36,7 @@ QVariant ResultsTableModel::data(const QModelIndex& index, int role) const {
       f.setItalic(true);
       return f;
     }
-    if (role == Qt::ToolTipRole && int(r) == table_.baseline) return tr("Baseline of the t-tests");
+    if (role == Qt::ToolTipRole && int(r) == table_.baseline) return tr("Baseline of the comparisons");
     return {};
   }
   const size_t c = size_t(index.column() - 1);
@@ -51,12 +53,28 @@ QVariant ResultsTableModel::data(const QModelIndex& index, int role) const {
     case Qt::TextAlignmentRole: return int(Qt::AlignCenter);
     case Qt::ToolTipRole:
       if (!cell.tested) return {};
-      return tr("p = %1 (paired t-test against %2 over %n case(s))", nullptr, int(cell.pairs))
-          .arg(QString::number(cell.test.p, 'f', 4), QString::fromStdString(table_.rows[size_t(table_.baseline)]));
+      return tooltip(cell);
     case Qt::UserRole: return cell.present ? QVariant(cell.summary.mean) : QVariant();
-    case Qt::UserRole + 1: return cell.tested ? QVariant(cell.test.p) : QVariant();
+    case Qt::UserRole + 1: return cell.tested ? QVariant(cell.comparison.pAdjusted) : QVariant();
   }
   return {};
+}
+
+// Raw and adjusted p, the test and its correction, the difference with its interval and n.
+QString ResultsTableModel::tooltip(const TableCell& cell) const {
+  const PairedComparison& c = cell.comparison;
+  const QString base = QString::fromStdString(table_.rows[size_t(table_.baseline)]);
+  const QString test = c.test == PairedTestKind::T ? tr("paired t-test") : c.exact ? tr("Wilcoxon signed-rank test (exact)")
+                                                                                     : tr("Wilcoxon signed-rank test (normal approximation)");
+  QString correction = tr("no correction");
+  if (table_.comparison.correction == Correction::Holm) correction = tr("Holm correction");
+  if (table_.comparison.correction == Correction::Bonferroni) correction = tr("Bonferroni correction");
+  QString text = tr("p = %1, adjusted p = %2 (%3 against %4, %5, %n case(s))", nullptr, int(c.n))
+                     .arg(QString::number(c.p, 'f', 4), QString::number(c.pAdjusted, 'f', 4), test, base, correction);
+  if (std::isfinite(c.ciLow))
+    text += "\n" + tr("difference %1, 95 % CI [%2, %3]").arg(c.meanDiff, 0, 'f', 2).arg(c.ciLow, 0, 'f', 2).arg(c.ciHigh, 0, 'f', 2);
+  if (!cell.significant()) text += "\n" + tr("Not shown different from %1 (which does not mean equal).").arg(base);
+  return text;
 }
 
 QVariant ResultsTableModel::headerData(int section, Qt::Orientation orientation, int role) const {

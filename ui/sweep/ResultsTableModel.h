@@ -29,6 +29,7 @@ class ResultsTableModel : public QAbstractTableModel {
   Status exportTo(const QString& path, const QString& caption = {}) const;
 
  private:
+  QString tooltip(const TableCell& cell) const;
   ResultsTable table_;
 };
 

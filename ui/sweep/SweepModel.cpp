@@ -230,7 +230,7 @@ Status SweepModel::continueSweep(const QString& tissnet) {
 ResultsTable SweepModel::resultsTable(int baseline) const {
   if (!snapshot_) return {};
   const auto rows = points();
-  return buildResultsTable(rows, baseline >= 0 ? baseline : baselineIndex(*snapshot_, rows));
+  return buildResultsTable(rows, baseline >= 0 ? baseline : baselineIndex(*snapshot_, rows), {}, sweepComparison(snapshot_->folder.spec));
 }
 
 std::vector<MethodResults> SweepModel::points() const { return snapshot_ ? sweepPoints(*snapshot_) : std::vector<MethodResults>{}; }

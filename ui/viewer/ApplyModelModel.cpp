@@ -10,6 +10,8 @@
 #include <algorithm>
 
 #include "dashboard/TrainingLauncher.h"
+#include "tiss/util/atomic_file.h"
+#include "tiss/util/safe_path.h"
 
 namespace tiss::ui {
 namespace {
@@ -36,6 +38,26 @@ QString bestMetric(const QString& run) {
     if (!key.isEmpty() && e.contains(key)) metric = QString("%1 %2").arg(key).arg(e[key].toDouble(), 0, 'f', 1);
   }
   return metric;
+}
+
+// RESULTS/NAME of a run: its folder name, or NAME-2, NAME-3... when a folder of that name
+// holds another run's results (A/t000 and B/t000), told by the run's absolute path recorded in
+// NAME/source-run.json when the folder is first used.
+Result<QString> claimResultsFolder(const QString& resultsRoot, const QString& runDir) {
+  const QString run = QFileInfo(runDir).absoluteFilePath(), base = QFileInfo(runDir).fileName();
+  for (int k = 1; k < 1000; ++k) {
+    const QString name = k == 1 ? base : QString("%1-%2").arg(base).arg(k), folder = resultsRoot + "/" + name;
+    const QString record = folder + "/source-run.json";
+    if (QFileInfo::exists(folder)) {
+      if (readJson(record)["run"].toString() == run) return name;
+      continue;
+    }
+    if (!QDir().mkpath(folder)) return makeError(folder.toStdString(), ApplyModelModel::tr("cannot create the folder").toStdString());
+    const QByteArray json = QJsonDocument(QJsonObject{{"run", run}}).toJson();
+    if (auto st = writeFileAtomically(record.toStdString(), json.toStdString()); !st) return st.error();
+    return name;
+  }
+  return makeError(resultsRoot.toStdString(), ApplyModelModel::tr("holds too many results of runs with this name").toStdString());
 }
 
 RunChoice choiceOf(const QString& dir, const QString& name) {
@@ -74,12 +96,15 @@ void ApplyModelModel::scan(const QStringList& runFolders) {
 Status ApplyModelModel::start(const QString& dataDir, const QString& caseId, const QString& runDir, const QString& resultsRoot) {
   if (process_) return makeError(runDir.toStdString(), tr("another model is running on a case; wait or cancel it").toStdString());
   if (!isRun(runDir)) return makeError(runDir.toStdString(), tr("is not a run with a checkpoint").toStdString());
+  if (auto st = checkCaseId(caseId.toStdString()); !st) return st;
   if (!QDir().mkpath(resultsRoot)) return makeError(resultsRoot.toStdString(), tr("cannot create the results folder").toStdString());
   // Staged beside the results (same file system: the final move is a rename).
   staging_ = std::make_unique<QTemporaryDir>(resultsRoot + "/.apply-XXXXXX");
   if (!staging_->isValid()) return makeError(resultsRoot.toStdString(), tr("cannot create a staging folder").toStdString());
   caseId_ = caseId;
-  runName_ = QFileInfo(runDir).fileName();
+  auto name = claimResultsFolder(resultsRoot, runDir);
+  if (!name) return name.error();
+  runName_ = *name;
   resultsRoot_ = resultsRoot;
   stderr_.clear();
   fraction_ = 0;
@@ -88,6 +113,20 @@ Status ApplyModelModel::start(const QString& dataDir, const QString& caseId, con
   connect(process_, &QProcess::readyReadStandardOutput, this, &ApplyModelModel::readLines);
   connect(process_, &QProcess::readyReadStandardError, this, [this] { stderr_ += QString::fromUtf8(process_->readAllStandardError()); });
   connect(process_, &QProcess::finished, this, &ApplyModelModel::processFinished);
+  // A program that cannot start emits no finished(): without this the job would run forever.
+  // Queued, so that start() has returned before the job ends.
+  QProcess* child = process_;
+  connect(
+      process_, &QProcess::errorOccurred, this,
+      [this, child](QProcess::ProcessError error) {
+        if (error != QProcess::FailedToStart || process_ != child) return;
+        const QString why = tr("%1 could not be started: %2").arg(tissnet_, child->errorString());
+        const bool wasCancelling = cancelling_;
+        reset();
+        if (wasCancelling) Q_EMIT cancelled();
+        else Q_EMIT failed(why);
+      },
+      Qt::QueuedConnection);
   QStringList args{"infer", "--run", runDir, "--data", dataDir, "--cases", caseId, "--out", staging_->path(), "--progress-lines"};
   if (threads_ > 0) args << "--threads" << QString::number(threads_);
   process_->start(tissnet_, args);
@@ -139,8 +178,8 @@ void ApplyModelModel::processFinished(int code, QProcess::ExitStatus status) {
 Status ApplyModelModel::publish() {
   const QString target = resultsRoot_ + "/" + runName_, from = staging_->path() + "/" + caseId_, to = target + "/" + caseId_;
   if (!QDir().mkpath(target)) return makeError(target.toStdString(), tr("cannot create the folder").toStdString());
-  if (QFileInfo::exists(to) && !QDir(to).removeRecursively())
-    return makeError(to.toStdString(), tr("cannot replace the earlier results").toStdString());
+  // Confined to RESULTS/RUN: an odd id can never make this delete anything else.
+  if (auto st = removeInside(target.toStdString(), caseId_.toStdString()); !st) return st;
   if (!QDir().rename(from, to)) return makeError(to.toStdString(), tr("cannot move the results into place").toStdString());
   QFile::remove(target + "/" + caseId_ + ".inference.json");
   QFile::rename(staging_->path() + "/inference.json", target + "/" + caseId_ + ".inference.json");

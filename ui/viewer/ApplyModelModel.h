@@ -37,7 +37,8 @@ class ApplyModelModel : public QObject {
   const QVector<RunChoice>& runs() const { return runs_; }
 
   /// Starts inference of `caseId` of data set `dataDir` with `runDir`; outputs go to
-  /// `resultsRoot`/RUNNAME/CASE/. Refused while another runs, or for a missing run or case.
+  /// `resultsRoot`/NAME/CASE/, NAME the run folder's name, suffixed (-2, -3) when that folder holds
+  /// another run's results. Refused while another runs, for a missing run, or an invalid case id.
   Status start(const QString& dataDir, const QString& caseId, const QString& runDir, const QString& resultsRoot);
   /// Stops the child; nothing of this case's outputs is kept.
   void cancel();

@@ -11,6 +11,7 @@
 #include "tiss/io/image_io.h"
 #include "tiss/preprocessing/preprocess.h"
 #include "tiss/training/run_folder.h"
+#include "tiss/util/safe_path.h"
 
 namespace fs = std::filesystem;
 
@@ -98,11 +99,15 @@ Result<Volume> denormalize(const Volume& synth, const Dataset& d, const CaseFile
   return out;
 }
 
+// The case's present files copied, the synthesized one written where the layout puts it: a
+// held-out case stays in imagesTs/ with its other channels.
 Status writeCompleted(const Dataset& d, const CaseFiles& c, const std::string& key, const Volume& synth, const std::string& out) {
-  for (const auto& [k, path] : c.paths)
-    if (k != key && volumeExists(path))
-      if (auto st = copyFileAtomically(path, (fs::path(out) / fs::relative(path, d.root)).string()); !st) return st;
-  return writeVolume(synth, (fs::path(out) / d.manifest.relativePath(key, c.id)).string());
+  if (auto st = copyCaseFiles(d, c, out, {key}); !st) return st;
+  const auto rel = c.relative.find(key);
+  if (rel == c.relative.end()) return makeError(c.id, "has no place for " + key + " in the data set's layout");
+  auto file = pathInside(out, rel->second);
+  if (!file) return file.error();
+  return writeVolume(synth, *file);
 }
 
 // The cases a run trained or selected its checkpoint on: their synthesis is no test result.
@@ -118,6 +123,7 @@ void warnSeen(const std::string& run, const std::vector<std::string>& ids, const
 }  // namespace
 
 Result<std::vector<CompletedCase>> completeCases(const CompleteOptions& o) {
+  if (auto st = requireFinished((fs::path(o.data) / kDropRecord).string(), "tissnet brasyn drop", false); !st) return st.error();
   auto d = openDataset(o.data);
   if (!d) return d.error();
   if (auto st = requireFourSequences(*d); !st) return st.error();
@@ -127,7 +133,7 @@ Result<std::vector<CompletedCase>> completeCases(const CompleteOptions& o) {
   if (fs::exists(o.out, ec) && !fs::is_empty(o.out, ec)) return makeError(o.out, "already exists and is not empty; choose a new folder");
   const std::string work = (fs::path(o.out) / ".tissnet-complete").string();
   std::vector<CompletedCase> done;
-  nlohmann::json record = {{"data", fs::absolute(o.data).string()}, {"cases", nlohmann::json::object()}};
+  nlohmann::json record = {{"data", printableName(fs::absolute(o.data).string())}, {"cases", nlohmann::json::object()}};
   for (const auto& [key, ids] : p->casesFor) {
     const std::string run = p->runFor.at(key);
     warnSeen(run, ids, o);
@@ -145,14 +151,13 @@ Result<std::vector<CompletedCase>> completeCases(const CompleteOptions& o) {
       auto volume = denormalize(*synth, *d, *d->find(id));
       if (!volume) return volume.error();
       if (auto st = writeCompleted(*d, *d->find(id), key, *volume, o.out); !st) return st.error();
-      done.push_back({id, key, d->manifest.relativePath(key, id), run});
+      done.push_back({id, key, d->find(id)->relative.at(key), run});
       record["cases"][id] = {{"key", key}, {"name", ownName(d->manifest, key)}, {"file", done.back().file},
-                             {"run", fs::absolute(run).string()}};
+                             {"run", printableName(fs::absolute(run).string())}};
     }
   }
-  for (const char* meta : {kManifestFile, "dataset.json", kDropRecord})
-    if (fs::exists(fs::path(o.data) / meta, ec)) copyFileAtomically((fs::path(o.data) / meta).string(), (fs::path(o.out) / meta).string());
-  fs::remove_all(work, ec);
+  if (auto st = copyRecordFiles(o.data, o.out, {kManifestFile, "dataset.json", kDropRecord}); !st) return st.error();
+  removeInside(o.out, ".tissnet-complete");
   if (auto st = writeFileAtomically((fs::path(o.out) / kCompleteRecord).string(), record.dump(2) + "\n"); !st) return st.error();
   return done;
 }

@@ -9,6 +9,7 @@
 #include "tiss/io/image_io.h"
 #include "tiss/metrics/metrics.h"
 #include "tiss/metrics/statistics.h"
+#include "tiss/util/safe_path.h"
 
 namespace fs = std::filesystem;
 
@@ -39,9 +40,9 @@ Result<BrasynCaseScore> scoreCase(const Dataset& d, const std::string& id, const
   if (!b) return b.error();
   BrasynCaseScore s{id, key, b->psnrDb, b->ssimTumor, b->ssimHealthy, -1};
   if (!o.seg.empty()) {
-    std::string file = o.segPattern;
-    for (size_t p; (p = file.find("{case}")) != std::string::npos;) file.replace(p, 6, id);
-    auto seg = readVolume((fs::path(o.seg) / file).string());
+    auto file = pathInside(o.seg, expandCasePattern(o.segPattern, id));
+    if (!file) return file.error();
+    auto seg = readVolume(*file);
     if (!seg) return seg.error();
     s.dicePct = dicePercent(tumorOf(*seg), truth);
   }
@@ -61,7 +62,12 @@ Result<std::vector<BrasynCaseScore>> evaluateBrasyn(const BrasynEvalOptions& o) 
   std::vector<BrasynCaseScore> scores;
   try {
     for (const auto& [id, c] : record["cases"].items()) {
-      auto s = scoreCase(*d, id, c.at("key").get<std::string>(), (fs::path(o.completed) / c.at("file").get<std::string>()).string(), o);
+      if (auto st = checkCaseId(id); !st) return makeError(recordFile, st.error().message);
+      // A held-out case (imagesTs/) has no label to score against: it is not scored.
+      if (const CaseFiles* original = d->find(id); original && original->heldOut) continue;
+      auto synth = pathInside(o.completed, c.at("file").get<std::string>());
+      if (!synth) return synth.error();
+      auto s = scoreCase(*d, id, c.at("key").get<std::string>(), *synth, o);
       if (!s) return s.error();
       scores.push_back(*s);
     }

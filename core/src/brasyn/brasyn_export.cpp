@@ -8,6 +8,7 @@
 #include "brasyn/brasyn_common.h"
 #include "tiss/util/atomic_file.h"
 #include "tiss/io/image_io.h"
+#include "tiss/util/safe_path.h"
 
 namespace fs = std::filesystem;
 
@@ -57,6 +58,8 @@ Result<NnunetExport> exportNnunet(const NnunetExportOptions& o) {
   auto d = openDataset(o.data);
   if (!d) return d.error();
   if (auto st = requireFourSequences(*d); !st) return st.error();
+  if (!o.completed.empty())
+    if (auto st = requireFinished((fs::path(o.completed) / kCompleteRecord).string(), "tissnet complete", true); !st) return st.error();
   Result<Dataset> completed = o.completed.empty() ? Result<Dataset>(makeError("", "")) : openDataset(o.completed);
   if (!o.completed.empty() && !completed) return completed.error();
   std::vector<int> values = d->manifest.task.labelValues;
@@ -66,7 +69,8 @@ Result<NnunetExport> exportNnunet(const NnunetExportOptions& o) {
     const CaseFiles* images = completed ? completed->find(c.id) : &c;
     if (!images) continue;  // --completed: only the cases it holds
     const auto label = c.paths.find(d->manifest.task.label);
-    const bool labelled = label != c.paths.end() && volumeExists(label->second);
+    // A held-out case stays held out, even where a label file happens to exist.
+    const bool labelled = !c.heldOut && label != c.paths.end() && volumeExists(label->second);
     const std::string folder = labelled ? "imagesTr" : "imagesTs";
     for (size_t ch = 0; ch < kChannels.size(); ++ch) {
       char name[32];
@@ -74,10 +78,15 @@ Result<NnunetExport> exportNnunet(const NnunetExportOptions& o) {
       const auto from = images->paths.find(kChannels[ch].first);
       if (from == images->paths.end() || !volumeExists(from->second))
         return makeError(o.completed.empty() ? o.data : o.completed, "case " + c.id + " has no " + kChannels[ch].first + " (complete it first)");
-      if (auto st = copyImage(from->second, (fs::path(o.out) / folder / (c.id + name)).string()); !st) return st.error();
+      auto to = pathInside(o.out, folder + "/" + c.id + name);
+      if (!to) return to.error();
+      if (auto st = copyImage(from->second, *to); !st) return st.error();
     }
-    if (labelled)
-      if (auto st = writeLabel(label->second, values, (fs::path(o.out) / "labelsTr" / (c.id + ".nii.gz")).string()); !st) return st.error();
+    if (labelled) {
+      auto to = pathInside(o.out, "labelsTr/" + c.id + ".nii.gz");
+      if (!to) return to.error();
+      if (auto st = writeLabel(label->second, values, *to); !st) return st.error();
+    }
     ++(labelled ? counts.training : counts.test);
   }
   if (counts.training + counts.test == 0) return makeError(o.completed, "holds none of the data set's cases");

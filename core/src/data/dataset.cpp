@@ -1,5 +1,7 @@
-#include "tiss/util/atomic_file.h"
 #include "tiss/data/dataset.h"
+
+#include "tiss/util/atomic_file.h"
+#include "tiss/util/safe_path.h"
 
 #include "data/layouts.h"
 
@@ -28,9 +30,7 @@ std::vector<std::string> Manifest::missingKeys() const {
 
 std::string Manifest::relativePath(const std::string& key, const std::string& id) const {
   const auto it = patterns.find(key);
-  std::string path = it == patterns.end() ? std::string() : it->second;
-  for (size_t p; (p = path.find("{case}")) != std::string::npos;) path.replace(p, 6, id);
-  return path;
+  return it == patterns.end() ? std::string() : expandCasePattern(it->second, id);
 }
 
 Result<Task> retarget(const Manifest& m, const std::string& key) {
@@ -102,6 +102,13 @@ Result<Manifest> readManifest(const std::string& file) {
     m.task.label = t.value("label", "seg");
     m.task.labelValues = t.value("label_values", std::vector<int>{});
     m.cases = j.value("cases", std::vector<std::string>{});
+    for (const auto& [key, pattern] : m.patterns) {
+      if (m.layout == "files") continue;
+      // Any valid id is one component, neither . nor ..: "x" stands for all of them.
+      const fs::path rel = fs::path(expandCasePattern(pattern.substr(0, pattern.find('#')), "x")).lexically_normal();
+      if (pattern.empty() || rel.is_absolute() || rel.empty() || *rel.begin() == ".." || rel == ".")
+        return makeError(file, "the pattern of '" + key + "' must name a file inside the data set folder");
+    }
     if (m.layout == "files" && m.cases.empty()) return makeError(file, "layout \"files\" lists no case in \"cases\"");
     if (auto missing = m.missingKeys(); !missing.empty() && m.layout != "files")
       return makeError(file, "the task names '" + missing.front() + "' but \"patterns\" has no entry for it");
@@ -136,25 +143,45 @@ std::vector<std::string> caseFolders(const std::string& dir) {
 }
 
 
+// The ids that pass the case-id rule; the others become `refused` entries naming `where`/ID.
+std::vector<std::string> validIds(const std::vector<std::string>& ids, const std::string& where, Dataset& d) {
+  std::vector<std::string> kept;
+  for (const auto& id : ids) {
+    if (auto st = checkCaseId(id); !st) d.refused.push_back(makeError(where + "/" + printableName(id), st.error().message));
+    else kept.push_back(id);
+  }
+  return kept;
+}
+
+CaseFiles layoutCase(const Dataset& d, const std::string& id, const std::string& folder, bool heldOut) {
+  CaseFiles c{id, {}, heldOut, {}};
+  for (const auto& [key, pattern] : d.manifest.patterns) {
+    std::string rel = d.manifest.relativePath(key, id);
+    if (heldOut) {
+      // imagesTs/ holds the images only, named as in imagesTr/.
+      if (key == d.manifest.task.label || pattern.rfind("imagesTr/", 0) != 0) continue;
+      rel = folder + "/" + rel.substr(9);
+    }
+    c.relative[key] = rel;
+    c.paths[key] = (fs::path(d.root) / rel).string();
+  }
+  return c;
+}
+
 // imagesTs/: the cases a challenge keeps its labels of. Listed (to view, to run a model on)
 // with their images only, never in the split.
 void addHeldOutCases(Dataset& d) {
-  for (const auto& id : layoutCaseIds(d.root, d.manifest, "imagesTs")) {
+  for (const auto& id : validIds(layoutCaseIds(d.root, d.manifest, "imagesTs"), d.root + "/imagesTs", d)) {
     if (d.find(id)) continue;
-    CaseFiles c{id, {}, true};
-    for (const auto& [key, pattern] : d.manifest.patterns) {
-      if (key == d.manifest.task.label || pattern.rfind("imagesTr/", 0) != 0) continue;
-      c.paths[key] = (fs::path(d.root) / ("imagesTs/" + d.manifest.relativePath(key, id).substr(9))).string();
-    }
-    d.cases.push_back(std::move(c));
+    d.cases.push_back(layoutCase(d, id, "imagesTs", true));
   }
   std::sort(d.cases.begin(), d.cases.end(), [](const CaseFiles& a, const CaseFiles& b) { return a.id < b.id; });
 }
 
 // A case opened without a data set: its files are absolute, it belongs to no split.
 Dataset looseCaseDataset(Dataset d) {
-  for (const auto& id : d.manifest.cases) {
-    CaseFiles c{id, {}, true};
+  for (const auto& id : validIds(d.manifest.cases, d.root + "/" + kManifestFile, d)) {
+    CaseFiles c{id, {}, true, {}};
     for (const auto& [key, file] : d.manifest.patterns) c.paths[key] = file;
     d.cases.push_back(std::move(c));
   }
@@ -165,7 +192,9 @@ Dataset looseCaseDataset(Dataset d) {
 }  // namespace
 
 Result<Manifest> guessManifest(const std::string& dir) {
-  const auto ids = caseFolders(dir);
+  std::vector<std::string> ids;
+  for (const auto& id : caseFolders(dir))
+    if (checkCaseId(id)) ids.push_back(id);
   if (ids.empty()) return makeError(dir, "holds no case folder");
   Manifest m;
   for (const auto& e : fs::directory_iterator(fs::path(dir) / ids.front())) {
@@ -187,6 +216,13 @@ Result<Manifest> guessManifest(const std::string& dir) {
     if (!m.task.sources.empty()) m.task.sources.pop_back();
   }
   return m;
+}
+
+std::vector<std::string> splittableIds(const Dataset& d) {
+  std::vector<std::string> ids;
+  for (const auto& c : d.cases)
+    if (!c.heldOut) ids.push_back(c.id);
+  return ids;
 }
 
 const CaseFiles* Dataset::find(const std::string& id) const {
@@ -218,15 +254,10 @@ Result<Dataset> openDataset(const std::string& dir) {
   const bool imagesFolder = imagesFolderLayout(d.manifest);
   if (imagesFolder) ids = layoutCaseIds(dir, d.manifest);
   if (d.manifest.layout == "files") return looseCaseDataset(std::move(d));
-  if (ids.empty()) return makeError(dir, imagesFolder ? "imagesTr/ holds no case" : "holds no case folder");
-  for (const auto& id : ids) {
-    CaseFiles c{id, {}};
-    for (const auto& entry : d.manifest.patterns) {
-      const std::string& key = entry.first;
-      c.paths[key] = (fs::path(dir) / d.manifest.relativePath(key, id)).string();
-    }
-    d.cases.push_back(std::move(c));
-  }
+  ids = validIds(ids, imagesFolder ? dir + "/imagesTr" : dir, d);
+  if (ids.empty() && d.refused.empty()) return makeError(dir, imagesFolder ? "imagesTr/ holds no case" : "holds no case folder");
+  if (ids.empty()) return makeError(d.refused.front().file, d.refused.front().message + " (no other case)");
+  for (const auto& id : ids) d.cases.push_back(layoutCase(d, id, "", false));
   if (imagesFolder) addHeldOutCases(d);
   const fs::path splitFile = fs::path(dir) / kSplitFile;
   if (fs::exists(splitFile, ec)) {

@@ -85,15 +85,24 @@ bool msdFiles(const json& j, const fs::path& dir) {
   return first.is_object() && first.value("image", std::string()).size() > 0 && fileExists(dir / first["image"].get<std::string>());
 }
 
+// The label values a file may hold. nnU-Net v2 region-based datasets (BraTS as Dataset137)
+// give a region as a list of values ("whole tumor": [1, 2, 3]) with "regions_class_order":
+// every value of every region counts, and the tumor (label > 0) is their union.
 std::vector<int> labelValues(const json& j) {
-  std::vector<int> values;
+  std::set<int> values;
   if (j.contains("labels") && j["labels"].is_object())
     for (const auto& [name, value] : j["labels"].items()) {
-      if (value.is_number_integer()) values.push_back(value.get<int>());
-      else if (isNumber(name)) values.push_back(std::stoi(name));
+      if (value.is_number_integer()) values.insert(value.get<int>());
+      else if (value.is_array()) {
+        for (const auto& v : value)
+          if (v.is_number_integer()) values.insert(v.get<int>());
+      } else if (isNumber(name)) values.insert(std::stoi(name));
     }
-  std::sort(values.begin(), values.end());
-  return values;
+  if (j.contains("regions_class_order") && j["regions_class_order"].is_array())
+    for (const auto& v : j["regions_class_order"])
+      if (v.is_number_integer()) values.insert(v.get<int>());
+  if (!values.empty()) values.insert(0);  // background, implicit in a region list
+  return {values.begin(), values.end()};
 }
 
 Result<std::optional<Manifest>> described(const fs::path& file) {

@@ -1,6 +1,7 @@
 #include "tiss/data/loose_case.h"
 
 #include "data/layouts.h"
+#include "tiss/util/safe_path.h"
 
 #include <algorithm>
 #include <cctype>
@@ -97,7 +98,15 @@ std::string guessCaseId(const std::vector<std::string>& files) {
   std::set<std::string> folders;
   for (const auto& f : files) folders.insert(fs::path(f).parent_path().string());
   if (folders.size() == 1) {
-    const std::string name = fs::path(*folders.begin()).filename().string();
+    const fs::path folder(*folders.begin());
+    std::string name = folder.filename().string();
+    // BIDS: sub-01/[ses-1/]anat/ - the folder's name is the same for every subject.
+    static const std::set<std::string> bids = {"anat", "dwi", "func", "perf", "fmap"};
+    if (bids.count(name)) {
+      const fs::path parent = folder.parent_path();
+      name = parent.filename().string();
+      if (name.rfind("ses-", 0) == 0) name = parent.parent_path().filename().string() + "_" + name;
+    }
     if (!name.empty() && name != "/") return name;
   }
   const std::string separators = "_-. ";
@@ -130,8 +139,8 @@ LooseCase guessLooseCase(const std::vector<std::string>& files, const Task& task
 
 std::vector<std::string> looseCaseProblems(const LooseCase& c) {
   std::vector<std::string> problems;
-  if (c.id.empty() || c.id.find_first_of("/\\") != std::string::npos || c.id[0] == '.')
-    problems.push_back("the case id '" + c.id + "' is empty, starts with a dot or holds a slash");
+  if (auto st = checkCaseId(c.id); !st) problems.push_back(st.error().message);
+  else if (c.id[0] == '.') problems.push_back("the case id '" + c.id + "' starts with a dot (a hidden folder): rename it");
   bool source = false;
   for (const auto& [key, file] : c.files) {
     const bool isSource = std::count(c.task.sources.begin(), c.task.sources.end(), key) > 0;
@@ -156,6 +165,23 @@ Status writeLooseCase(const LooseCase& c, const std::string& dir) {
   m.cases = {c.id};
   m.patterns = c.files;
   return writeManifest(m, (fs::path(dir) / kManifestFile).string());
+}
+
+Result<LooseCase> keepLooseCase(LooseCase c, const std::string& casesRoot) {
+  const std::string base = c.id;
+  for (int k = 1; k < 1000; ++k) {
+    c.id = k == 1 ? base : base + "-" + std::to_string(k);
+    const fs::path dir = fs::path(casesRoot) / c.id;
+    std::error_code ec;
+    if (fs::exists(dir, ec) || fs::is_symlink(dir, ec)) {
+      // The same files kept again (re-opened): the same folder. Anything else is another case.
+      auto kept = readManifest((dir / kManifestFile).string());
+      if (!kept || kept->layout != "files" || kept->patterns != c.files) continue;
+    }
+    if (auto st = writeLooseCase(c, dir.string()); !st) return st.error();
+    return c;
+  }
+  return makeError(casesRoot, "holds too many cases named '" + base + "'");
 }
 
 }  // namespace tiss

@@ -1,5 +1,7 @@
 #include "tiss/data/thumbnail.h"
 
+#include "tiss/util/safe_path.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -102,7 +104,10 @@ long sliceToShow(const Dataset& d, const CaseFiles& c, long depth) {
 
 Result<CaseThumbnails> makeThumbnails(const Dataset& d, const CaseFiles& c, const std::string& cacheDir,
                                       const ThumbnailOptions& o) {
-  const std::string indexFile = (fs::path(cacheDir) / (c.id + ".json")).string();
+  // Confined to the cache folder whatever the id (a caller may pass a hand-made CaseFiles).
+  auto indexPath = pathInside(cacheDir, c.id + ".json");
+  if (!indexPath) return indexPath.error();
+  const std::string indexFile = *indexPath;
   const json signature = signatureOf(c);
   if (auto hit = cached(indexFile, signature)) return *hit;
   std::error_code ec;
@@ -121,7 +126,9 @@ Result<CaseThumbnails> makeThumbnails(const Dataset& d, const CaseFiles& c, cons
       box = headBox(*v, t.slice);
     }
     if (v->size()[0] < box.end(0) || v->size()[1] < box.end(1) || v->size()[2] <= t.slice) continue;
-    const std::string png = (fs::path(cacheDir) / (c.id + "_" + key + ".png")).string();
+    auto pngPath = pathInside(cacheDir, c.id + "_" + key + ".png");
+    if (!pngPath) return pngPath.error();
+    const std::string png = *pngPath;
     if (auto st = drawSlice(*v, box, o, png); !st) return st.error();
     t.files[key] = png;
     files[key] = png;

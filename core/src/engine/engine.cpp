@@ -15,6 +15,7 @@
 #include "training/tensors.h"
 #include "tiss/util/atomic_file.h"
 #include "tiss/data/dataset.h"
+#include "tiss/data/folds.h"
 #include "tiss/engine/device.h"
 #include "tiss/io/image_io.h"
 #include "tiss/preprocessing/prepared_store.h"
@@ -111,24 +112,24 @@ Result<std::vector<std::shared_ptr<const MappedCase>>> mapCases(const std::strin
 }
 
 
-Status writeRunInfo(const RunFolder& run, const TrainRequest& r, const Dataset& d, const RunSplit& split,
+Status writeRunInfo(const RunFolder& run, const TrainRequest& r, const TrainConfig& c, const Dataset& d, const RunSplit& split,
                     const std::string& device) {
   json info{{"tissnet", "0.1.0"}, {"libtorch", torchVersion()}, {"device", device}, {"threads", torch::get_num_threads()},
             {"data", fs::absolute(r.dataDir).string()}, {"task", d.manifest.task.name},
             {"sources", d.manifest.task.sources}, {"target", d.manifest.task.target}, {"split_seed", d.split.seed},
-            {"split_saved", d.splitSaved}, {"train", split.train}, {"val", split.val}, {"test", split.test},
+            {"split_saved", d.splitSaved}, {"fold", c.fold}, {"train", split.train}, {"val", split.val}, {"test", split.test},
             {"command_line", r.commandLine}, {"started", nowIso()},
             // Lets a monitor on the same host tell a killed trainer from a running one.
             {"pid", long(::getpid())}, {"host", hostName()}};
   return writeFileAtomically(run.infoFile(), info.dump(2) + "\n");
 }
 
-// The cache folder of one preprocessing of one channel set of a data set.
-std::string cacheDir(const std::string& dataDir, const PreprocessOptions& prep, const Task& task) {
+// The cache folder of one preprocessing of one channel set of a data set (never inside it).
+Result<std::string> cacheDir(const TrainConfig& c, const std::string& dataDir, const PreprocessOptions& prep, const Task& task) {
   std::string key = prep.signature() + " sources=";
   for (const auto& s : task.sources) key += s + ",";
   key += " target=" + task.target + " label=" + task.label;
-  return (fs::path(dataDir) / ".tiss-cache" / std::to_string(std::hash<std::string>{}(key))).string();
+  return preparedCacheDir(c.cacheDir, dataDir, key);
 }
 
 // The run's own split: recorded at creation, read back on resume; a data set whose split
@@ -203,6 +204,7 @@ Status trainImpl(const TrainRequest& r, const std::function<void(const std::stri
   auto retargeted = retarget(data->manifest, c.target);  // data.target: this run's own target
   if (!retargeted) return retargeted.error();
   data->manifest.task = *retargeted;
+  if (auto st = useFold(*data, c.fold); !st) return st;  // data.fold: the fold's train and val
   const int sources = int(data->manifest.task.sources.size());
   // Only seg-source and seg-synth train without the real target image.
   if (data->manifest.task.target.empty() && c.stage != Stage::SegSource && c.stage != Stage::SegSynth)
@@ -222,7 +224,7 @@ Status trainImpl(const TrainRequest& r, const std::function<void(const std::stri
   if (trainIds.empty()) return makeError(r.dataDir, "the split has no training case");
   if (!r.resume) {
     if (auto st = writeFileAtomically(run->configFile(), toJson(c)); !st) return st;
-    if (auto st = writeRunInfo(*run, r, *data, *split, device->str()); !st) return st;
+    if (auto st = writeRunInfo(*run, r, c, *data, *split, device->str()); !st) return st;
   } else if (auto st = recordWriter(*run); !st) {
     return st;
   }
@@ -232,7 +234,10 @@ Status trainImpl(const TrainRequest& r, const std::function<void(const std::stri
   const PreprocessOptions prep = preprocessFor(c, task);
   PreprocessOptions valPrep = PreprocessOptions::forTesting(task, c.cropFromLabel);
   valPrep.minSize = c.minWindow();
-  const std::string cache = cacheDir(r.dataDir, prep, task), valCache = cacheDir(r.dataDir, valPrep, task);
+  auto cacheFolder = cacheDir(c, r.dataDir, prep, task), valCacheFolder = cacheDir(c, r.dataDir, valPrep, task);
+  if (!cacheFolder) return cacheFolder.error();
+  if (!valCacheFolder) return valCacheFolder.error();
+  const std::string cache = *cacheFolder, valCache = *valCacheFolder;
   auto progress = [&](int done, int total) { emit(json{{"event", "prepare"}, {"done", done}, {"total", total}}.dump()); };
   if (auto st = prepareDataset(*data, trainIds, prep, cache, 2, progress); !st) return st;
   if (auto st = prepareDataset(*data, valIds, valPrep, valCache, 2, progress); !st) return st;

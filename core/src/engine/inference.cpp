@@ -8,12 +8,14 @@
 #include "training/checkpoint.h"
 #include "training/tensors.h"
 #include "tiss/data/dataset.h"
+#include "tiss/data/folds.h"
 #include "tiss/engine/device.h"
 #include "tiss/engine/engine.h"
 #include "tiss/io/image_io.h"
 #include "tiss/preprocessing/preprocess.h"
 #include "tiss/training/run_folder.h"
 #include "tiss/util/atomic_file.h"
+#include "tiss/util/safe_path.h"
 
 namespace fs = std::filesystem;
 
@@ -57,7 +59,9 @@ Batch batchFromPrepared(const PreparedCase& p, int sources, torch::Device device
 
 // Writes OUT/ID/ID_<name>.nii.gz uncropped; probabilities also as a binary _mask file.
 Status writeOutput(const std::string& out, const PreparedCase& p, const std::string& name, const Volume& cropped, bool image) {
-  const std::string base = (fs::path(out) / p.id / (p.id + "_" + name)).string();
+  auto inside = pathInside(out, p.id + "/" + p.id + "_" + name);
+  if (!inside) return inside.error();
+  const std::string base = *inside;
   const Volume full = uncrop(cropped, p.crop, p.original, image ? -1.f : 0.f);
   if (auto st = writeVolume(full, base + ".nii.gz"); !st) return st;
   if (image) return Status();
@@ -157,6 +161,10 @@ Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& pro
   auto task = retarget(data->manifest, c.target);  // the run's own target and sources
   if (!task) return task.error();
   data->manifest.task = *task;
+  // A fold run compares its split with its fold's, when this data set has the folds (another
+  // data set, e.g. a clinic's, need not).
+  if (c.fold >= 0)
+    if (auto fold = foldSplit(*data, c.fold)) data->split = *fold;
   const int sources = int(data->manifest.task.sources.size());
   auto borrowed = borrowForInference(c, sources, device);
   if (!borrowed) return borrowed.error();
@@ -170,6 +178,8 @@ Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& pro
   if (const auto moved = movedCases(*split, data->split); !moved.empty() && r.onWarning) r.onWarning(splitWarning(moved));
   const auto ids = selectCases(*data, *split, r.cases);
   if (ids.empty()) return makeError(r.dataDir, "no case to run (the chosen split part is empty)");
+  for (const auto& id : ids)
+    if (auto st = checkCaseId(id); !st) return makeError("--cases", st.error().message);
   std::string failures;
   const std::string checkpoint = fs::path(file).filename().string();
   auto done = r.skipExisting ? finishedCases(r, c, overlap, checkpoint) : Result<nlohmann::json>(nlohmann::json::object());

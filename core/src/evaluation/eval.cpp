@@ -14,6 +14,7 @@
 #include "tiss/data/dataset.h"
 #include "tiss/io/image_io.h"
 #include "tiss/util/parallel.h"
+#include "tiss/util/safe_path.h"
 #include "tiss/preprocessing/preprocess.h"
 #include "tiss/evaluation/results_table.h"
 #include "tiss/metrics/statistics.h"
@@ -39,7 +40,7 @@ Result<std::map<std::string, std::string>> filesOf(const std::string& dir, bool 
     const std::string name = e.path().filename().string();
     for (const std::string ext : {".nii.gz", ".nii"})
       if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0) {
-        files[name.substr(0, name.size() - ext.size())] = e.path().string();
+        if (const std::string id = name.substr(0, name.size() - ext.size()); checkCaseId(id)) files[id] = e.path().string();
         break;
       }
   }
@@ -47,9 +48,16 @@ Result<std::map<std::string, std::string>> filesOf(const std::string& dir, bool 
   return files;
 }
 
-std::string resolve(const std::string& dir, std::string pattern, const std::string& id) {
-  for (size_t p; (p = pattern.find("{case}")) != std::string::npos;) pattern.replace(p, 6, id);
-  return (fs::path(dir) / pattern).string();
+std::string resolve(const std::string& dir, const std::string& pattern, const std::string& id) {
+  return (fs::path(dir) / expandCasePattern(pattern, id)).string();
+}
+
+// RFC 4180: a field holding a comma, a quote or a line break is quoted, quotes doubled.
+std::string csvField(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
 }
 
 const std::string kMeanImage = "<mean of the reference>";
@@ -148,7 +156,7 @@ std::string toCsv(const std::vector<CaseScores>& scores) {
   out << ",error\n";
   std::vector<std::vector<double>> values(names.size());
   for (const auto& s : scores) {
-    out << s.id;
+    out << csvField(s.id);
     if (s.error.empty() && s.segmentation) {
       std::vector<std::optional<double>> row = {s.segmentation->dicePct, s.segmentation->assdMm, s.segmentation->hd95Mm};
       if (synth) {
@@ -170,6 +178,7 @@ std::string toCsv(const std::vector<CaseScores>& scores) {
       }
       out << ",\n";
     } else {
+      // Always quoted: an error is a sentence, often with commas.
       std::string quoted = s.error;
       for (size_t p = 0; (p = quoted.find('"', p)) != std::string::npos; p += 2) quoted.insert(p, 1, '"');
       out << std::string(names.size(), ',') << ",\"" << quoted << "\"\n";

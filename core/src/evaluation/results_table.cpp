@@ -122,6 +122,17 @@ bool rowValues(const CaseMetrics& cases, const std::string& key, std::vector<dou
   return !values.empty();
 }
 
+// The row's and the baseline's values over the cases both have, in case order.
+void pairedValues(const std::vector<MethodResults>& methods, size_t m, size_t baseline, const std::string& key,
+                  std::vector<double>& mine, std::vector<double>& base) {
+  for (const auto& [id, row] : methods[m].cases) {
+    const auto other = methods[baseline].cases.find(id);
+    if (other == methods[baseline].cases.end()) continue;
+    mine.push_back(row.at(key));
+    base.push_back(other->second.at(key));
+  }
+}
+
 TableCell makeCell(const std::vector<MethodResults>& methods, size_t m, int baseline, const std::string& key) {
   TableCell cell;
   std::vector<double> values;
@@ -129,26 +140,39 @@ TableCell makeCell(const std::vector<MethodResults>& methods, size_t m, int base
   if (!cell.present) return cell;
   cell.summary = summarize(values);
   if (baseline < 0 || size_t(baseline) == m) return cell;
-  std::vector<double> mine, base;
-  std::vector<double> unused;
+  std::vector<double> unused, mine, base;
   if (!rowValues(methods[size_t(baseline)].cases, key, unused)) return cell;
-  for (const auto& [id, row] : methods[m].cases) {
-    const auto other = methods[size_t(baseline)].cases.find(id);
-    if (other == methods[size_t(baseline)].cases.end()) continue;
-    mine.push_back(row.at(key));
-    base.push_back(other->second.at(key));
-  }
+  pairedValues(methods, m, size_t(baseline), key, mine, base);
   cell.tested = true;
   cell.pairs = mine.size();
-  cell.test = pairedTTest(mine, base);
   return cell;
+}
+
+// Tests each tested cell of one metric's column against the baseline and adjusts the family.
+void compareColumn(std::vector<TableCell>& column, const std::vector<MethodResults>& methods, int baseline, const std::string& key,
+                   const ComparisonOptions& o) {
+  std::vector<double> p;
+  for (size_t m = 0; m < column.size(); ++m) {
+    TableCell& cell = column[m];
+    cell.alpha = o.alpha;
+    if (!cell.tested) continue;
+    std::vector<double> mine, base;
+    pairedValues(methods, m, size_t(baseline), key, mine, base);
+    cell.comparison = comparePaired(mine, base, o.test);
+    p.push_back(cell.comparison.p);
+  }
+  const auto adjusted = adjustPValues(p, o.correction);
+  size_t i = 0;
+  for (auto& cell : column)
+    if (cell.tested) cell.comparison.pAdjusted = adjusted[i++];
 }
 
 }  // namespace
 
 ResultsTable buildResultsTable(const std::vector<MethodResults>& methods, int baseline,
-                               const std::vector<std::string>& metrics) {
+                               const std::vector<std::string>& metrics, const ComparisonOptions& comparison) {
   ResultsTable t;
+  t.comparison = comparison;
   t.baseline = baseline >= int(methods.size()) ? -1 : baseline;
   for (const auto& m : methods) {
     t.rows.push_back(m.name);
@@ -161,6 +185,7 @@ ResultsTable buildResultsTable(const std::vector<MethodResults>& methods, int ba
     if (!metrics.empty() && std::find(metrics.begin(), metrics.end(), c.key) == metrics.end()) continue;
     std::vector<TableCell> column;
     for (size_t m = 0; m < methods.size(); ++m) column.push_back(makeCell(methods, m, t.baseline, c.key));
+    if (t.baseline >= 0) compareColumn(column, methods, t.baseline, c.key, comparison);
     double best = c.higherIsBetter ? -HUGE_VAL : HUGE_VAL;
     bool any = false;
     for (const auto& cell : column)
@@ -175,6 +200,31 @@ ResultsTable buildResultsTable(const std::vector<MethodResults>& methods, int ba
     for (size_t m = 0; m < methods.size(); ++m) t.cells[m].push_back(column[m]);
   }
   return t;
+}
+
+Result<ComparisonOptions> ComparisonOptions::parse(const std::string& test, const std::string& correction, double alpha) {
+  ComparisonOptions o;
+  if (!test.empty()) {
+    auto t = parsePairedTest(test);
+    if (!t) return t.error();
+    o.test = *t;
+  }
+  if (!correction.empty()) {
+    auto c = parseCorrection(correction);
+    if (!c) return c.error();
+    o.correction = *c;
+  }
+  if (!(alpha > 0 && alpha < 1)) return makeError("--alpha", "must be between 0 and 1");
+  o.alpha = alpha;
+  return o;
+}
+
+ComparisonOptions ComparisonOptions::paper() {
+  ComparisonOptions o;
+  o.test = PairedTestKind::T;
+  o.correction = Correction::None;
+  o.paperConvention = true;
+  return o;
 }
 
 std::string formatCell(const TableCell& cell, const MetricColumn& column) {

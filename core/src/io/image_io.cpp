@@ -331,7 +331,10 @@ Status writeVolume(const Volume& v, const std::string& path) {
   std::error_code ec;
   if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
   // Keep the extension (ITK picks the format from it) and hide the partial file.
-  const fs::path tmp = temporaryPathFor(path);
+  // Reserved exclusively first: ITK then writes into a file we created, never through a link.
+  auto reserved = createTemporaryFile(path);
+  if (!reserved) return reserved.error();
+  const fs::path tmp = *reserved;
   if (auto st = writeTyped(v, tmp.string()); !st) {
     fs::remove(tmp, ec);
     return makeError(path, st.error().message);

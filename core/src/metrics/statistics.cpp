@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include <boost/math/distributions/students_t.hpp>
+
 namespace tiss {
 
 Summary summarize(const std::vector<double>& v) {
@@ -29,43 +31,10 @@ double percentile(std::vector<double> v, double q) {
   return v[lo] + (pos - double(lo)) * (v[hi] - v[lo]);
 }
 
-namespace {
-
-// Continued fraction for the incomplete beta function (modified Lentz's method).
-double betaFraction(double a, double b, double x) {
-  const double tiny = 1e-300;
-  double c = 1, d = 1 - (a + b) * x / (a + 1);
-  d = 1 / (std::abs(d) < tiny ? tiny : d);
-  double h = d;
-  for (int m = 1; m <= 500; ++m) {
-    for (int step = 0; step < 2; ++step) {
-      const double num = step == 0 ? m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
-                                   : -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
-      d = 1 + num * d;
-      d = 1 / (std::abs(d) < tiny ? tiny : d);
-      c = 1 + num / c;
-      if (std::abs(c) < tiny) c = tiny;
-      h *= d * c;
-      if (step == 1 && std::abs(d * c - 1) < 1e-15) return h;
-    }
-  }
-  return h;
-}
-
-}  // namespace
-
-double incompleteBeta(double a, double b, double x) {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const double logFront = std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) + b * std::log1p(-x);
-  // The fraction converges fast below the mean; use the symmetry relation above it.
-  if (x < (a + 1) / (a + b + 2)) return std::exp(logFront) * betaFraction(a, b, x) / a;
-  return 1 - std::exp(logFront) * betaFraction(b, a, 1 - x) / b;
-}
-
 double studentTwoSidedP(double t, double df) {
+  if (std::isnan(t) || !(df > 0)) return 1;
   if (!std::isfinite(t)) return 0;
-  return incompleteBeta(df / 2, 0.5, df / (df + t * t));
+  return 2 * boost::math::cdf(boost::math::complement(boost::math::students_t(df), std::abs(t)));
 }
 
 TTest pairedTTest(const std::vector<double>& a, const std::vector<double>& b) {

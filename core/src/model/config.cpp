@@ -68,7 +68,7 @@ json toObject(const TrainConfig& c) {
           {"preset", c.preset},
           {"seed", c.seed},
           {"data", {{"patch", formatSizeDHW(c.patch)}, {"target", c.target}, {"batch", c.batch}, {"tumor_share", c.tumorShare},
-                    {"flips", c.flips}, {"workers", c.loaderWorkers}}},
+                    {"flips", c.flips}, {"workers", c.loaderWorkers}, {"cache", c.cacheDir}, {"fold", c.fold}}},
           {"net", {{"channels", c.net.channels}, {"dropout", c.net.dropout}, {"disc_channels", c.net.discChannels},
                    {"upsampling", c.net.linearUpsampling ? "linear" : "transposed"}, {"decoder_dropout", c.net.decoderDropout},
                    {"conv", nameOf(kConvPaths, c.net.conv)}}},
@@ -193,6 +193,9 @@ Result<TrainConfig> fromObject(const json& j) {
     c.tumorShare = real(d, "tumor_share", "data.tumor_share", 0, 1);
     c.flips = boolean(d, "flips", "data.flips");
     c.loaderWorkers = integer<int>(d, "workers", "data.workers", 0, 64);
+    // Optional: configs written before the key existed use the default location.
+    c.cacheDir = d.contains("cache") ? text(d, "cache", "data.cache") : std::string();
+    c.fold = d.contains("fold") ? integer<int>(d, "fold", "data.fold", -1, 999) : -1;
     const json& n = at(j, "net", "net");
     c.net.channels = list<int>(n, "channels", "net.channels", 1, 4096);
     c.net.dropout = list<double>(n, "dropout", "net.dropout", 0, 0.99);

@@ -1,5 +1,11 @@
 #include "tiss/preprocessing/prepared_store.h"
 
+#include <cstdio>
+#include <cstdlib>
+
+#include "tiss/util/cache_dir.h"
+#include "tiss/util/safe_path.h"
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -61,6 +67,27 @@ bool cachedCaseValid(const fs::path& sidecar, const fs::path& data, const std::s
 }
 
 }  // namespace
+
+Result<std::string> preparedCacheDir(const std::string& configured, const std::string& dataDir, const std::string& key) {
+  std::string root = configured;
+  if (root.empty())
+    if (const char* env = std::getenv(kPreprocessedEnv); env && *env) root = env;
+  if (root.empty()) {
+    auto user = userCacheDir("preprocessed");
+    if (!user) return user.error();
+    root = *user;
+  }
+  std::error_code ec;
+  const fs::path data = fs::weakly_canonical(fs::absolute(dataDir, ec), ec);
+  char name[17];
+  std::snprintf(name, sizeof name, "%016llx", static_cast<unsigned long long>(stableHash(data.string() + "\n" + key)));
+  const fs::path dir = fs::path(root) / name;
+  fs::create_directories(dir, ec);
+  if (ec || !fs::is_directory(dir, ec))
+    return makeError(dir.string(), "cannot create the preprocessed cache folder (set data.cache or " + std::string(kPreprocessedEnv) +
+                                       " to a writable folder)");
+  return dir.string();
+}
 
 Status savePrepared(const PreparedCase& c, const std::string& dir, const std::string& signature) {
   std::error_code ec;

@@ -134,7 +134,10 @@ struct Expander {
       for (size_t a = 0; a < p.size(); ++a)
         if (p[a]) j.varied = spec.axes[a].key;
     recordParams(j, p, json::parse(toJson(*c)));
-    for (uint64_t seed : spec.seeds) addSeed(j, seed);
+    for (uint64_t seed : spec.seeds)
+      if (spec.folds.empty()) addSeed(j, seed, -1);
+      else
+        for (int fold : spec.folds) addSeed(j, seed, fold);
     return Status();
   }
 
@@ -151,13 +154,18 @@ struct Expander {
     }
   }
 
-  void addSeed(SweepJob j, uint64_t seed) {
+  void addSeed(SweepJob j, uint64_t seed, int fold) {
     char id[16];
     std::snprintf(id, sizeof id, "t%03zu", jobs.size() - spec.shared.size());
     j.id = id;
     j.seed = seed;
+    j.fold = fold;
     j.set.push_back("seed=" + std::to_string(seed));
     j.label = spec.seeds.size() > 1 ? j.point + ", seed " + std::to_string(seed) : j.point;
+    if (fold >= 0) {
+      j.set.push_back("data.fold=" + std::to_string(fold));
+      j.label += ", fold " + std::to_string(fold);
+    }
     jobs.push_back(j);
   }
 
@@ -182,8 +190,9 @@ Result<std::vector<SweepJob>> expandSweep(const SweepSpec& spec) {
   // A grid multiplies: refuse an absurd one before building it.
   double points = 1;
   for (const auto& a : spec.axes) points = spec.mode == SweepMode::Grid ? points * double(a.values.size()) : points + double(a.values.size());
-  if (points * double(spec.seeds.size()) > double(kMaxJobs))
-    return makeError("", "expands to " + std::to_string(int64_t(points * double(spec.seeds.size()))) + " trials; at most " +
+  const double runs = double(spec.seeds.size()) * double(std::max<size_t>(1, spec.folds.size()));
+  if (points * runs > double(kMaxJobs))
+    return makeError("", "expands to " + std::to_string(int64_t(points * runs)) + " trials; at most " +
                              std::to_string(kMaxJobs) + " (split it into several sweeps)");
   for (const Point& p : spec.mode == SweepMode::Grid ? gridPoints(spec) : oneAtATimePoints(spec))
     if (auto st = e.addPoint(p); !st) return st.error();

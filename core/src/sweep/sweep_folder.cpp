@@ -22,7 +22,7 @@ namespace {
 
 json jobToJson(const SweepJob& j) {
   return {{"id", j.id},       {"label", j.label}, {"point", j.point}, {"params", j.params}, {"numbers", j.numbers},
-          {"set", j.set},     {"from", j.from},   {"after", j.after}, {"varied", j.varied}, {"seed", j.seed},
+          {"set", j.set},     {"from", j.from},   {"after", j.after}, {"varied", j.varied}, {"seed", j.seed}, {"fold", j.fold},
           {"shared", j.shared}};
 }
 
@@ -38,6 +38,7 @@ SweepJob jobFromJson(const json& o) {
   j.after = o.value("after", j.after);
   j.varied = o.value("varied", "");
   j.seed = o.value("seed", uint64_t(1));
+  j.fold = o.value("fold", -1);
   j.shared = o.value("shared", false);
   return j;
 }

@@ -181,9 +181,15 @@ int baselineIndex(const SweepSnapshot& sweep, const std::vector<MethodResults>& 
   return points.empty() ? -1 : 0;
 }
 
+ComparisonOptions sweepComparison(const SweepSpec& spec) {
+  if (spec.paperConvention) return ComparisonOptions::paper();
+  auto o = ComparisonOptions::parse(spec.test, spec.correction);
+  return o ? *o : ComparisonOptions();
+}
+
 ResultsTable sweepTable(const SweepSnapshot& sweep) {
   const auto points = sweepPoints(sweep);
-  return buildResultsTable(points, baselineIndex(sweep, points));
+  return buildResultsTable(points, baselineIndex(sweep, points), {}, sweepComparison(sweep.folder.spec));
 }
 
 }  // namespace tiss

@@ -11,6 +11,8 @@
 
 #include "tiss/sweep/sweep.h"
 
+#include "tiss/metrics/paired_comparison.h"
+
 using nlohmann::json;
 
 namespace tiss {
@@ -125,7 +127,8 @@ json axisToJson(const SweepAxis& a) {
 }
 
 const std::set<std::string> kKeys = {"name", "data", "preset", "config", "set", "shared", "axes", "mode", "seeds",
-                                     "repeats", "metric", "split", "baseline", "max_parallel", "threads_per_trial", "devices"};
+                                     "repeats", "metric", "split", "baseline", "max_parallel", "threads_per_trial", "devices",
+                                     "statistics", "folds"};
 
 Status readScalars(SweepSpec& s, const json& j, const std::string& source) {
   s.name = j.value("name", s.name);
@@ -139,10 +142,34 @@ Status readScalars(SweepSpec& s, const json& j, const std::string& source) {
   s.maxParallel = j.value("max_parallel", s.maxParallel);
   s.threadsPerTrial = j.value("threads_per_trial", s.threadsPerTrial);
   s.devices = j.value("devices", s.devices);
+  if (j.contains("statistics")) {
+    const json& st = j["statistics"];
+    if (!st.is_object()) return specError(source, "'statistics' must be an object ({\"test\": ..., \"correction\": ...})");
+    s.paperConvention = st.value("convention", std::string("corrected")) == "paper";
+    s.test = st.value("test", s.paperConvention ? std::string("t") : s.test);
+    s.correction = st.value("correction", s.paperConvention ? std::string("none") : s.correction);
+    if (!parsePairedTest(s.test)) return specError(source, "'statistics.test' is '" + s.test + "'; expected t or wilcoxon");
+    if (!parseCorrection(s.correction))
+      return specError(source, "'statistics.correction' is '" + s.correction + "'; expected holm, bonferroni or none");
+  }
   const std::string mode = j.value("mode", "grid");
   if (mode != "grid" && mode != "one-at-a-time") return specError(source, "'mode' is '" + mode + "'; expected grid or one-at-a-time");
   s.mode = mode == "grid" ? SweepMode::Grid : SweepMode::OneAtATime;
   if (j.contains("seeds")) s.seeds = j["seeds"].get<std::vector<uint64_t>>();
+  if (j.contains("folds")) {
+    const json& f = j["folds"];
+    s.folds.clear();
+    if (f.is_number_integer() && f.get<int64_t>() >= 2 && f.get<int64_t>() <= 100)
+      for (int k = 0; k < f.get<int>(); ++k) s.folds.push_back(k);
+    else if (f.is_array())
+      for (const auto& k : f) {
+        if (!k.is_number_integer() || k.get<int64_t>() < 0 || k.get<int64_t>() > 999)
+          return specError(source, "'folds' lists " + k.dump() + "; folds are numbered from 0");
+        s.folds.push_back(k.get<int>());
+      }
+    else
+      return specError(source, "'folds' must be a number of folds (2 to 100) or a list of fold numbers, not " + f.dump());
+  }
   if (j.contains("repeats")) {
     // Bounded before anything is allocated: a typo must not exhaust memory.
     const json& r = j["repeats"];
@@ -231,8 +258,9 @@ std::string toJson(const SweepSpec& s) {
   for (const auto& a : s.axes) axes.push_back(axisToJson(a));
   const json j = {{"name", s.name}, {"data", s.data}, {"preset", s.preset}, {"config", s.config}, {"set", s.set},
                   {"shared", shared}, {"axes", axes}, {"mode", s.mode == SweepMode::Grid ? "grid" : "one-at-a-time"},
-                  {"seeds", s.seeds}, {"metric", s.metric}, {"split", s.split}, {"baseline", s.baseline},
-                  {"max_parallel", s.maxParallel}, {"threads_per_trial", s.threadsPerTrial}, {"devices", s.devices}};
+                  {"seeds", s.seeds}, {"folds", s.folds}, {"metric", s.metric}, {"split", s.split}, {"baseline", s.baseline},
+                  {"max_parallel", s.maxParallel}, {"threads_per_trial", s.threadsPerTrial}, {"devices", s.devices},
+                  {"statistics", {{"test", s.test}, {"correction", s.correction}, {"convention", s.paperConvention ? "paper" : "corrected"}}}};
   return j.dump(2) + "\n";
 }
 

@@ -221,12 +221,13 @@ Status runSweepTrial(const SweepFolder& folder, const std::string& jobId, const 
   if (job->shared) return c.end("finished", "trained");
   if (c.cancelled()) return c.end("stopped", "");
   if (auto st = c.enter("infer"); !st) return st;
-  say("inference on the " + folder.spec.split + " cases");
+  say("inference on the " + (job->fold >= 0 ? std::string("val") : folder.spec.split) + " cases");
   InferRequest r;
   r.runDir = job->from.empty() ? folder.jobDir(*job) : folder.jobDir(*folder.find(job->from));
   r.dataDir = folder.spec.data;
   r.outDir = folder.jobDir(*job) + "/infer";
-  r.cases = {folder.spec.split};
+  // A fold's trial is scored on its fold's validation cases: the point's rows pool them.
+  r.cases = {job->fold >= 0 ? std::string("val") : folder.spec.split};
   r.device = options.device;
   r.threads = c.threads();
   r.output = c.overrideValue("inference.output");

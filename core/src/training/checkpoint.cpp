@@ -9,12 +9,59 @@
 #include <cstring>
 #include <filesystem>
 
+#include "tiss/util/atomic_file.h"
+
 namespace fs = std::filesystem;
 
 namespace tiss {
 namespace {
 
 torch::Tensor scalar(double v) { return torch::tensor({v}, torch::kFloat64); }
+
+// Where the model's parameters live: a checkpoint's tensors are mapped there (map_location),
+// whatever device they were saved from.
+torch::Device deviceOf(StageModel& model) {
+  const auto parameters = model.parameters();
+  return parameters.empty() ? torch::Device(torch::kCPU) : parameters.front().device();
+}
+
+std::string shapeText(const torch::Tensor& t) {
+  std::string s;
+  for (int64_t d : t.sizes()) s += (s.empty() ? "" : "x") + std::to_string(d);
+  return s.empty() ? "scalar" : s;
+}
+
+// Every tensor of `want` (the model as the config builds it) has its shape in `got` (the
+// file); a tensor the file lacks is left to the model's own load. Names the first difference.
+Status sameShapes(torch::serialize::InputArchive& want, torch::serialize::InputArchive& got, const std::string& prefix,
+                  const std::string& path) {
+  for (const auto& key : want.keys()) {
+    torch::Tensor expected, found;
+    if (want.try_read(key, expected)) {
+      if (!got.try_read(key, found)) continue;
+      if (!expected.sizes().equals(found.sizes()))
+        return makeError(path, "parameter '" + prefix + key + "' is " + shapeText(found) + " in the checkpoint but " +
+                                   shapeText(expected) + " in the run's config (net.width, net.conv, sources?): not this run's checkpoint");
+      continue;
+    }
+    torch::serialize::InputArchive wantSub, gotSub;
+    if (want.try_read(key, wantSub) && got.try_read(key, gotSub))
+      if (auto st = sameShapes(wantSub, gotSub, prefix + key + ".", path); !st) return st;
+  }
+  return Status();
+}
+
+// The model's own archive, as it is now: what a checkpoint for it must match.
+void archiveOf(StageModel& model, torch::serialize::InputArchive& archive) {
+  torch::serialize::OutputArchive out;
+  model.save(out);
+  std::string bytes;
+  out.save_to([&bytes](const void* data, size_t n) {
+    bytes.append(static_cast<const char*>(data), n);
+    return n;
+  });
+  archive.load_from(bytes.data(), bytes.size());
+}
 
 }  // namespace
 
@@ -38,10 +85,10 @@ struct CheckedWriter {
 
 Status saveCheckpoint(const std::string& path, StageModel& model, const TrainerState& s) {
   const fs::path target(path);
-  const fs::path tmp = target.parent_path() / (".partial-" + std::to_string(::getpid()) + "-" + target.filename().string());
   CheckedWriter writer;
-  writer.fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (writer.fd < 0) return makeError(path, std::string("checkpoint not written (previous one kept): ") + std::strerror(errno));
+  auto reserved = createTemporaryFile(path, &writer.fd);
+  if (!reserved) return makeError(path, "checkpoint not written (previous one kept): " + reserved.error().message);
+  const fs::path tmp = *reserved;
   auto discard = [&](const std::string& why) {
     ::close(writer.fd);
     std::error_code ec;
@@ -88,8 +135,10 @@ Result<TrainerState> loadCheckpoint(const std::string& path, StageModel& model, 
   std::error_code ec;
   if (!fs::exists(path, ec)) return makeError(path, "no checkpoint here (the run has not saved one yet)");
   try {
-    torch::serialize::InputArchive archive, trainer;
-    archive.load_from(path);
+    torch::serialize::InputArchive archive, trainer, expected;
+    archive.load_from(path, deviceOf(model));
+    archiveOf(model, expected);
+    if (auto st = sameShapes(expected, archive, "", path); !st) return st.error();
     model.load(archive);
     archive.read("trainer", trainer);
     auto get = [&](const char* key) {

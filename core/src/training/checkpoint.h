@@ -21,6 +21,9 @@ struct TrainerState {
 Status saveCheckpoint(const std::string& path, StageModel& model, const TrainerState& state);
 
 /// Loads a checkpoint written by saveCheckpoint; restores the random generator when `restoreRng`.
+/// Tensors are mapped onto the device of the model's parameters (a GPU run's checkpoint loads
+/// on a CPU machine and the reverse), and every tensor's shape is checked against the model
+/// first: a mismatch (another net.width or conv) is an error naming the first parameter.
 Result<TrainerState> loadCheckpoint(const std::string& path, StageModel& model, bool restoreRng);
 
 }  // namespace tiss

@@ -1,4 +1,4 @@
-// Results tables: mean ± sd and paired t-tests against values computed by hand, best values,
+// Results tables: mean ± sd and paired tests (corrected) against values computed by hand, best values,
 // missing cells, and the CSV / Markdown / LaTeX exports (LaTeX against a checked-in file).
 #include <QDir>
 #include <QFile>
@@ -38,9 +38,13 @@ class TestResultsExport : public QObject {
     const TableCell& dice = t.cells[1][0];
     QVERIFY(qAbs(dice.summary.mean - 13.2) < 1e-12);
     QVERIFY(qAbs(dice.summary.sd - 1.9235384061671346) < 1e-12);
-    QVERIFY(qAbs(dice.test.t - 3.7199) < 1e-4);
-    QCOMPARE(dice.test.df, 4);
-    QVERIFY(qAbs(dice.test.p - 0.0205) < 1e-4);
+    QVERIFY(qAbs(dice.comparison.statistic - 3.7199) < 1e-4);
+    QCOMPARE(dice.comparison.n, size_t(5));
+    QVERIFY(qAbs(dice.comparison.p - 0.0205) < 1e-4);
+    // Holm over the metric's two comparisons: "real" differs by a constant 0.5 (p = 0), so
+    // TISS-Net's p is the larger and keeps its value (1 x 0.0205).
+    QVERIFY(qAbs(dice.comparison.pAdjusted - dice.comparison.p) < 1e-15);
+    QVERIFY(qAbs(dice.comparison.meanDiff - 3.2) < 1e-12);
     QVERIFY(dice.significant() && dice.best);
     QVERIFY(!t.cells[0][0].tested);  // the baseline is not tested against itself
     QCOMPARE(formatCell(dice, t.columns[0]), std::string("13.20 ± 1.92"));
@@ -53,15 +57,43 @@ class TestResultsExport : public QObject {
     const QString md = text(tableMarkdown(buildResultsTable(sample(), 0)));
     QVERIFY2(md.contains("| TISS-Net (n=5) | **13.20 ± 1.92** † | **1.50 ± 0.00** † | **27.00 ± 1.58** |"), qPrintable(md));
     QVERIFY2(md.contains("| source only (n=5) | 10.00 ± 0.00 | 2.20 ± 0.16 | – |"), qPrintable(md));
-    QVERIFY(md.contains("TISS-Net vs source only, Dice (%): p = 0.0205 (paired t-test, 5 cases)"));
+    QVERIFY2(md.contains("TISS-Net vs source only, Dice (%): Δ = +3.20 [95 % CI +0.81, +5.59], d_z = 1.66; p = 0.0205, "
+                         "adjusted p = 0.0205 (paired t-test, 5 cases); detectable at 80 % power: |Δ| ≥ "),
+             qPrintable(md));
+    QVERIFY2(md.contains("† adjusted p < 0.05 against source only: two-sided paired t-test, Holm's step-down correction over the 2 "
+                         "comparisons of each metric; n = 5 paired cases. No mark: not shown different from source only, which is "
+                         "not evidence that they are equal. With fewer than 10 paired cases"),
+             qPrintable(md));
+  }
+
+  // The same rows under Wilcoxon and Bonferroni, and the paper's convention said as such.
+  void testsAndCorrectionsAreChosenAndNamed() {
+    auto wilcoxon = ComparisonOptions::parse("wilcoxon", "bonferroni");
+    QVERIFY(wilcoxon.ok());
+    const ResultsTable w = buildResultsTable(sample(), 0, {}, *wilcoxon);
+    const TableCell& dice = w.cells[1][0];
+    QVERIFY(dice.comparison.exact);
+    QVERIFY(qAbs(dice.comparison.p - 0.0625) < 1e-12);  // all 5 differences positive: 2 / 2^5
+    QVERIFY(qAbs(dice.comparison.pAdjusted - 0.125) < 1e-12);  // x 2 comparisons
+    QVERIFY(!dice.significant());
+    const QString md = text(tableMarkdown(w));
+    QVERIFY2(md.contains("| TISS-Net (n=5) | **13.20 ± 1.92** |"), qPrintable(md));
+    QVERIFY2(md.contains("Wilcoxon signed-rank test (exact or normal approximation), Bonferroni correction over the 2 comparisons"), qPrintable(md));
+    const QString paper = text(tableMarkdown(buildResultsTable(sample(), 0, {}, ComparisonOptions::paper())));
+    QVERIFY2(paper.contains("without correction for the 2 comparisons of each metric: the paper's convention"), qPrintable(paper));
+    // The JSON of every comparison.
+    const QString json = text(comparisonsJson(w));
+    QVERIFY2(json.contains("\"p_adjusted\": 0.125") && json.contains("\"test\": \"wilcoxon\"") && json.contains("\"ci95\""),
+             qPrintable(json));
+    QVERIFY(!ComparisonOptions::parse("anova", "").ok());
   }
 
   void csvHasMeanSdAndP() {
     const QStringList lines = text(tableCsv(buildResultsTable(sample(), 0))).split('\n');
-    QCOMPARE(lines[0], QString("method,n,dice_pct_mean,dice_pct_sd,dice_pct_p,assd_mm_mean,assd_mm_sd,assd_mm_p,"
-                               "psnr_global_db_mean,psnr_global_db_sd,psnr_global_db_p"));
-    QCOMPARE(lines[1], QString("source only,5,10.0000,0.0000,,2.2000,0.1581,,,,"));
-    QVERIFY2(lines[2].startsWith("TISS-Net,5,13.2000,1.9235,0.02048,"), qPrintable(lines[2]));
+    QCOMPARE(lines[0], QString("method,n,dice_pct_mean,dice_pct_sd,dice_pct_p,dice_pct_p_adj,assd_mm_mean,assd_mm_sd,assd_mm_p,"
+                               "assd_mm_p_adj,psnr_global_db_mean,psnr_global_db_sd,psnr_global_db_p,psnr_global_db_p_adj"));
+    QCOMPARE(lines[1], QString("source only,5,10.0000,0.0000,,,2.2000,0.1581,,,,,,"));
+    QVERIFY2(lines[2].startsWith("TISS-Net,5,13.2000,1.9235,0.02048,0.02048,"), qPrintable(lines[2]));
   }
 
   void latexEqualsTheExpectedFile() {

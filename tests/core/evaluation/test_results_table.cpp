@@ -52,8 +52,8 @@ class TestResultsTable : public QObject {
     QVERIFY2(table.contains("| source only (n=5) | 10.00 ± 0.00 | **1.00 ± 0.00** | **2.00 ± 0.00** |"), qPrintable(table));
     // mean 13.2, sd sqrt(14.8 / 4) = 1.92; best values bold (ties: both)
     QVERIFY2(table.contains("| TISS-Net (n=5) | **13.20 ± 1.92** † | **1.00 ± 0.00** |"), qPrintable(table));
-    QVERIFY(table.contains("Dice (%): p = 0.0205"));
-    QVERIFY(table.contains("ASSD (mm): p = 1.0000"));
+    QVERIFY2(table.contains("Dice (%): Δ = +3.20 [95 % CI +0.81, +5.59], d_z = 1.66; p = 0.0205"), qPrintable(table));
+    QVERIFY2(table.contains("ASSD (mm): Δ = +0.00 [95 % CI +0.00, +0.00]; p = 1.0000"), qPrintable(table));
   }
 };
 

@@ -3,6 +3,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <fstream>
 
 #include "tiss/sweep/sweep.h"
@@ -129,6 +130,29 @@ class TestSweepSpec : public QObject {
     QCOMPARE(findMetric("assd_mm")->title, std::string("ASSD (mm)"));
     QVERIFY(findMetric("perc_dice_pct"));
     QVERIFY(!findMetric("nope"));
+  }
+
+  // "folds": K or a list: each point x seed once per fold, data.fold set, labelled; the
+  // paper presets keep the paper's statistics, a spec may choose its own.
+  void foldsAndStatistics() {
+    const SweepSpec s = parse("{\"axes\": [{\"key\": \"loss.lambda_c\", \"values\": [0, 1]}], \"seeds\": [1, 2], \"folds\": 3,"
+                              " \"statistics\": {\"test\": \"wilcoxon\", \"correction\": \"bonferroni\"}}");
+    QCOMPARE(s.folds, (std::vector<int>{0, 1, 2}));
+    QCOMPARE(s.test, std::string("wilcoxon"));
+    QCOMPARE(s.correction, std::string("bonferroni"));
+    const auto jobs = expand(s);
+    QCOMPARE(jobs.size(), size_t(2 * 2 * 3));
+    QCOMPARE(jobs[4].fold, 1);
+    QVERIFY(std::count(jobs[4].set.begin(), jobs[4].set.end(), "data.fold=1"));
+    QVERIFY2(jobs[4].label.find("fold 1") != std::string::npos, jobs[4].label.c_str());
+    QCOMPARE(jobs[4].point, jobs[5].point);  // folds of one point are one row
+    QCOMPARE(parse(toJson(s)).folds, s.folds);
+    QCOMPARE(parse("{\"folds\": [0, 2]}").folds, (std::vector<int>{0, 2}));
+    for (const char* bad : {"{\"folds\": 1}", "{\"folds\": [-1]}", "{\"folds\": \"five\"}", "{\"statistics\": {\"test\": \"anova\"}}"})
+      QVERIFY2(!sweepSpecFromJson(bad, "spec.json").ok(), bad);
+    auto fig6 = sweepPreset("fig6");
+    QVERIFY(fig6.ok() && fig6->paperConvention && fig6->correction == "none");
+    QVERIFY(!parse("{}").paperConvention);
   }
 };
 

@@ -1,4 +1,7 @@
+#include <sys/resource.h>
 #include <unistd.h>
+
+#include <csignal>
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -106,17 +109,23 @@ TEST(Trainer, FailedCheckpointWriteKeepsThePreviousOne) {
   ScriptedModel first(0);
   ASSERT_EQ(f.run(first, schedule(2), *run).state, "finished");
   const auto before = fs::file_size(run->lastCheckpoint());
-  // The temporary file's name is taken by a folder: every write fails, as on a full disk.
-  const fs::path blocker =
-      fs::path(run->lastCheckpoint()).parent_path() / (".partial-" + std::to_string(::getpid()) + "-last.pt");
-  fs::create_directories(blocker);
-  std::ofstream(blocker / "keep") << "a non-empty folder cannot be removed or replaced";
+  // Files may not grow to a checkpoint's size (RLIMIT_FSIZE: writes past it fail with EFBIG,
+  // as on a full disk); the small event lines still fit.
+  std::signal(SIGXFSZ, SIG_IGN);
+  rlimit old{};
+  ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &old), 0);
+  rlimit small = old;
+  small.rlim_cur = rlim_t(before - 1);
+  ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
   // A checkpoint that cannot be written ends the run (as a full disk does), naming why.
   ScriptedModel second(0);
   f.events.clear();
   const RunStatus end = f.run(second, schedule(5), *run);
+  ::setrlimit(RLIMIT_FSIZE, &old);
   EXPECT_EQ(end.state, "failed");
   EXPECT_NE(end.message.find("previous one kept"), std::string::npos) << end.message;
+  for (const auto& e : fs::directory_iterator(fs::path(run->lastCheckpoint()).parent_path()))
+    EXPECT_EQ(e.path().filename().string().rfind(".partial-", 0), std::string::npos) << "left behind: " << e.path();
   ScriptedModel reloaded(0);
   auto state = loadCheckpoint(run->lastCheckpoint(), reloaded, false);
   ASSERT_TRUE(state.ok());

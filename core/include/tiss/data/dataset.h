@@ -43,7 +43,8 @@ struct Manifest {
 
   /// Every key the task needs (sources, target, label) that has no pattern.
   std::vector<std::string> missingKeys() const;
-  /// Path of `key` for case `caseId`, relative to the data set folder.
+  /// Path of `key` for case `caseId`, relative to the data set folder (`{case}` expanded in
+  /// one pass).
   std::string relativePath(const std::string& key, const std::string& caseId) const;
 };
 
@@ -89,6 +90,10 @@ struct CaseFiles {
   std::map<std::string, std::string> paths;
   /// From imagesTs/ (nnU-Net, MSD): images only, by design without a label; never in the split.
   bool heldOut = false;
+  /// manifest key -> path relative to the data set folder as the layout names it ("CASE/CASE_t1.nii.gz",
+  /// "imagesTs/CASE_0000.nii.gz"; MSD's "#N" kept): what a command copying the case writes under
+  /// its output folder. Empty for a loose case (its files are absolute).
+  std::map<std::string, std::string> relative = {};
 };
 
 struct Dataset {
@@ -97,13 +102,20 @@ struct Dataset {
   std::vector<CaseFiles> cases;  ///< sorted by id
   Split split;                   ///< from split.json, or drawn with seed 0 when absent
   bool splitSaved = false;
+  /// Cases left out by the case-id rule (tiss/util/safe_path.h), each naming its file or folder
+  /// and why: the data set opens without them, `tissnet check` lists them as problems.
+  std::vector<Error> refused;
 
   const CaseFiles* find(const std::string& id) const;
 };
 
+/// The labelled cases (not held out): the only ones a split or a fold may hold.
+std::vector<std::string> splittableIds(const Dataset& dataset);
+
 /// Opens a data set folder: manifest.json when present, else the detected layout. Fails when
 /// the folder is missing, holds no case, or has neither a manifest nor a known layout (the
-/// message lists the layouts and says how to write a manifest).
+/// message lists the layouts and says how to write a manifest). Case ids that break the
+/// case-id rule (checkCaseId) are left out and listed in `refused`. Opening writes nothing.
 Result<Dataset> openDataset(const std::string& dir);
 
 }  // namespace tiss

@@ -24,8 +24,9 @@ std::string guessModality(const std::string& fileName, const Task& task = glioma
 /// no image file was found.
 Result<std::vector<std::string>> imageFilesOf(const std::vector<std::string>& paths);
 
-/// A case id for `files`: their folder's name when they all share one, else the longest common
-/// start of their names (trimmed of _ - .), else "case".
+/// A case id for `files`: their folder's name when they all share one (a BIDS "anat" folder
+/// names its subject and session: "sub-01_ses-1"), else the longest common start of their
+/// names (trimmed of _ - .), else "case".
 std::string guessCaseId(const std::vector<std::string>& files);
 
 struct LooseCase {
@@ -38,12 +39,19 @@ struct LooseCase {
 /// file already took, is left out), with a guessed id.
 LooseCase guessLooseCase(const std::vector<std::string>& files, const Task& task = gliomaTask());
 
-/// What prevents opening `c`: an empty or unsafe id (/ \ or a leading dot), a key that is not
-/// the task's, a missing file, or no source image at all. Empty when it can be opened.
+/// What prevents opening `c`: an id breaking the case-id rule (checkCaseId) or starting with a
+/// dot, a key that is not the task's, a missing file, or no source image at all. Empty when it
+/// can be opened.
 std::vector<std::string> looseCaseProblems(const LooseCase& c);
 
 /// Writes DIR/manifest.json describing `c` (DIR is created; an existing manifest there is
 /// replaced atomically). openDataset(DIR) then lists exactly this case, held out of any split.
 Status writeLooseCase(const LooseCase& c, const std::string& dir);
+
+/// Keeps `c` in the workspace's cases folder as `casesRoot`/ID/manifest.json and returns the
+/// case as kept. ID is c.id when that folder is free or already describes the same files; else
+/// ID-2, ID-3... (the case's id becomes that too): two patients never share a folder, and a
+/// case kept earlier is never replaced by another.
+Result<LooseCase> keepLooseCase(LooseCase c, const std::string& casesRoot);
 
 }  // namespace tiss

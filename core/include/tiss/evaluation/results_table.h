@@ -1,14 +1,17 @@
 #pragma once
 /// Comparison tables of methods (or sweep points) x metrics, as the paper's tables: mean ± sd
-/// over cases, the best value of each column bold, and a paired two-sided t-test of each row
-/// against a baseline row over the cases both have, marked † when p < 0.05. Exported as CSV,
-/// Markdown and LaTeX (booktabs). Inputs are per-case metric CSVs (`tissnet eval`, or a sweep
-/// trial's metrics.csv).
+/// over cases, the best value of each column bold, and a paired two-sided test of each row
+/// against a baseline row over the cases both have (paired_comparison.h: t or Wilcoxon, Holm /
+/// Bonferroni / no correction over each metric's comparisons, 95 % CI, effect size), marked †
+/// when the adjusted p < alpha; no mark means "not shown different", never "equal". Exported as
+/// CSV, Markdown, LaTeX (booktabs) and a JSON of every comparison. Inputs are per-case metric
+/// CSVs (`tissnet eval`, or a sweep trial's metrics.csv).
 #include <map>
 #include <string>
 #include <vector>
 
 #include "tiss/util/result.h"
+#include "tiss/metrics/paired_comparison.h"
 #include "tiss/metrics/statistics.h"
 
 namespace tiss {
@@ -45,13 +48,29 @@ struct MethodResults {
   std::string surface;         ///< ASSD / HD95 convention when known (pymic, medpy, monai)
 };
 
+/// How a table compares its rows with the baseline. The family of a correction is one
+/// metric's comparisons against the baseline (one per other row).
+struct ComparisonOptions {
+  PairedTestKind test = PairedTestKind::T;
+  Correction correction = Correction::Holm;
+  double alpha = 0.05;
+  /// The paper's convention (paired t-test, no correction), kept to reproduce its tables; the
+  /// footnote says so.
+  bool paperConvention = false;
+  /// Parses "t"/"wilcoxon" and "holm"/"bonferroni"/"none"; empty keeps the default.
+  static Result<ComparisonOptions> parse(const std::string& test, const std::string& correction, double alpha = 0.05);
+  /// t-test, no correction, alpha 0.05, paperConvention.
+  static ComparisonOptions paper();
+};
+
 struct TableCell {
   bool present = false;   ///< every case of the row has this metric
   Summary summary;        ///< mean ± sd over the row's cases
-  bool tested = false;    ///< a t-test against the baseline was made (not the baseline itself)
-  TTest test;             ///< paired over the cases both rows have
+  bool tested = false;    ///< compared with the baseline (not the baseline itself)
+  PairedComparison comparison;  ///< paired over the cases both rows have; pAdjusted within the metric's family
   size_t pairs = 0;
-  bool significant() const { return tested && test.p < 0.05; }
+  double alpha = 0.05;
+  bool significant() const { return tested && comparison.pAdjusted < alpha; }
   bool best = false;      ///< best mean of the column (ties: all of them)
 };
 
@@ -63,6 +82,7 @@ struct ResultsTable {
   int baseline = 0;                           ///< row index; -1: no t-tests
   std::vector<bool> cropFromLabel;            ///< [row]: marked ‡ (GT-centred test-time crop)
   std::string surface;                        ///< the rows' ASSD / HD95 convention; "mixed" when they differ
+  ComparisonOptions comparison;               ///< test, correction, alpha of the marks
   /// The row's name with its ‡ mark.
   std::string rowLabel(size_t row) const { return rows[row] + (cropFromLabel[row] ? " ‡" : ""); }
   bool anyCropFromLabel() const;
@@ -71,12 +91,22 @@ struct ResultsTable {
 /// The table of `methods` over `metrics` (keys of metricColumns(); empty: every column some
 /// row has). `baseline` is the row the others are tested against (-1: none).
 ResultsTable buildResultsTable(const std::vector<MethodResults>& methods, int baseline,
-                               const std::vector<std::string>& metrics = {});
+                               const std::vector<std::string>& metrics = {}, const ComparisonOptions& comparison = {});
+
+/// What the marks mean, for a footnote: the test, the correction and its family, n, and that
+/// no mark means "not shown different"; with fewer than 10 pairs, the smallest difference the
+/// comparisons could detect at 80 % power. Empty without a baseline or a second row.
+std::string comparisonNote(const ResultsTable& table);
+
+/// Every comparison as JSON: {"comparisons": [{"method", "baseline", "metric", "n", "mean_diff",
+/// "ci95": [lo, hi], "effect_dz", "test", "exact", "statistic", "p", "p_adjusted", "correction",
+/// "alpha", "significant", "min_detectable_80"}], "convention": ...}.
+std::string comparisonsJson(const ResultsTable& table);
 
 /// "13.20 ± 1.92" with the column's decimals.
 std::string formatCell(const TableCell& cell, const MetricColumn& column);
 
-/// CSV: method, n, then per metric mean, sd, p (empty for the baseline and missing cells).
+/// CSV: method, n, then per metric mean, sd, p, p_adj (empty for the baseline and missing cells).
 std::string tableCsv(const ResultsTable& table);
 /// Markdown: best bold, † after significant cells, p-values listed under the table.
 std::string tableMarkdown(const ResultsTable& table);
@@ -87,6 +117,6 @@ std::string tableLatex(const ResultsTable& table, const std::string& caption = "
 std::string perCaseCsv(const std::vector<MethodResults>& methods);
 
 /// The Markdown table of `tissnet table`: the first method is the baseline.
-std::string comparisonTable(const std::vector<MethodResults>& methods);
+std::string comparisonTable(const std::vector<MethodResults>& methods, const ComparisonOptions& comparison = {});
 
 }  // namespace tiss

@@ -1,6 +1,6 @@
 #pragma once
-/// Descriptive statistics and the paired t-test used for significance marks in result
-/// tables (p < 0.05, as the paper's dagger).
+/// Descriptive statistics and the paired t-test (Student's t from Boost.Math). The comparisons
+/// result tables make (test, correction, interval, effect size) are in paired_comparison.h.
 #include <cstddef>
 #include <vector>
 
@@ -26,10 +26,7 @@ struct TTest {
 /// zero, give p = 1; a constant non-zero difference gives p = 0. Sizes must match (else p = 1).
 TTest pairedTTest(const std::vector<double>& a, const std::vector<double>& b);
 
-/// Two-sided p-value of Student's t distribution with `df` degrees of freedom.
+/// Two-sided p-value of Student's t distribution with `df` degrees of freedom (Boost.Math).
 double studentTwoSidedP(double t, double df);
-
-/// Regularized incomplete beta function I_x(a, b).
-double incompleteBeta(double a, double b, double x);
 
 }  // namespace tiss

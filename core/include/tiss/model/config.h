@@ -81,6 +81,13 @@ struct TrainConfig {
   double tumorShare = 0.5;
   bool flips = true;
   int loaderWorkers = 2;
+  /// data.cache: the folder of the preprocessed cache (nnU-Net's nnUNet_preprocessed); "" :
+  /// $TISS_PREPROCESSED, else the per-user cache (~/.cache/tiss-workbench/preprocessed). Never
+  /// the data set folder, which may be read-only or shared (preprocessing/prepared_store.h).
+  std::string cacheDir;
+  /// data.fold: the cross-validation fold this run trains (its train and val from the data
+  /// set's splits_final.json, tiss/data/folds.h); -1: the data set's split.json.
+  int fold = -1;
   NetConfig net;
   LossConfig loss;
   OptimConfig optim;

@@ -13,6 +13,16 @@
 
 namespace tiss {
 
+/// Environment variable naming the preprocessed cache's root (as nnU-Net's nnUNet_preprocessed).
+inline constexpr const char* kPreprocessedEnv = "TISS_PREPROCESSED";
+
+/// The cache folder of one preprocessing (`key`: the signature, channels) of the data set in
+/// `dataDir`: ROOT/<16 hex digits of stableHash(absolute data folder, key)>, created. ROOT is
+/// `configured` (data.cache) when set, else $TISS_PREPROCESSED, else the per-user cache
+/// (userCacheDir("preprocessed")). Never inside the data set, which may be read-only: runs and
+/// users share a ROOT safely, every file being written atomically and checked by signature.
+Result<std::string> preparedCacheDir(const std::string& configured, const std::string& dataDir, const std::string& key);
+
 Status savePrepared(const PreparedCase& c, const std::string& dir, const std::string& signature);
 
 /// Prepares and saves the listed cases on `threads` threads, skipping those already saved

@@ -47,9 +47,19 @@ struct SweepSpec {
   std::vector<SweepAxis> axes;
   SweepMode mode = SweepMode::Grid;       ///< one-at-a-time: each axis varied alone (Fig. 6)
   std::vector<uint64_t> seeds{1};         ///< each point is trained once per seed
+  /// "folds": K (folds 0..K-1) or a list: each point x seed is trained once per fold of the data
+  /// set's splits_final.json (data.fold) and evaluated on the fold's val cases, so a point's
+  /// rows pool the out-of-fold predictions: every case once. Empty: no cross-validation.
+  std::vector<int> folds;
   std::string metric = "dice_pct";        ///< ranks trials (see metricColumns())
   std::string split = "test";             ///< evaluated cases: test, val or all
-  std::string baseline;                   ///< point label the t-tests compare against; empty: first
+  std::string baseline;                   ///< point label the comparisons are against; empty: first
+  /// "statistics": {"test": "t"|"wilcoxon", "correction": "holm"|"bonferroni"|"none",
+  /// "convention": "paper"} - how the results table compares points with the baseline
+  /// (results_table.h). The paper presets reproduce the paper's convention (t, none), said so.
+  std::string test = "t";
+  std::string correction = "holm";
+  bool paperConvention = false;
   int maxParallel = 1;
   int threadsPerTrial = 0;                ///< 0: LibTorch's default
   std::vector<std::string> devices;       ///< assigned round robin; empty: auto
@@ -67,6 +77,7 @@ struct SweepJob {
   std::vector<std::string> after;         ///< ids of shared jobs that must finish first
   std::string varied;                     ///< one-at-a-time: the axis this point varies ("" = base)
   uint64_t seed = 1;
+  int fold = -1;                          ///< data.fold of the trial; -1 without folds
   bool shared = false;
 };
 

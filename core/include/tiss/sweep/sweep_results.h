@@ -44,7 +44,12 @@ std::vector<MethodResults> sweepPoints(const SweepSnapshot& sweep);
 /// Row of the spec's baseline among `points` (by name; the first when unnamed or absent).
 int baselineIndex(const SweepSnapshot& sweep, const std::vector<MethodResults>& points);
 
-/// The results table of a sweep: its points, every metric column, t-tests vs the baseline.
+/// The spec's "statistics" as table options (paper presets: the paper's convention).
+ComparisonOptions sweepComparison(const SweepSpec& spec);
+
+/// The results table of a sweep: its points (each case averaged over the point's seeds first:
+/// the unit of a test is the case), every metric column, comparisons vs the baseline as the
+/// spec's "statistics" say.
 ResultsTable sweepTable(const SweepSnapshot& sweep);
 
 /// Metric vs one axis: mean ± sd over cases per value of `axisKey` (one-at-a-time: the points
