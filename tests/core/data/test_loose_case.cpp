@@ -141,6 +141,45 @@ class TestLooseCase : public QObject {
     QVERIFY(QString::fromStdString(ds.error().describe()).contains("manifest.json"));
     QVERIFY(QString::fromStdString(ds.error().describe()).contains("\"cases\""));
   }
+
+  // Two patients whose folders are both named "anat" (BIDS) never share a workspace folder:
+  // the id names the subject and session, a second case of one id gets a suffix, and keeping
+  // the same files again finds the same folder.
+  void keptCasesGetUniqueIds() {
+    const QString data = dir_.path() + "/bids-source";
+    testsupport::writePhantom(data, PhantomLayout::Brats, 2, 8, {16, 16, 8});
+    const QStringList ids = QDir(data).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QStringList anat;
+    for (int i = 0; i < 2; ++i) {
+      const QString folder = dir_.path() + QString("/bids/sub-01/ses-%1/anat").arg(i + 1);
+      QVERIFY(QDir().mkpath(folder));
+      for (const char* key : {"t1", "t1ce", "t2"})
+        QVERIFY(QFile::copy(data + "/" + ids[i] + "/" + ids[i] + "_" + key + ".nii.gz", folder + "/" + ids[i] + "_" + key + ".nii.gz"));
+      anat << folder;
+    }
+    auto first = guessLooseCase(*imageFilesOf({anat[0].toStdString()}));
+    QCOMPARE(first.id, std::string("sub-01_ses-1"));
+    const std::string root = (dir_.path() + "/ws/cases").toStdString();
+    auto a = keepLooseCase(first, root);
+    QVERIFY(a.ok());
+    QCOMPARE(a->id, std::string("sub-01_ses-1"));
+    // Another patient given the same id by hand: a new folder, the first kept as it was.
+    auto second = guessLooseCase(*imageFilesOf({anat[1].toStdString()}));
+    second.id = "sub-01_ses-1";
+    auto b = keepLooseCase(second, root);
+    QVERIFY(b.ok());
+    QCOMPARE(b->id, std::string("sub-01_ses-1-2"));
+    auto reopened = openDataset(root + "/sub-01_ses-1");
+    QVERIFY(reopened.ok());
+    QCOMPARE(reopened->cases.front().paths.at("t1"), first.files.at("t1"));
+    auto other = openDataset(root + "/sub-01_ses-1-2");
+    QVERIFY(other.ok() && other->cases.front().id == "sub-01_ses-1-2");
+    // The first case kept again: the same folder, no third one.
+    auto again = keepLooseCase(first, root);
+    QVERIFY(again.ok());
+    QCOMPARE(again->id, std::string("sub-01_ses-1"));
+    QCOMPARE(QDir(QString::fromStdString(root)).entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 2);
+  }
 };
 
 QTEST_GUILESS_MAIN(TestLooseCase)
