@@ -70,6 +70,27 @@ std::string comparisonLine(const TableCell& cell, const ResultsTable& t) {
   return s;
 }
 
+// Rows trained with several seeds: the spread between the seeds' means, apart from the
+// spread between cases the cells show.
+std::string seedNotes(const ResultsTable& t) {
+  std::ostringstream out;
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    std::string line;
+    size_t seeds = 0;
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      const TableCell& cell = t.cells[r][c];
+      if (cell.seeds.n < 2) continue;
+      seeds = cell.seeds.n;
+      line += (line.empty() ? "" : ", ") + t.columns[c].title + " " + fixedText(cell.seeds.sd, t.columns[c].decimals);
+    }
+    if (!line.empty()) out << "- " << t.rows[r] << ": sd between its " << seeds << " seeds' means: " << line << "\n";
+  }
+  const std::string lines = out.str();
+  if (lines.empty()) return {};
+  return "\nSeeds: each cell's ± is the spread between cases, each case averaged over the seeds first (the unit of "
+         "the tests is the case); the spread between seeds:\n" + lines;
+}
+
 }  // namespace
 
 std::string comparisonNote(const ResultsTable& t) {
@@ -166,6 +187,7 @@ std::string tableMarkdown(const ResultsTable& t) {
     table << '\n';
   }
   if (t.baseline >= 0 && t.rows.size() > 1) table << "\nMean ± sd over cases; best values in bold. † " << comparisonNote(t) << "\n\n" << notes.str();
+  table << seedNotes(t);
   if (t.anyCropFromLabel()) table << "\n‡ " << kCropFromLabelNote << ".\n";
   if (!t.surface.empty()) table << "\nASSD and HD95: " << t.surface << " convention (docs/metrics.md).\n";
   return table.str();

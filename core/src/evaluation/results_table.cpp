@@ -139,6 +139,8 @@ TableCell makeCell(const std::vector<MethodResults>& methods, size_t m, int base
   cell.present = rowValues(methods[m].cases, key, values);
   if (!cell.present) return cell;
   cell.summary = summarize(values);
+  if (const auto seeds = methods[m].seedMeans.find(key); seeds != methods[m].seedMeans.end() && seeds->second.size() > 1)
+    cell.seeds = summarize(seeds->second);
   if (baseline < 0 || size_t(baseline) == m) return cell;
   std::vector<double> unused, mine, base;
   if (!rowValues(methods[size_t(baseline)].cases, key, unused)) return cell;

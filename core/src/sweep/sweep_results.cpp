@@ -154,6 +154,7 @@ Result<SweepSnapshot> readSweep(const std::string& dir, bool withMetrics) {
 std::vector<MethodResults> sweepPoints(const SweepSnapshot& sweep) {
   std::vector<MethodResults> points;
   std::map<std::string, std::map<std::string, std::map<std::string, std::vector<double>>>> values;
+  std::map<std::string, std::map<uint64_t, std::map<std::string, std::vector<double>>>> bySeed;  // point -> seed -> metric
   for (const TrialRecord& t : sweep.trials) {
     if (t.job.shared) continue;
     if (!values.count(t.job.point)) points.push_back({t.job.point, {}, false, ""});
@@ -164,11 +165,19 @@ std::vector<MethodResults> sweepPoints(const SweepSnapshot& sweep) {
     }
     auto& byCase = values[t.job.point];
     for (const auto& [id, row] : t.cases)
-      for (const auto& [key, v] : row) byCase[id][key].push_back(v);
+      for (const auto& [key, v] : row) {
+        byCase[id][key].push_back(v);
+        bySeed[t.job.point][t.job.seed][key].push_back(v);
+      }
   }
-  for (auto& p : points)
+  for (auto& p : points) {
     for (const auto& [id, row] : values[p.name])
       for (const auto& [key, list] : row) p.cases[id][key] = summarize(list).mean;
+    // Each seed's mean over its cases (its folds pooled): the spread between seeds.
+    if (bySeed[p.name].size() > 1)
+      for (const auto& [seed, metrics] : bySeed[p.name])
+        for (const auto& [key, list] : metrics) p.seedMeans[key].push_back(summarize(list).mean);
+  }
   // Points without any evaluated case are not rows yet.
   points.erase(std::remove_if(points.begin(), points.end(), [](const MethodResults& m) { return m.cases.empty(); }),
                points.end());

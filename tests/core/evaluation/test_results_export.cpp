@@ -123,6 +123,17 @@ class TestResultsExport : public QObject {
     QVERIFY(text(csv).startsWith("case,dice_pct,assd_mm,psnr_global_db,error\nc1,11.0000,1.5000,25.0000,\n"));
     QVERIFY(text(csv).contains("\nmean,13.2000,1.5000,27.0000,\n"));
   }
+
+  // Several seeds: the spread between the seeds' means is listed apart from the cells' spread
+  // between cases.
+  void seedSpreadIsShownApart() {
+    auto methods = sample();
+    methods[1].seedMeans["dice_pct"] = {12.0, 14.4};  // sd = 1.697
+    const QString md = text(tableMarkdown(buildResultsTable(methods, 0)));
+    QVERIFY2(md.contains("- TISS-Net: sd between its 2 seeds' means: Dice (%) 1.70"), qPrintable(md));
+    QVERIFY2(md.contains("the unit of the tests is the case"), qPrintable(md));
+    QVERIFY(!text(tableMarkdown(buildResultsTable(sample(), 0))).contains("seeds' means"));
+  }
 };
 
 QTEST_APPLESS_MAIN(TestResultsExport)

@@ -176,7 +176,11 @@ class TestSweepFolder : public QObject {
     QCOMPARE(points[0].name, std::string("loss.lambda_c=0, loss.lambda_s=1"));
     QCOMPARE(points[0].cases.at("case0").at("dice_pct"), 70.0);
     QCOMPARE(points[0].cases.at("case1").at("dice_pct"), 60.0);
+    // The spread between seeds apart: seed 1's cases mean 75, seed 2's 55.
+    QCOMPARE(points[0].seedMeans.at("dice_pct"), (std::vector<double>{75.0, 55.0}));
+    QVERIFY(points[1].seedMeans.empty());  // one seed finished so far
     const ResultsTable t = sweepTable(*s);
+    QCOMPARE(t.cells[0][0].seeds.n, size_t(2));
     QCOMPARE(t.rows.size(), size_t(2));
     QCOMPARE(t.cells[0][0].summary.mean, 65.0);
     QCOMPARE(t.cells[1][0].summary.mean, 85.0);

@@ -46,6 +46,9 @@ struct MethodResults {
   CaseMetrics cases;
   bool cropFromLabel = false;  ///< made with the GT-centred test-time crop: marked ‡ in every export
   std::string surface;         ///< ASSD / HD95 convention when known (pymic, medpy, monai)
+  /// Sweeps with several seeds: metric -> each seed's mean over its cases (a seed's folds
+  /// pooled), the spread between seeds, shown apart from the spread between cases.
+  std::map<std::string, std::vector<double>> seedMeans;
 };
 
 /// How a table compares its rows with the baseline. The family of a correction is one
@@ -66,6 +69,7 @@ struct ComparisonOptions {
 struct TableCell {
   bool present = false;   ///< every case of the row has this metric
   Summary summary;        ///< mean ± sd over the row's cases
+  Summary seeds;          ///< mean ± sd of the per-seed means (n = seeds; 0 without seeds)
   bool tested = false;    ///< compared with the baseline (not the baseline itself)
   PairedComparison comparison;  ///< paired over the cases both rows have; pAdjusted within the metric's family
   size_t pairs = 0;
