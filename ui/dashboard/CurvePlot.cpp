@@ -176,7 +176,35 @@ QList<QRect> CurvePlot::tickLabelRects(bool xAxis) const {
   return rects;
 }
 
+void CurvePlot::setBand(const QString& name, const Series& lo, const Series& hi) {
+  QCPGraph* curve = smooth_.value(name);
+  if (!curve) return;
+  if (!bands_.contains(name)) {
+    QCPGraph* lower = plot_->addGraph(plot_->xAxis, curve->valueAxis());
+    QCPGraph* upper = plot_->addGraph(plot_->xAxis, curve->valueAxis());
+    QColor fill = curve->pen().color();
+    fill.setAlpha(45);
+    for (QCPGraph* g : {lower, upper}) {
+      g->removeFromLegend();
+      g->setPen(Qt::NoPen);
+    }
+    upper->setBrush(fill);
+    upper->setChannelFillGraph(lower);
+    bands_[name] = {lower, upper};
+  }
+  bands_[name].first->setData(lo.steps, lo.values, true);
+  bands_[name].second->setData(hi.steps, hi.values, true);
+  // The axes fit the band too.
+  grow(name, lo.steps, lo.values, 0);
+  grow(name, hi.steps, hi.values, 0);
+}
+
 void CurvePlot::removeCurve(const QString& name) {
+  if (bands_.contains(name)) {
+    const auto band = bands_.take(name);
+    plot_->removeGraph(band.first);
+    plot_->removeGraph(band.second);
+  }
   if (!raw_.contains(name)) return;
   plot_->removeGraph(raw_.take(name));
   plot_->removeGraph(smooth_.take(name));
@@ -188,6 +216,7 @@ void CurvePlot::removeCurve(const QString& name) {
 void CurvePlot::clear() {
   plot_->clearGraphs();
   plot_->legend->setVisible(false);
+  bands_.clear();
   raw_.clear();
   smooth_.clear();
   values_.clear();
@@ -199,6 +228,10 @@ void CurvePlot::setCurveVisible(const QString& name, bool visible) {
   if (!raw_.contains(name)) return;
   raw_[name]->setVisible(visible);
   smooth_[name]->setVisible(visible);
+  if (bands_.contains(name)) {
+    bands_[name].first->setVisible(visible);
+    bands_[name].second->setVisible(visible);
+  }
   if (visible) smooth_[name]->addToLegend();
   else smooth_[name]->removeFromLegend();
   plot_->replot(QCustomPlot::rpQueuedReplot);

@@ -24,6 +24,11 @@ class CurvePlot : public QWidget {
 
   /// Adds or replaces curve `name` with `series`; `rightAxis` puts it on the right y axis.
   void setCurve(const QString& name, const Series& series, const QColor& colour, bool rightAxis = false);
+  /// A band between `lo` and `hi` under curve `name` (which must exist), in its colour, faint:
+  /// the spread of a group of runs (mean ± sd). Removed with the curve.
+  void setBand(const QString& name, const Series& lo, const Series& hi);
+  /// Whether curve `name` has a band (for tests).
+  bool hasBand(const QString& name) const { return bands_.contains(name); }
   void removeCurve(const QString& name);
   void clear();
   QStringList curves() const { return raw_.keys(); }
@@ -87,6 +92,7 @@ class CurvePlot : public QWidget {
 
   QCustomPlot* plot_;
   QHash<QString, QCPGraph*> raw_, smooth_;
+  QHash<QString, QPair<QCPGraph*, QCPGraph*>> bands_;  ///< curve -> (lower, upper) edge, the upper filled to the lower
   QHash<QString, QVector<double>> values_;
   QHash<QString, Ema> ema_;  ///< the moving average's state after the last point, per curve
   QHash<QString, Bounds> bounds_;

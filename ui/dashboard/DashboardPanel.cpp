@@ -122,6 +122,10 @@ QWidget* DashboardPanel::makeCurveArea() {
   logScale_->setObjectName("logScale");
   connect(logScale_, &QCheckBox::toggled, losses_, &CurvePlot::setLogScale);
   connect(logScale_, &QCheckBox::toggled, termGrid_, &LossGrid::setLogScale);
+  groupSeeds_ = new QCheckBox(box);
+  groupSeeds_->setObjectName("groupBySeed");
+  // Curves are named by group or by run: switching starts the plots afresh.
+  connect(groupSeeds_, &QCheckBox::toggled, this, [this] { showRuns(shown_); });
   export_ = new QPushButton(box);
   export_->setObjectName("exportPlots");
   connect(export_, &QPushButton::clicked, this, [this] {
@@ -136,6 +140,7 @@ QWidget* DashboardPanel::makeCurveArea() {
   controls->addWidget(smoothingLabel_);
   controls->addWidget(smoothing_);
   controls->addWidget(logScale_);
+  controls->addWidget(groupSeeds_);
   controls->addWidget(export_);
   // The total and validation always in view; the learning rate and each term below, a chart each.
   auto* upper = new QHBoxLayout;
@@ -205,6 +210,8 @@ void DashboardPanel::retranslate() {
   resume_->setText(tr("Resume"));
   resume_->setToolTip(tr("Continue from the last checkpoint"));
   logScale_->setText(tr("Log scale"));
+  groupSeeds_->setText(tr("Group by seed"));
+  groupSeeds_->setToolTip(tr("Runs whose configs differ only by their seed: one mean curve with a band of ± one standard deviation"));
   export_->setText(tr("Export…"));
   smoothingLabel_->setText(tr("Smoothing %1").arg(smoothing_->value() / 100.0, 0, 'f', 2));
   losses_->setAxisLabels(tr("iteration"), tr("total loss"));

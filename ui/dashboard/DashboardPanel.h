@@ -3,7 +3,10 @@
 /// the loss curves (every term, toggles, smoothing, log scale), validation metrics and learning
 /// rate, progress with it/s and ETA, status, the trainer's log and the validation previews.
 /// Selecting several runs overlays their curves, one colour per run.
+#include <QVector>
 #include <QWidget>
+
+#include <functional>
 
 class QCheckBox;
 class QLabel;
@@ -20,6 +23,7 @@ class CurvePlot;
 class LossGrid;
 class RunsModel;
 struct RunHistory;
+struct Series;
 class SettingsModel;
 class WorkspaceModel;
 
@@ -41,6 +45,8 @@ class DashboardPanel : public QWidget {
   /// Shows the runs of these rows (one colour per run).
   void showRuns(const QList<int>& rows);
   QList<int> shownRuns() const { return shown_; }
+  /// "Group by seed": runs of the same config but their seed as one mean curve with a band.
+  QCheckBox* groupBySeedBox() const { return groupSeeds_; }
   /// Redraws everything shown from the monitors (called on their coalesced updates).
   void refresh();
   /// Writes every plotted curve as CSV: run, curve, step, value.
@@ -60,6 +66,9 @@ class DashboardPanel : public QWidget {
 
  private:
   QString selectText(const RunHistory& history) const;
+  void drawGroup(const QString& prefix, const QString& runName, const QVector<const RunHistory*>& histories, int colourIndex);
+  void drawSeries(CurvePlot* plot, const QString& name, const QVector<const RunHistory*>& histories,
+                  const std::function<const Series*(const RunHistory&)>& pick, const QColor& colour, bool rightAxis = false);
   QWidget* makeRunList();
   QWidget* makeCurveArea();
   QWidget* makeStatusArea();
@@ -73,7 +82,7 @@ class DashboardPanel : public QWidget {
   LossGrid* termGrid_;
   QListWidget *terms_, *previews_;
   QSlider* smoothing_;
-  QCheckBox* logScale_;
+  QCheckBox *logScale_, *groupSeeds_;
   QProgressBar* progress_;
   QLabel *status_, *smoothingLabel_;
   QPlainTextEdit* log_;

@@ -11,11 +11,15 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QTextStream>
+#include <QCheckBox>
+
+#include <functional>
 
 #include "dashboard/CurvePlot.h"
 #include "dashboard/DashboardPanel.h"
 #include "dashboard/LossGrid.h"
 #include "dashboard/RunsModel.h"
+#include "dashboard/SeedGroups.h"
 #include "qcustomplot.h"
 
 namespace tiss::ui {
@@ -45,24 +49,29 @@ QString DashboardPanel::selectText(const RunHistory& h) const {
   return tr("best checkpoint by %1: %2 at iteration %3").arg(name, QLocale().toString(h.bestScore, 'f', 2)).arg(h.bestStep);
 }
 
+// One curve per shown run; with "Group by seed", runs that differ only by their seed become one
+// mean curve with a band of ± one sd between them (SeedGroups.h).
 void DashboardPanel::refresh() {
-  const bool several = shown_.size() > 1;
-  for (int i = 0; i < shown_.size(); ++i) {
-    const RunMonitor* m = runs_->monitor(shown_[i]);
-    if (!m) continue;
-    const RunHistory& h = m->history();
-    // One run: a colour per term. Several: a colour per run, on the total and on every term chart.
-    const QString prefix = several ? m->name() + " " : QString();
-    const QStringList terms = h.lossTerms();
-    if (h.losses.contains("total")) losses_->setCurve(prefix + "total", h.losses.value("total"), curveColour(several ? i : 0));
-    for (int t = 0; t < terms.size(); ++t)
-      if (terms[t] != "total") termGrid_->plot(terms[t])->setCurve(several ? m->name() : terms[t], h.losses.value(terms[t]), curveColour(several ? i : t + 1));
-    if (h.validation.contains("dice_pct")) validation_->setCurve(prefix + tr("Dice (%)"), h.validation["dice_pct"], curveColour(2 * i));
-    if (h.validation.contains("psnr_db"))
-      validation_->setCurve(prefix + tr("PSNR (dB)"), h.validation["psnr_db"], curveColour(2 * i + 1), true);
-    if (h.validation.contains("perc_dice_pct"))
-      validation_->setCurve(prefix + tr("perceptibility Dice (%)"), h.validation["perc_dice_pct"], curveColour(2 * i + 2));
-    lr_->setCurve(prefix + tr("learning rate"), h.learningRate, curveColour(i));
+  QList<QList<int>> groups;
+  if (groupSeeds_->isChecked()) {
+    QStringList folders;
+    for (int row : shown_) folders << (runs_->monitor(row) ? runs_->monitor(row)->folder() : QString());
+    groups = groupBySeed(folders);
+  } else {
+    for (int i = 0; i < shown_.size(); ++i) groups << QList<int>{i};
+  }
+  const bool several = groups.size() > 1;
+  for (int g = 0; g < groups.size(); ++g) {
+    QVector<const RunHistory*> histories;
+    QString name;
+    for (int i : groups[g])
+      if (const RunMonitor* m = runs_->monitor(shown_[i])) {
+        histories << &m->history();
+        if (name.isEmpty()) name = m->name();
+      }
+    if (histories.isEmpty()) continue;
+    if (histories.size() > 1) name = tr("%1 (mean of %n seed(s))", nullptr, int(histories.size())).arg(name);
+    drawGroup(several ? name + " " : QString(), several ? name : QString(), histories, several ? g : -1);
   }
   for (CurvePlot* p : {losses_, validation_, lr_}) p->refreshView();
   termGrid_->refreshView();
@@ -102,6 +111,48 @@ void DashboardPanel::refresh() {
     }
     previews_->scrollToBottom();
   }
+}
+
+// Curve `name` of `plot` from `pick`'s series of every history: one run as it is, several as
+// their mean with a band.
+void DashboardPanel::drawSeries(CurvePlot* plot, const QString& name, const QVector<const RunHistory*>& histories,
+                                const std::function<const Series*(const RunHistory&)>& pick, const QColor& colour,
+                                bool rightAxis) {
+  QVector<Series> series;
+  for (const RunHistory* h : histories)
+    if (const Series* s = pick(*h)) series << *s;
+  if (series.isEmpty()) return;
+  const SeedBand band = seedBand(series);
+  plot->setCurve(name, band.mean, colour, rightAxis);
+  if (band.runs > 1) plot->setBand(name, band.lo, band.hi);
+}
+
+// prefix/runName: "" for a single run or group on show. colourIndex -1: colours by term.
+void DashboardPanel::drawGroup(const QString& prefix, const QString& runName, const QVector<const RunHistory*>& histories,
+                               int colourIndex) {
+  const bool several = colourIndex >= 0;
+  const int i = std::max(0, colourIndex);
+  auto loss = [](const QString& term) {
+    return [term](const RunHistory& h) -> const Series* {
+      const auto it = h.losses.constFind(term);
+      return it == h.losses.constEnd() ? nullptr : &it.value();
+    };
+  };
+  auto metric = [](const QString& key) {
+    return [key](const RunHistory& h) -> const Series* {
+      const auto it = h.validation.constFind(key);
+      return it == h.validation.constEnd() ? nullptr : &it.value();
+    };
+  };
+  drawSeries(losses_, prefix + "total", histories, loss("total"), curveColour(several ? i : 0));
+  const QStringList terms = histories.front()->lossTerms();
+  for (int t = 0; t < terms.size(); ++t)
+    if (terms[t] != "total")
+      drawSeries(termGrid_->plot(terms[t]), several ? runName : terms[t], histories, loss(terms[t]), curveColour(several ? i : t + 1));
+  drawSeries(validation_, prefix + tr("Dice (%)"), histories, metric("dice_pct"), curveColour(2 * i));
+  drawSeries(validation_, prefix + tr("PSNR (dB)"), histories, metric("psnr_db"), curveColour(2 * i + 1), true);
+  drawSeries(validation_, prefix + tr("perceptibility Dice (%)"), histories, metric("perc_dice_pct"), curveColour(2 * i + 2));
+  drawSeries(lr_, prefix + tr("learning rate"), histories, [](const RunHistory& h) -> const Series* { return &h.learningRate; }, curveColour(i));
 }
 
 void DashboardPanel::refreshTermList() {
