@@ -175,12 +175,16 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <translation>der Ordner kann nicht angelegt werden</translation>
     </message>
     <message>
-        <source>cannot replace the earlier results</source>
-        <translation>die früheren Ergebnisse können nicht ersetzt werden</translation>
-    </message>
-    <message>
         <source>cannot move the results into place</source>
         <translation>die Ergebnisse können nicht an ihren Platz verschoben werden</translation>
+    </message>
+    <message>
+        <source>holds too many results of runs with this name</source>
+        <translation>enthält zu viele Ergebnisse von Läufen dieses Namens</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 konnte nicht gestartet werden: %2</translation>
     </message>
 </context>
 <context>
@@ -310,6 +314,17 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
             <numerusform> · %n Fall aus imagesTs, ohne Label</numerusform>
             <numerusform> · %n Fälle aus imagesTs, ohne Label</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) left out: %1</source>
+        <translation>
+            <numerusform>%n Fall ausgelassen: %1</numerusform>
+            <numerusform>%n Fälle ausgelassen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; and %1 more</source>
+        <translation>; und %1 weitere</translation>
     </message>
 </context>
 <context>
@@ -554,6 +569,21 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>total loss</source>
         <translation>Gesamtverlust</translation>
+    </message>
+    <message>
+        <source>Group by seed</source>
+        <translation>Nach Seed gruppieren</translation>
+    </message>
+    <message>
+        <source>Runs whose configs differ only by their seed: one mean curve with a band of ± one standard deviation</source>
+        <translation>Läufe, deren Konfiguration sich nur im Seed unterscheidet: eine Mittelwertkurve mit einem Band von ± einer Standardabweichung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (mean of %n seed(s))</source>
+        <translation>
+            <numerusform>%1 (Mittel über %n Seed)</numerusform>
+            <numerusform>%1 (Mittel über %n Seeds)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1217,19 +1247,51 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <translation>%1 (n = %2)</translation>
     </message>
     <message>
-        <source>Baseline of the t-tests</source>
-        <translation>Referenz der t-Tests</translation>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Baseline of the comparisons</source>
+        <translation>Referenz der Vergleiche</translation>
+    </message>
+    <message>
+        <source>paired t-test</source>
+        <translation>gepaarter t-Test</translation>
+    </message>
+    <message>
+        <source>Wilcoxon signed-rank test (exact)</source>
+        <translation>Wilcoxon-Vorzeichen-Rang-Test (exakt)</translation>
+    </message>
+    <message>
+        <source>Wilcoxon signed-rank test (normal approximation)</source>
+        <translation>Wilcoxon-Vorzeichen-Rang-Test (Normalapproximation)</translation>
+    </message>
+    <message>
+        <source>no correction</source>
+        <translation>keine Korrektur</translation>
+    </message>
+    <message>
+        <source>Holm correction</source>
+        <translation>Holm-Korrektur</translation>
+    </message>
+    <message>
+        <source>Bonferroni correction</source>
+        <translation>Bonferroni-Korrektur</translation>
     </message>
     <message numerus="yes">
-        <source>p = %1 (paired t-test against %2 over %n case(s))</source>
+        <source>p = %1, adjusted p = %2 (%3 against %4, %5, %n case(s))</source>
         <translation>
-            <numerusform>p = %1 (gepaarter t-Test gegen %2 über %n Fall)</numerusform>
-            <numerusform>p = %1 (gepaarter t-Test gegen %2 über %n Fälle)</numerusform>
+            <numerusform>p = %1, korrigiertes p = %2 (%3 gegen %4, %5, %n Fall)</numerusform>
+            <numerusform>p = %1, korrigiertes p = %2 (%3 gegen %4, %5, %n Fälle)</numerusform>
         </translation>
     </message>
     <message>
-        <source>Method</source>
-        <translation>Methode</translation>
+        <source>difference %1, 95 % CI [%2, %3]</source>
+        <translation>Differenz %1, 95-%-KI [%2, %3]</translation>
+    </message>
+    <message>
+        <source>Not shown different from %1 (which does not mean equal).</source>
+        <translation>Kein Unterschied zu %1 nachgewiesen (was nicht Gleichheit bedeutet).</translation>
     </message>
 </context>
 <context>

@@ -175,12 +175,16 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <translation>无法创建文件夹</translation>
     </message>
     <message>
-        <source>cannot replace the earlier results</source>
-        <translation>无法替换之前的结果</translation>
-    </message>
-    <message>
         <source>cannot move the results into place</source>
         <translation>无法将结果移动到位</translation>
+    </message>
+    <message>
+        <source>holds too many results of runs with this name</source>
+        <translation>包含过多同名运行的结果</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 无法启动：%2</translation>
     </message>
 </context>
 <context>
@@ -308,6 +312,16 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <translation>
             <numerusform> · %n 个来自 imagesTs 的病例,无标签</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) left out: %1</source>
+        <translation>
+            <numerusform>%n 个病例被排除：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; and %1 more</source>
+        <translation>；另有 %1 个</translation>
     </message>
 </context>
 <context>
@@ -552,6 +566,20 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>total loss</source>
         <translation>总损失</translation>
+    </message>
+    <message>
+        <source>Group by seed</source>
+        <translation>按随机种子分组</translation>
+    </message>
+    <message>
+        <source>Runs whose configs differ only by their seed: one mean curve with a band of ± one standard deviation</source>
+        <translation>配置仅随机种子不同的运行：一条均值曲线及 ± 一个标准差的带</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (mean of %n seed(s))</source>
+        <translation>
+            <numerusform>%1（%n 个种子的均值）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1211,18 +1239,50 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <translation>%1（n = %2）</translation>
     </message>
     <message>
-        <source>Baseline of the t-tests</source>
-        <translation>t 检验的基线</translation>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Baseline of the comparisons</source>
+        <translation>比较的基线</translation>
+    </message>
+    <message>
+        <source>paired t-test</source>
+        <translation>配对 t 检验</translation>
+    </message>
+    <message>
+        <source>Wilcoxon signed-rank test (exact)</source>
+        <translation>Wilcoxon 符号秩检验（精确）</translation>
+    </message>
+    <message>
+        <source>Wilcoxon signed-rank test (normal approximation)</source>
+        <translation>Wilcoxon 符号秩检验（正态近似）</translation>
+    </message>
+    <message>
+        <source>no correction</source>
+        <translation>无校正</translation>
+    </message>
+    <message>
+        <source>Holm correction</source>
+        <translation>Holm 校正</translation>
+    </message>
+    <message>
+        <source>Bonferroni correction</source>
+        <translation>Bonferroni 校正</translation>
     </message>
     <message numerus="yes">
-        <source>p = %1 (paired t-test against %2 over %n case(s))</source>
+        <source>p = %1, adjusted p = %2 (%3 against %4, %5, %n case(s))</source>
         <translation>
-            <numerusform>p = %1（与 %2 的配对 t 检验，%n 个病例）</numerusform>
+            <numerusform>p = %1，校正后 p = %2（%3，对比 %4，%5，%n 个病例）</numerusform>
         </translation>
     </message>
     <message>
-        <source>Method</source>
-        <translation>方法</translation>
+        <source>difference %1, 95 % CI [%2, %3]</source>
+        <translation>差值 %1，95% 置信区间 [%2, %3]</translation>
+    </message>
+    <message>
+        <source>Not shown different from %1 (which does not mean equal).</source>
+        <translation>未显示与 %1 有差异（这并不意味着相等）。</translation>
     </message>
 </context>
 <context>
