@@ -7,7 +7,8 @@ nn.ConvTranspose3d, BatchNorm3d, PReLU, dropout) and times the same training ste
 sliding-window inference as `tissnet bench train|infer`. `parity` fills every parameter with the
 same deterministic pattern as `tissnet bench parity` and prints parameter counts and the loss
 terms of two training steps, so the two programs can be shown to compute the same thing.
-Tensors are N x C x D x H x W (D = slices).
+Tensors are N x C x D x H x W (D = slices). `--device cuda` runs it on a GPU (scripts/gpu-bench),
+`--amp` under autocast (float16) with a gradient scaler, `--compile` with torch.compile (PyTorch 2).
 """
 import argparse
 import json
@@ -131,9 +132,11 @@ def tumor_box_mask(label):
 class TissNet:
     """G, S, D_g, D_t and a frozen S_p; the step of core/src/model/tissnet_stage.cpp."""
 
-    def __init__(self, cfg, sources):
+    def __init__(self, cfg, sources, device="cpu", amp=False, compile=False):
         net, loss = cfg["net"], cfg["loss"]
         self.loss = loss
+        self.device = torch.device(device)
+        self.amp = amp and self.device.type == "cuda"
         self.g = DBNet(sources, 1, 1, net)
         self.s = DBNet(sources + 2, 1, 1, net)
         self.dg = patch_gan(sources + 1, net["disc_channels"])
@@ -144,6 +147,16 @@ class TissNet:
         lr = cfg["optim"]["lr"]
         self.opt_gs = torch.optim.Adam(list(self.g.parameters()) + list(self.s.parameters()), lr, betas=(0.5, 0.999))
         self.opt_d = torch.optim.Adam(list(self.dg.parameters()) + list(self.dt.parameters()), lr, betas=(0.5, 0.999))
+        for m in (self.g, self.s, self.dg, self.dt, self.sp):
+            m.to(self.device)
+        self.scaler = torch.cuda.amp.GradScaler(enabled=self.amp)
+        # torch.compile'd callables over the same modules (their parameters are shared).
+        wrap = torch.compile if compile else (lambda m: m)
+        self.g_run, self.s_run, self.dg_run, self.dt_run, self.sp_run = (
+            wrap(self.g), wrap(self.s), wrap(self.dg), wrap(self.dt), wrap(self.sp))
+
+    def autocast(self):
+        return torch.autocast(device_type=self.device.type, dtype=torch.float16, enabled=self.amp)
 
     def modules(self):
         return {"G": self.g, "S": self.s, "D_g": self.dg, "D_t": self.dt, "S_p": self.sp}
@@ -153,9 +166,9 @@ class TissNet:
             m.train(on)
 
     def forward(self, xs):
-        synth, coarse = self.g(xs)
+        synth, coarse = self.g_run(xs)
         o = {"synth": torch.tanh(synth), "yc": torch.sigmoid(coarse)}
-        fine, error = self.s(torch.cat([xs, o["synth"], o["yc"]], 1))
+        fine, error = self.s_run(torch.cat([xs, o["synth"], o["yc"]], 1))
         o["yf"], o["ye"] = torch.sigmoid(fine), torch.sigmoid(error)
         o["yr"] = (1 - o["yc"]) * o["ye"] + o["yc"] * (1 - o["ye"])
         return o
@@ -163,7 +176,6 @@ class TissNet:
     def step(self, xs, xt, y):
         lw, terms = self.loss, {}
         mask = tumor_box_mask(y)
-        o = self.forward(xs)
         total = 0
 
         def add(name, t, w):
@@ -171,32 +183,38 @@ class TissNet:
             terms[name] = t.item()
             total = total + w * t
 
-        add("syn_g_l1", nn.functional.l1_loss(o["synth"], xt), lw["alpha_g"])
-        add("syn_g_adv", lsgan_g(self.dg(torch.cat([xs, o["synth"]], 1))), 1)
-        add("syn_t_l1", nn.functional.l1_loss(mask * o["synth"], mask * xt), lw["alpha_t"])
-        add("syn_t_adv", lsgan_g(self.dt(mask * torch.cat([xs, o["synth"]], 1))), 1)
-        if lw["lambda_p"] > 0:
-            add("perceptibility", dice(torch.sigmoid(self.sp(o["synth"])), y), lw["lambda_p"])
-        add("coarse", dice(o["yc"], y), lw["lambda_c"])
-        add("fine", dice(o["yf"], y), lw["lambda_s"])
-        err = ((o["yc"].detach() > 0.5) != (y > 0.5)).float()
-        add("error", dice(o["ye"], err), lw["lambda_s"])
-        add("consistency", (o["yf"] - o["yr"]).pow(2).mean(), lw["lambda_s"])
+        with self.autocast():
+            o = self.forward(xs)
+            add("syn_g_l1", nn.functional.l1_loss(o["synth"], xt), lw["alpha_g"])
+            add("syn_g_adv", lsgan_g(self.dg_run(torch.cat([xs, o["synth"]], 1))), 1)
+            add("syn_t_l1", nn.functional.l1_loss(mask * o["synth"], mask * xt), lw["alpha_t"])
+            add("syn_t_adv", lsgan_g(self.dt_run(mask * torch.cat([xs, o["synth"]], 1))), 1)
+            if lw["lambda_p"] > 0:
+                add("perceptibility", dice(torch.sigmoid(self.sp_run(o["synth"])), y), lw["lambda_p"])
+            add("coarse", dice(o["yc"], y), lw["lambda_c"])
+            add("fine", dice(o["yf"], y), lw["lambda_s"])
+            err = ((o["yc"].detach() > 0.5) != (y > 0.5)).float()
+            add("error", dice(o["ye"], err), lw["lambda_s"])
+            add("consistency", (o["yf"] - o["yr"]).pow(2).mean(), lw["lambda_s"])
         terms["total"] = total.item()
         self.opt_gs.zero_grad()
-        total.backward()
-        self.opt_gs.step()
-        real, fake = torch.cat([xs, xt], 1), torch.cat([xs, o["synth"].detach()], 1)
-        d = lsgan_d(self.dg(real), self.dg(fake)) + lsgan_d(self.dt(mask * real), self.dt(mask * fake))
+        self.scaler.scale(total).backward()
+        self.scaler.step(self.opt_gs)
+        with self.autocast():
+            real, fake = torch.cat([xs, xt], 1), torch.cat([xs, o["synth"].detach()], 1)
+            d = lsgan_d(self.dg_run(real), self.dg_run(fake)) + lsgan_d(self.dt_run(mask * real), self.dt_run(mask * fake))
         self.opt_d.zero_grad()
-        d.backward()
-        self.opt_d.step()
+        self.scaler.scale(d).backward()
+        self.scaler.step(self.opt_d)
+        self.scaler.update()
         terms["discriminator"] = d.item()
         return terms
 
     def predict(self, xs):
-        o = self.forward(xs)
-        o["sp_on_synth"] = torch.sigmoid(self.sp(o["synth"]))
+        with self.autocast():
+            o = self.forward(xs)
+            o["sp_on_synth"] = torch.sigmoid(self.sp_run(o["synth"]))
+        o = {k: v.float() for k, v in o.items()}
         o["seg"] = o["yf"]
         return o
 
@@ -205,28 +223,38 @@ def patch_dhw(cfg):
     return [int(v) for v in cfg["data"]["patch"].split("x")]
 
 
-def random_batch(n, sources, dhw):
+def random_batch(n, sources, dhw, device="cpu"):
     xs = torch.rand(n, sources, *dhw) * 2 - 1
     xt = torch.rand(n, 1, *dhw) * 2 - 1
     y = (torch.rand(n, 1, *dhw) > 0.7).float()
-    return xs, xt, y
+    return xs.to(device), xt.to(device), y.to(device)
 
 
-def peak_mb():
+def peak_mb(device="cpu"):
+    if torch.device(device).type == "cuda":
+        return torch.cuda.max_memory_allocated(torch.device(device)) / (1024.0 * 1024.0)
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def bench_train(cfg, sources, iterations):
-    model = TissNet(cfg, sources)
+def sync(device):
+    if torch.device(device).type == "cuda":
+        torch.cuda.synchronize(torch.device(device))
+
+
+def bench_train(cfg, sources, iterations, device="cpu", amp=False, compile=False):
+    model = TissNet(cfg, sources, device, amp, compile)
     model.train(True)
-    xs, xt, y = random_batch(cfg["data"]["batch"], sources, patch_dhw(cfg))
+    xs, xt, y = random_batch(cfg["data"]["batch"], sources, patch_dhw(cfg), device)
     ms = []
-    for i in range(iterations + 1):
+    warmup = 3 if compile else 1  # torch.compile traces on the first calls
+    for i in range(iterations + warmup):
+        sync(device)
         t0 = time.perf_counter()
         model.step(xs, xt, y)
-        if i >= 1:
+        sync(device)
+        if i >= warmup:
             ms.append((time.perf_counter() - t0) * 1000)
-    return {"ms": statistics.median(ms), "iterations": iterations, "peak_mb": peak_mb()}
+    return {"ms": statistics.median(ms), "iterations": iterations, "peak_mb": peak_mb(device)}
 
 
 def starts(length, window, overlap):
@@ -252,8 +280,8 @@ def sliding_window(model, xs, window, overlap, batch):
     shape = xs.shape[2:]
     full = [max(n, w) for n, w in zip(shape, window)]  # padded with -1 where a window is larger
     xs = F.pad(xs, [p for n, f in reversed(list(zip(shape, full))) for p in (0, f - n)], value=-1.0)
-    weight = gaussian(window)
-    sums, norm = {}, torch.zeros(1, 1, *full)
+    weight = gaussian(window).to(xs.device)
+    sums, norm = {}, torch.zeros(1, 1, *full, device=xs.device)
     corners = [(z, y, x) for z in starts(full[0], window[0], overlap) for y in starts(full[1], window[1], overlap)
                for x in starts(full[2], window[2], overlap)]
     for first in range(0, len(corners), batch):
@@ -262,7 +290,7 @@ def sliding_window(model, xs, window, overlap, batch):
                  for z, y, x in group]
         out = model.predict(torch.cat([xs[v] for v in views], 0))
         for name, t in out.items():
-            s = sums.setdefault(name, torch.zeros(1, 1, *full))
+            s = sums.setdefault(name, torch.zeros(1, 1, *full, device=xs.device))
             for i, v in enumerate(views):
                 s[v] += t[i:i + 1] * weight
         for v in views:
@@ -271,13 +299,17 @@ def sliding_window(model, xs, window, overlap, batch):
     return {k: (s / norm)[crop] for k, s in sums.items()}, len(corners)
 
 
-def bench_infer(cfg, sources, size, batch, window):
-    model = TissNet(cfg, sources)
+def bench_infer(cfg, sources, size, batch, window, device="cpu", amp=False, compile=False):
+    model = TissNet(cfg, sources, device, amp, compile)
     model.train(False)
-    xs = torch.rand(1, sources, *size) * 2 - 1
+    xs = (torch.rand(1, sources, *size) * 2 - 1).to(device)
+    if compile:  # traced once on a first window before the clock starts
+        sliding_window(model, xs[..., : (window or patch_dhw(cfg))[0], :, :], window or patch_dhw(cfg), 0.0, batch)
+    sync(device)
     t0 = time.perf_counter()
     _, windows = sliding_window(model, xs, window or patch_dhw(cfg), cfg["validation"]["overlap"], batch)
-    return {"seconds": time.perf_counter() - t0, "windows": windows, "peak_mb": peak_mb()}
+    sync(device)
+    return {"seconds": time.perf_counter() - t0, "windows": windows, "peak_mb": peak_mb(device)}
 
 
 def fill_pattern(t):
@@ -326,7 +358,12 @@ def main():
     ap.add_argument("--batch", type=int, default=1, help="windows per forward pass at inference")
     ap.add_argument("--window", help="sliding window DxHxW (default: the training patch); "
                                      "bench-vs-pytorch passes the one tissnet used")
+    ap.add_argument("--device", default="cpu", help="cpu, cuda or cuda:N")
+    ap.add_argument("--amp", action="store_true", help="autocast (float16) and a gradient scaler, on CUDA")
+    ap.add_argument("--compile", action="store_true", help="torch.compile the networks (PyTorch 2)")
     a = ap.parse_args()
+    if a.compile and not hasattr(torch, "compile"):
+        sys.exit("pytorch_reference: torch.compile needs PyTorch 2 (this is %s)" % torch.__version__)
     torch.set_num_threads(a.threads)
     torch.manual_seed(1)
     with open(a.config) as f:
@@ -334,10 +371,10 @@ def main():
     if cfg["stage"] != "tissnet":
         sys.exit("pytorch_reference: only the tissnet stage is written here")
     if a.what == "train":
-        r = bench_train(cfg, a.sources, a.iterations)
+        r = bench_train(cfg, a.sources, a.iterations, a.device, a.amp, a.compile)
     elif a.what == "infer":
         window = [int(v) for v in a.window.split("x")] if a.window else None
-        r = bench_infer(cfg, a.sources, [int(v) for v in a.size.split("x")], a.batch, window)
+        r = bench_infer(cfg, a.sources, [int(v) for v in a.size.split("x")], a.batch, window, a.device, a.amp, a.compile)
     elif a.what == "parity":
         r = parity(cfg, a.sources)
     else:

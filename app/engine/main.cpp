@@ -1,6 +1,6 @@
 // tissnet-engine: the engine alone (LibTorch, no ITK, Qt or VTK), for measuring it on a GPU
 // server and for checking that it builds against another LibTorch (-DTISS_ENGINE_ONLY=ON).
-// Its commands are the same code as tissnet's: bench train|infer|parity and params.
+// Its commands are the same code as tissnet's: bench train|infer|parity, params and config.
 #include <csignal>
 
 #include "../tissnet/commands.h"
@@ -17,5 +17,6 @@ int main(int argc, char** argv) {
   bench->require_subcommand(1);
   tissnet::addEngineBenchCommands(bench, exitCode);
   tissnet::addParamsCommand(app, exitCode);
+  tissnet::addConfigCommand(app, exitCode);
   return tissnet::runCommandLine(app, argc, argv, exitCode);
 }

@@ -93,22 +93,4 @@ void addInferCommand(CLI::App& app, int& exitCode) {
   });
 }
 
-void addConfigCommand(CLI::App& app, int& exitCode) {
-  auto* cmd = app.add_subcommand("config", "Print the fully resolved config (every hyperparameter) as JSON, to edit");
-  auto file = std::make_shared<std::string>();
-  auto preset = std::make_shared<std::string>();
-  auto sets = std::make_shared<std::vector<std::string>>();
-  cmd->add_option("--config", *file, "JSON config file");
-  cmd->add_option("--preset", *preset, "paper or cpu-small");
-  cmd->add_option("--set", *sets, "override a key (repeatable)");
-  cmd->callback([=, &exitCode] {
-    auto c = tiss::loadConfig(*file, *sets, *preset);
-    if (!c) {
-      exitCode = fail(c.error());
-      return;
-    }
-    std::printf("%s", tiss::toJson(*c).c_str());
-  });
-}
-
 }  // namespace tissnet

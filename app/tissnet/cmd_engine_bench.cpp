@@ -1,4 +1,4 @@
-// The engine commands both executables have: `bench train|infer|parity` and `params` (tissnet,
+// The engine commands both executables have: `bench train|infer|parity`, `params` and `config` (tissnet,
 // and tissnet-engine of the engine-only build, which has no ITK, Qt or VTK).
 #include <cstdio>
 #include <memory>
@@ -80,7 +80,7 @@ int benchParity(const EngineArgs& a) {
   auto c = tiss::loadConfig(a.config, a.sets, a.preset);
   if (!c) return fail(c.error());
   tiss::configureCpu(a.threads);
-  auto p = tiss::benchParity(*c, a.sources);
+  auto p = tiss::benchParity(*c, a.sources, 2, a.device);
   if (!p) return fail(p.error());
   // One JSON object, as scripts/pytorch_reference.py parity prints it.
   std::printf("{\"parameters\": {");
@@ -141,6 +141,24 @@ void addParamsCommand(CLI::App& app, int& exitCode) {
     }
     std::printf("%-24s %10.2f M  (preset %s, stage %s)\n", "total", double(total) / 1e6, c->preset.c_str(),
                 tiss::toString(c->stage).c_str());
+  });
+}
+
+void addConfigCommand(CLI::App& app, int& exitCode) {
+  auto* cmd = app.add_subcommand("config", "Print the fully resolved config (every hyperparameter) as JSON, to edit");
+  auto file = std::make_shared<std::string>();
+  auto preset = std::make_shared<std::string>();
+  auto sets = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("--config", *file, "JSON config file");
+  cmd->add_option("--preset", *preset, "paper or cpu-small");
+  cmd->add_option("--set", *sets, "override a key (repeatable)");
+  cmd->callback([=, &exitCode] {
+    auto c = tiss::loadConfig(*file, *sets, *preset);
+    if (!c) {
+      exitCode = fail(c.error());
+      return;
+    }
+    std::printf("%s", tiss::toJson(*c).c_str());
   });
 }
 

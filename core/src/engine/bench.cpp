@@ -98,22 +98,26 @@ Batch parityBatch(int n, int sources, const std::vector<int64_t>& dhw) {
 
 }  // namespace
 
-Result<Parity> benchParity(const TrainConfig& c, int sources, int steps) {
+Result<Parity> benchParity(const TrainConfig& c, int sources, int steps, const std::string& request) {
   if (c.stage != Stage::TissNet) return makeError("stage", "parity is written for the tissnet stage only");
+  auto device = deviceFor(request);
+  if (!device) return device.error();
   Parity result;
   Borrowed borrowed;
   nn::UNet25D sp(1, 1, c.net);
+  sp->to(*device);
   for (auto& p : sp->parameters()) fillPattern(p);
   sp->eval();
   for (auto& p : sp->parameters()) p.set_requires_grad(false);
   borrowed.spForward = [sp](const torch::Tensor& x) mutable { return torch::sigmoid(sp->forward(x)); };
   result.parameters["S_p"] = 0;
   for (const auto& p : sp->parameters()) result.parameters["S_p"] += p.numel();
-  auto model = makeStageModel(c, sources, torch::kCPU, borrowed);
+  auto model = makeStageModel(c, sources, *device, borrowed);
   for (auto& p : model->parameters()) fillPattern(p);
   for (const auto& [name, n] : model->parameterCounts()) result.parameters[name] = n;
   model->train(true);
-  const Batch b = parityBatch(c.batch, sources, {c.patch[2], c.patch[1], c.patch[0]});
+  Batch b = parityBatch(c.batch, sources, {c.patch[2], c.patch[1], c.patch[0]});
+  for (auto* t : {&b.sources, &b.target, &b.label}) *t = t->to(*device);
   for (int i = 0; i < steps; ++i) result.steps.push_back(model->trainStep(b));
   return result;
 }

@@ -65,11 +65,12 @@ Result<InferBench> benchInfer(const TrainConfig& config, int sources, const std:
 /// every loss term of `steps` training steps on one fixed batch, starting from weights that
 /// are a fixed function of each parameter's shape (sin of the element index, scaled by
 /// sqrt(3 / fan-in); 1-D parameters 0.5 + 0.3 sin). Deterministic but for dropout: run it
-/// with net.dropout at 0. The tissnet stage only.
+/// with net.dropout at 0. The tissnet stage only. `device` ("cpu", "cuda", ...): where the
+/// networks and the batch live, so scripts/gpu-bench can compare CUDA with the CPU.
 struct Parity {
   std::map<std::string, int64_t> parameters;
   std::vector<std::map<std::string, double>> steps;
 };
-Result<Parity> benchParity(const TrainConfig& config, int sources, int steps = 2);
+Result<Parity> benchParity(const TrainConfig& config, int sources, int steps = 2, const std::string& device = "cpu");
 
 }  // namespace tiss
