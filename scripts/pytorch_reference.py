@@ -11,6 +11,7 @@ Tensors are N x C x D x H x W (D = slices). `--device cuda` runs it on a GPU (sc
 `--amp` under autocast (float16) with a gradient scaler, `--compile` with torch.compile (PyTorch 2).
 """
 import argparse
+import contextlib
 import json
 import math
 import resource
@@ -156,7 +157,9 @@ class TissNet:
             wrap(self.g), wrap(self.s), wrap(self.dg), wrap(self.dt), wrap(self.sp))
 
     def autocast(self):
-        return torch.autocast(device_type=self.device.type, dtype=torch.float16, enabled=self.amp)
+        if not self.amp:  # CPU autocast accepts bfloat16 only: no context at all without AMP
+            return contextlib.nullcontext()
+        return torch.autocast(device_type=self.device.type, dtype=torch.float16)
 
     def modules(self):
         return {"G": self.g, "S": self.s, "D_g": self.dg, "D_t": self.dt, "S_p": self.sp}
@@ -336,14 +339,14 @@ def parity_batch(n, sources, dhw):
     return xs, xt, y
 
 
-def parity(cfg, sources, steps=2):
-    model = TissNet(cfg, sources)
+def parity(cfg, sources, steps=2, device="cpu"):
+    model = TissNet(cfg, sources, device)
     for m in model.modules().values():
         for p in m.parameters():
             fill_pattern(p)
     counts = {k: sum(p.numel() for p in m.parameters()) for k, m in model.modules().items()}
     model.train(True)
-    xs, xt, y = parity_batch(cfg["data"]["batch"], sources, patch_dhw(cfg))
+    xs, xt, y = (t.to(device) for t in parity_batch(cfg["data"]["batch"], sources, patch_dhw(cfg)))
     return {"parameters": counts, "steps": [model.step(xs, xt, y) for _ in range(steps)]}
 
 
@@ -376,7 +379,7 @@ def main():
         window = [int(v) for v in a.window.split("x")] if a.window else None
         r = bench_infer(cfg, a.sources, [int(v) for v in a.size.split("x")], a.batch, window, a.device, a.amp, a.compile)
     elif a.what == "parity":
-        r = parity(cfg, a.sources)
+        r = parity(cfg, a.sources, device=a.device)
     else:
         r = {k: sum(p.numel() for p in m.parameters()) for k, m in TissNet(cfg, a.sources).modules().items()}
     r["torch"] = torch.__version__

@@ -1,6 +1,9 @@
 #include "engine/profile.h"
 
+#include "model/torch_compat.h"
+#if TISS_TORCH_LEGACY_PROFILER
 #include <torch/csrc/autograd/profiler_legacy.h>
+#endif
 
 #include <algorithm>
 #include <fstream>
@@ -50,10 +53,15 @@ std::vector<OperatorTime> selfTimes(const nlohmann::json& trace) {
 
 Result<std::vector<OperatorTime>> profileOnce(const std::function<void()>& work, const std::string& traceFile) {
   std::ostringstream trace;
+#if TISS_TORCH_LEGACY_PROFILER
   {
     torch::autograd::profiler::RecordProfile record(trace);
     work();
   }
+#else
+  (void)work;
+  return makeError(traceFile, "this LibTorch " TORCH_VERSION " has no legacy profiler: --profile is unavailable");
+#endif
   std::ofstream out(traceFile, std::ios::binary | std::ios::trunc);
   out << trace.str();
   out.close();

@@ -8,6 +8,14 @@
 #include <c10/cuda/CUDACachingAllocator.h>
 #endif
 
+// The legacy profiler's RecordProfile (a Chrome trace into a stream) is what --profile uses;
+// a LibTorch that no longer ships its header builds without --profile rather than not at all.
+#if __has_include(<torch/csrc/autograd/profiler_legacy.h>)
+#define TISS_TORCH_LEGACY_PROFILER 1
+#else
+#define TISS_TORCH_LEGACY_PROFILER 0
+#endif
+
 #if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
 #define TISS_TORCH_AUTOCAST_BY_DEVICE 1  // 2.4 made autocast's switches per device type
 #else
