@@ -326,6 +326,22 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>; and %1 more</source>
         <translation>; und %1 weitere</translation>
     </message>
+    <message>
+        <source>no data set is open</source>
+        <translation>kein Datensatz ist geöffnet</translation>
+    </message>
+    <message>
+        <source>has unsaved changes: save the split first (its test part is held out of every fold)</source>
+        <translation>hat ungespeicherte Änderungen: speichern Sie zuerst die Aufteilung (ihr Testteil bleibt aus allen Folds heraus)</translation>
+    </message>
+    <message>
+        <source>already exists (runs keep the split they were created with)</source>
+        <translation>existiert bereits (Läufe behalten die Aufteilung, mit der sie angelegt wurden)</translation>
+    </message>
+    <message>
+        <source>%1 folds need at least %1 labelled cases outside the test set; there are %2</source>
+        <translation>%1 Folds brauchen mindestens %1 gelabelte Fälle außerhalb des Testteils; es gibt %2</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::CaseViewerModel</name>
@@ -623,6 +639,42 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>%1 of %2 cases, %3 with problems</source>
         <translation>%1 von %2 Fällen, %3 mit Problemen</translation>
+    </message>
+    <message>
+        <source>already exists</source>
+        <translation>existiert bereits</translation>
+    </message>
+    <message>
+        <source>Replace the folds?</source>
+        <translation>Folds ersetzen?</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it? Runs keep the split they were created with.</source>
+        <translation>%1 existiert bereits. Ersetzen? Läufe behalten die Aufteilung, mit der sie angelegt wurden.</translation>
+    </message>
+    <message>
+        <source>Writing the cross-validation folds</source>
+        <translation>Schreiben der Kreuzvalidierungs-Folds</translation>
+    </message>
+    <message>
+        <source>Wrote %1 folds to splits_final.json (validation parts of %2 cases); a run trains one with data.fold</source>
+        <translation>%1 Folds in splits_final.json geschrieben (Validierungsteile mit %2 Fällen); ein Lauf trainiert einen davon mit data.fold</translation>
+    </message>
+    <message>
+        <source> folds</source>
+        <translation> Folds</translation>
+    </message>
+    <message>
+        <source>Cross-validation: folds over the labelled cases outside the test set</source>
+        <translation>Kreuzvalidierung: Folds über die gelabelten Fälle außerhalb des Testteils</translation>
+    </message>
+    <message>
+        <source>Write folds</source>
+        <translation>Folds schreiben</translation>
+    </message>
+    <message>
+        <source>Write splits_final.json (nnU-Net&apos;s format) with the seed shown; runs name a fold with data.fold</source>
+        <translation>splits_final.json (Format von nnU-Net) mit dem gezeigten Seed schreiben; Läufe wählen einen Fold mit data.fold</translation>
     </message>
 </context>
 <context>

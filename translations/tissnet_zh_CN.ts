@@ -323,6 +323,22 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>; and %1 more</source>
         <translation>；另有 %1 个</translation>
     </message>
+    <message>
+        <source>no data set is open</source>
+        <translation>未打开数据集</translation>
+    </message>
+    <message>
+        <source>has unsaved changes: save the split first (its test part is held out of every fold)</source>
+        <translation>有未保存的更改：请先保存划分（其测试部分不进入任何折）</translation>
+    </message>
+    <message>
+        <source>already exists (runs keep the split they were created with)</source>
+        <translation>已存在（运行保留创建时的划分）</translation>
+    </message>
+    <message>
+        <source>%1 folds need at least %1 labelled cases outside the test set; there are %2</source>
+        <translation>%1 折至少需要测试集之外的 %1 个有标注病例；现有 %2 个</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::CaseViewerModel</name>
@@ -619,6 +635,42 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>%1 of %2 cases, %3 with problems</source>
         <translation>%2 个病例中显示 %1 个，%3 个有问题</translation>
+    </message>
+    <message>
+        <source>already exists</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>Replace the folds?</source>
+        <translation>替换这些折？</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it? Runs keep the split they were created with.</source>
+        <translation>%1 已存在。要替换吗？运行保留创建时的划分。</translation>
+    </message>
+    <message>
+        <source>Writing the cross-validation folds</source>
+        <translation>写入交叉验证折</translation>
+    </message>
+    <message>
+        <source>Wrote %1 folds to splits_final.json (validation parts of %2 cases); a run trains one with data.fold</source>
+        <translation>已将 %1 折写入 splits_final.json（验证部分分别为 %2 个病例）；运行通过 data.fold 选择其中一折</translation>
+    </message>
+    <message>
+        <source> folds</source>
+        <translation> 折</translation>
+    </message>
+    <message>
+        <source>Cross-validation: folds over the labelled cases outside the test set</source>
+        <translation>交叉验证：在测试集之外的有标注病例上划分的折</translation>
+    </message>
+    <message>
+        <source>Write folds</source>
+        <translation>写入折</translation>
+    </message>
+    <message>
+        <source>Write splits_final.json (nnU-Net&apos;s format) with the seed shown; runs name a fold with data.fold</source>
+        <translation>用所示种子写入 splits_final.json（nnU-Net 格式）；运行通过 data.fold 指定折</translation>
     </message>
 </context>
 <context>

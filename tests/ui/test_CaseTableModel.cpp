@@ -14,6 +14,7 @@
 #include "dataset/CaseTableModel.h"
 #include "dataset/DatasetSession.h"
 #include "test_support.h"
+#include "tiss/data/folds.h"
 #include "tiss/io/image_io.h"
 
 using namespace tiss;
@@ -201,6 +202,35 @@ class TestCaseTableModel : public QObject {
     const QImage strip = cell.data(Qt::DecorationRole).value<QImage>();
     QCOMPARE(strip.height(), ThumbnailProvider::kHeight);
     QVERIFY(strip.width() > 3 * ThumbnailProvider::kHeight);  // four modalities side by side
+  }
+
+  // The browser writes the folds as `tissnet split --folds` does: nnU-Net's file, the saved
+  // split's test part held out, no silent replacement, never over unsaved split edits.
+  void foldsAreWrittenFromTheBrowser() {
+    openAndWait();
+    QVERIFY(!cases()->splitModified());
+    const QString file = data_ + "/splits_final.json";
+    QFile::remove(file);
+    auto sizes = cases()->writeFolds(2, 5, false);
+    QVERIFY2(sizes.ok(), sizes.ok() ? "" : sizes.error().describe().c_str());
+    auto folds = readFolds(file.toStdString());
+    QVERIFY(folds.ok());
+    QCOMPARE(folds->size(), size_t(2));
+    size_t validated = 0;
+    for (const auto& f : *folds) {
+      validated += f.val.size();
+      for (const auto& id : f.val) QVERIFY(cases()->split().partOf(id) != SplitPart::Test);
+    }
+    QCOMPARE(validated, size_t(6) - cases()->split().ids(SplitPart::Test).size());
+    QCOMPARE((*sizes)[0] + (*sizes)[1], validated);
+    auto again = cases()->writeFolds(2, 5, false);
+    QVERIFY(!again.ok() && again.error().message.find("already exists") != std::string::npos);
+    QVERIFY(cases()->writeFolds(3, 5, true).ok());
+    QCOMPARE(readFolds(file.toStdString())->size(), size_t(3));
+    const int row = cases()->rowOf(caseId(1));
+    cases()->assign({row}, cases()->split().partOf(caseId(1).toStdString()) == SplitPart::Val ? SplitPart::Train : SplitPart::Val);
+    auto unsaved = cases()->writeFolds(2, 5, true);
+    QVERIFY(!unsaved.ok() && unsaved.error().message.find("unsaved") != std::string::npos);
   }
 };
 

@@ -1,6 +1,9 @@
 #include "dataset/CaseTableModel.h"
 
+#include "tiss/data/folds.h"
+
 #include <QDir>
+#include <QFileInfo>
 
 #include "dataset/ThumbnailProvider.h"
 
@@ -90,6 +93,28 @@ Status CaseTableModel::saveSplit() {
   if (auto st = writeSplit(split_, file); !st) return st;
   setSplitModified(false);
   return Status();
+}
+
+Result<std::vector<size_t>> CaseTableModel::writeFolds(int k, uint64_t seed, bool replace) {
+  if (!dataset_) return makeError("", tr("no data set is open").toStdString());
+  if (splitModified_) return makeError(kSplitFile, tr("has unsaved changes: save the split first (its test part is held out of every fold)").toStdString());
+  const auto file = QDir(QString::fromStdString(dataset_->root)).filePath(kFoldsFile);
+  if (QFileInfo::exists(file) && !replace)
+    return makeError(file.toStdString(), tr("already exists (runs keep the split they were created with)").toStdString());
+  // The labelled cases outside the saved split's test part (no split.json: no fixed test set).
+  const bool fixedTest = QFileInfo::exists(QDir(QString::fromStdString(dataset_->root)).filePath(kSplitFile));
+  std::vector<std::string> ids;
+  for (const auto& r : rows_) {
+    const std::string id = r.id.toStdString();
+    if (!heldOut(id) && !(fixedTest && split_.partOf(id) == SplitPart::Test)) ids.push_back(id);
+  }
+  if (k < 2 || size_t(k) > ids.size())
+    return makeError(dataset_->root, tr("%1 folds need at least %1 labelled cases outside the test set; there are %2").arg(k).arg(ids.size()).toStdString());
+  const auto folds = drawFolds(ids, k, seed);
+  if (auto st = tiss::writeFolds(folds, file.toStdString()); !st) return st.error();
+  std::vector<size_t> sizes;
+  for (const auto& f : folds) sizes.push_back(f.val.size());
+  return sizes;
 }
 
 void CaseTableModel::setSplitModified(bool modified) {

@@ -55,6 +55,10 @@ class CaseTableModel : public QAbstractTableModel {
   bool splitModified() const { return splitModified_; }
   /// Writes split.json into the data set folder (atomically); the error names the file.
   Status saveSplit();
+  /// Writes splits_final.json (tiss/data/folds.h: K folds, nnU-Net's format) over the labelled
+  /// cases outside the saved split's test part, drawn with `seed`. Refused while the split has
+  /// unsaved changes, and an existing file unless `replace`. Returns each fold's val size.
+  Result<std::vector<size_t>> writeFolds(int k, uint64_t seed, bool replace);
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;

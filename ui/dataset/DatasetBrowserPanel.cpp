@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
@@ -100,6 +101,13 @@ QWidget* DatasetBrowserPanel::makeSplitBar() {
   redraw_->setObjectName("redrawSplit");
   save_ = new QPushButton(bar);
   save_->setObjectName("saveSplit");
+  folds_ = new QSpinBox(bar);
+  folds_->setObjectName("foldCount");
+  folds_->setRange(2, 20);
+  folds_->setValue(5);
+  writeFolds_ = new QPushButton(bar);
+  writeFolds_->setObjectName("writeFolds");
+  connect(writeFolds_, &QPushButton::clicked, this, &DatasetBrowserPanel::writeFolds);
   connect(move_, &QPushButton::clicked, this, [this] { cases_->assign(selectedRows(), SplitPart(moveTo_->currentIndex())); });
   connect(redraw_, &QPushButton::clicked, this, [this] { cases_->redrawSplit(uint64_t(seed_->value())); });
   connect(save_, &QPushButton::clicked, this, &DatasetBrowserPanel::saveSplit);
@@ -112,6 +120,9 @@ QWidget* DatasetBrowserPanel::makeSplitBar() {
   row->addWidget(seed_);
   row->addWidget(redraw_);
   row->addWidget(save_);
+  row->addSpacing(12);
+  row->addWidget(folds_);
+  row->addWidget(writeFolds_);
   return bar;
 }
 
@@ -123,6 +134,24 @@ QList<int> DatasetBrowserPanel::selectedRows() const {
 
 void DatasetBrowserPanel::saveSplit() {
   if (auto st = cases_->saveSplit(); !st) Q_EMIT errorOccurred(errorText(st.error(), tr("Saving the split")));
+}
+
+// K folds with the seed shown, as `tissnet split --folds K --seed S`; replacing an existing
+// splits_final.json is asked first.
+void DatasetBrowserPanel::writeFolds() {
+  const uint64_t seed = uint64_t(seed_->value());
+  auto sizes = cases_->writeFolds(folds_->value(), seed, false);
+  if (!sizes && QString::fromStdString(sizes.error().message).contains(tr("already exists")) &&
+      QMessageBox::question(this, tr("Replace the folds?"),
+                            tr("%1 already exists. Replace it? Runs keep the split they were created with.")
+                                .arg(QString::fromStdString(sizes.error().file))) == QMessageBox::Yes)
+    sizes = cases_->writeFolds(folds_->value(), seed, true);
+  if (!sizes) return Q_EMIT errorOccurred(errorText(sizes.error(), tr("Writing the cross-validation folds")));
+  QStringList parts;
+  for (size_t n : *sizes) parts << QString::number(n);
+  Q_EMIT messageLogged(tr("Wrote %1 folds to splits_final.json (validation parts of %2 cases); a run trains one with data.fold")
+                           .arg(sizes->size())
+                           .arg(parts.join(", ")));
 }
 
 void DatasetBrowserPanel::toggleProblemsOnly() { problemsOnly_->toggle(); }
@@ -147,6 +176,10 @@ void DatasetBrowserPanel::retranslate() {
   seedLabel_->setText(tr("Seed"));
   redraw_->setText(tr("Re-draw split"));
   save_->setText(tr("Save split"));
+  folds_->setSuffix(tr(" folds"));
+  folds_->setToolTip(tr("Cross-validation: folds over the labelled cases outside the test set"));
+  writeFolds_->setText(tr("Write folds"));
+  writeFolds_->setToolTip(tr("Write splits_final.json (nnU-Net's format) with the seed shown; runs name a fold with data.fold"));
   updateSummary();
 }
 

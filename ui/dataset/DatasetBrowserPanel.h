@@ -27,6 +27,9 @@ class DatasetBrowserPanel : public QWidget {
   QList<int> selectedRows() const;
   /// Writes split.json; a failure is reported through errorOccurred().
   void saveSplit();
+  /// Writes splits_final.json with the folds and seed shown (asks before replacing one); the
+  /// result goes to messageLogged(), a failure to errorOccurred().
+  void writeFolds();
   /// Flips the "cases with problems" filter (its check box follows).
   void toggleProblemsOnly();
   /// Puts the keyboard focus in the id filter.
@@ -37,6 +40,8 @@ class DatasetBrowserPanel : public QWidget {
   void caseActivated(const QString& caseId);
   /// Saving the split failed; the message is ready to show.
   void errorOccurred(const QString& message);
+  /// Something was written (the folds): one line for the log.
+  void messageLogged(const QString& message);
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -54,8 +59,8 @@ class DatasetBrowserPanel : public QWidget {
   QCheckBox* problemsOnly_;
   QComboBox* splitFilter_;
   QComboBox* moveTo_;
-  QPushButton *move_, *redraw_, *save_;
-  QSpinBox* seed_;
+  QPushButton *move_, *redraw_, *save_, *writeFolds_;
+  QSpinBox *seed_, *folds_;
   QLabel *summary_, *seedLabel_, *layoutLabel_;
 };
 

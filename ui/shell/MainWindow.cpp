@@ -86,6 +86,7 @@ MainWindow::MainWindow(QSettings* store, QWidget* parent)
   connectSweeps();
   connectApply();
   connect(browser_, &DatasetBrowserPanel::errorOccurred, this, &MainWindow::showError);
+  connect(browser_, &DatasetBrowserPanel::messageLogged, this, &MainWindow::log);
   connect(session_, &DatasetSession::failed, this, &MainWindow::showError);
   connect(session_, &DatasetSession::opened, this, [this](const QString& dir) {
     log(tr("Opened %1").arg(dir));
