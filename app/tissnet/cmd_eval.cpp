@@ -107,7 +107,9 @@ void addTableCommand(CLI::App& app, int& exitCode) {
   auto test = std::make_shared<std::string>("t"), correction = std::make_shared<std::string>("holm"), stats = std::make_shared<std::string>();
   auto alpha = std::make_shared<double>(0.05);
   auto paper = std::make_shared<bool>(false);
-  cmd->add_option("METHOD=CSV", *entries, "name=eval.csv, the first is the baseline")->required()->expected(1, -1);
+  cmd->add_option("METHOD=CSV", *entries,
+                  "name=eval.csv, the first is the baseline; a name given again is another seed of that method "
+                  "(cases averaged over its seeds first, the spread between seeds shown apart)")->required()->expected(1, -1);
   cmd->add_option("--test", *test, "paired test: t (Student) or wilcoxon (signed-rank, scipy's defaults)")->capture_default_str();
   cmd->add_option("--correction", *correction, "over each metric's comparisons: holm, bonferroni or none")->capture_default_str();
   cmd->add_option("--alpha", *alpha, "level of the † mark (adjusted p < alpha)")->capture_default_str();
@@ -139,7 +141,7 @@ void addTableCommand(CLI::App& app, int& exitCode) {
       }
       methods.push_back({e.substr(0, eq), *cases, protocol->cropFromLabel, protocol->known ? protocol->surface : ""});
     }
-    const auto table = tiss::buildResultsTable(methods, 0, {}, *comparison);
+    const auto table = tiss::buildResultsTable(tiss::poolSeeds(methods), 0, {}, *comparison);
     std::printf("%s", tiss::tableMarkdown(table).c_str());
     if (!stats->empty())
       if (auto st = tiss::writeFileAtomically(*stats, tiss::comparisonsJson(table)); !st) exitCode = fail(st.error());

@@ -26,6 +26,8 @@ struct SweepArgs {
   std::string spec, preset, out, data, split, basePreset, cancel, retry, exportTable, exportCases, sbatchExtra;
   std::vector<std::string> sets, metrics;
   std::string test, correction, statsFile;
+  std::vector<int> folds;
+  std::vector<uint64_t> seeds;
   int maxParallel = 0;
   bool emitSlurm = false, pause = false, resume = false, status = false, local = false;
 };
@@ -48,6 +50,16 @@ tiss::Result<tiss::SweepFolder> sweepFolder(const SweepArgs& a) {
   if (!a.data.empty()) spec->data = a.data;
   if (!a.basePreset.empty()) spec->preset = a.basePreset;
   if (!a.split.empty()) spec->split = a.split;
+  if (!a.seeds.empty()) spec->seeds = a.seeds;
+  for (int k : a.folds)
+    if (k < 0 || (a.folds.size() == 1 && k < 2))
+      return tiss::makeError("--folds", "takes K >= 2 (folds 0..K-1) or a list of fold numbers >= 0, such as 0,2");
+  if (a.folds.size() == 1) {  // K: folds 0..K-1
+    spec->folds.clear();
+    for (int k = 0; k < a.folds[0]; ++k) spec->folds.push_back(k);
+  } else if (!a.folds.empty()) {
+    spec->folds = a.folds;
+  }
   spec->set.insert(spec->set.end(), a.sets.begin(), a.sets.end());
   if (a.maxParallel > 0) spec->maxParallel = a.maxParallel;
   if (spec->data.empty()) return tiss::makeError(a.spec.empty() ? a.preset : a.spec, "names no data set; give --data");
@@ -176,6 +188,11 @@ void addSweepCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--data", a->data, "data set folder (overrides the spec's)");
   cmd->add_option("--split", a->split, "evaluated cases: test, val or all (overrides the spec's)")
       ->check(CLI::IsMember({"test", "val", "all"}));
+  cmd->add_option("--seeds", a->seeds, "train each point once per seed, e.g. 1,2,3 (overrides the spec's)")->delimiter(',');
+  cmd->add_option("--folds", a->folds,
+                  "cross-validation over the data set's splits_final.json: K (folds 0..K-1) or a list such as 0,2 "
+                  "(overrides the spec's; tissnet split DIR --folds K writes the folds)")
+      ->delimiter(',');
   cmd->add_option("--base-preset", a->basePreset, "config preset of every job: cpu-small or paper");
   cmd->add_option("--set", a->sets, "override a config key in every job (repeatable)");
   cmd->add_option("--max-parallel", a->maxParallel, "jobs at once (default: the spec's)")->check(CLI::Range(1, 256));

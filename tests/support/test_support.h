@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "tiss/data/phantom.h"
+#include "tiss/phantom/phantom.h"
 #include "tiss/io/volume.h"
 
 namespace testsupport {

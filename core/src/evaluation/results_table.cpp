@@ -171,6 +171,35 @@ void compareColumn(std::vector<TableCell>& column, const std::vector<MethodResul
 
 }  // namespace
 
+std::vector<MethodResults> poolSeeds(const std::vector<MethodResults>& runs) {
+  std::vector<MethodResults> methods;
+  std::map<std::string, std::map<std::string, std::map<std::string, std::vector<double>>>> values;  // name, case, metric
+  std::map<std::string, int> seeds;
+  for (const MethodResults& r : runs) {
+    auto m = std::find_if(methods.begin(), methods.end(), [&](const MethodResults& x) { return x.name == r.name; });
+    if (m == methods.end()) {
+      methods.push_back({r.name, {}, false, r.surface});
+      m = methods.end() - 1;
+    }
+    m->cropFromLabel = m->cropFromLabel || r.cropFromLabel;
+    if (m->surface != r.surface) m->surface = m->surface.empty() ? r.surface : "mixed";
+    ++seeds[r.name];
+    std::map<std::string, std::vector<double>> own;
+    for (const auto& [id, row] : r.cases)
+      for (const auto& [key, v] : row) {
+        values[r.name][id][key].push_back(v);
+        own[key].push_back(v);
+      }
+    for (const auto& [key, list] : own) m->seedMeans[key].push_back(summarize(list).mean);
+  }
+  for (MethodResults& m : methods) {
+    for (const auto& [id, row] : values[m.name])
+      for (const auto& [key, list] : row) m.cases[id][key] = summarize(list).mean;
+    if (seeds[m.name] < 2) m.seedMeans.clear();
+  }
+  return methods;
+}
+
 ResultsTable buildResultsTable(const std::vector<MethodResults>& methods, int baseline,
                                const std::vector<std::string>& metrics, const ComparisonOptions& comparison) {
   ResultsTable t;

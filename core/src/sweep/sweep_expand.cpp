@@ -105,9 +105,38 @@ struct Expander {
       auto plain = resolvable(j.set, spec, j.after);
       if (!plain) return makeError("shared run " + s.name, plain.error().message);
       if (auto c = loadConfig(spec.config, *plain, spec.preset); !c) return makeError("shared run " + s.name, c.error().message);
-      jobs.push_back(j);
+      if (spec.folds.empty()) {
+        jobs.push_back(j);
+        continue;
+      }
+      // With folds every shared run is trained once per fold on that fold's training cases:
+      // one S_p for all folds would have seen each fold's validation cases.
+      for (int fold : spec.folds) {
+        SweepJob f = forFold(j, fold);
+        f.id = f.label = f.point = sharedName(s.name, fold);
+        f.fold = fold;
+        f.set.push_back("data.fold=" + std::to_string(fold));
+        jobs.push_back(f);
+      }
     }
     return Status();
+  }
+
+  static std::string sharedName(const std::string& name, int fold) { return name + "-fold" + std::to_string(fold); }
+
+  // The job's references to shared runs ("=@sp", after, from) point to the fold's copies.
+  SweepJob forFold(SweepJob j, int fold) const {
+    auto isShared = [&](const std::string& name) {
+      for (const auto& s : spec.shared)
+        if (s.name == name) return true;
+      return false;
+    };
+    for (std::string& o : j.set)
+      if (const size_t at = o.find("=@"); at != std::string::npos) o += "-fold" + std::to_string(fold);
+    for (std::string& a : j.after)
+      if (isShared(a)) a = sharedName(a, fold);
+    if (isShared(j.from)) j.from = sharedName(j.from, fold);
+    return j;
   }
 
   Status addPoint(const Point& p) {
@@ -155,8 +184,9 @@ struct Expander {
   }
 
   void addSeed(SweepJob j, uint64_t seed, int fold) {
+    if (fold >= 0) j = forFold(j, fold);
     char id[16];
-    std::snprintf(id, sizeof id, "t%03zu", jobs.size() - spec.shared.size());
+    std::snprintf(id, sizeof id, "t%03zu", jobs.size() - spec.shared.size() * std::max<size_t>(1, spec.folds.size()));
     j.id = id;
     j.seed = seed;
     j.fold = fold;

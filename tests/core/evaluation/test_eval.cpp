@@ -21,7 +21,7 @@ class TestEval : public QObject {
     data_ = dir_.path() + "/data";
     pred_ = dir_.path() + "/pred";
     synth_ = dir_.path() + "/synth";
-    testsupport::writePhantom(data_, PhantomLayout::Brats, 3, 2, {32, 32, 16});
+    testsupport::writePhantom(data_, PhantomLayout::Brats, 3, 2, {64, 64, 32});
     QDir().mkpath(pred_);
     auto d = openDataset(data_.toStdString());
     QVERIFY(d.ok());
@@ -32,7 +32,7 @@ class TestEval : public QObject {
       auto seg = readVolume(c.paths.at("seg"));
       QVERIFY(seg.ok());
       Volume pred = tumorMask(*seg);
-      if (i == 1) pred = uncrop(crop(pred, Box{{0, 0, 0}, {31, 32, 16}}), Box{{1, 0, 0}, {31, 32, 16}}, pred.geometry, 0.f);
+      if (i == 1) pred = uncrop(crop(pred, Box{{0, 0, 0}, {63, 64, 32}}), Box{{1, 0, 0}, {63, 64, 32}}, pred.geometry, 0.f);
       QVERIFY(writeVolume(pred, testsupport::path(pred_, QString::fromStdString(c.id) + ".nii.gz")).ok());
       auto flair = readVolume(c.paths.at("flair"));
       QVERIFY(writeVolume(*flair, testsupport::path(synth_, QString::fromStdString(c.id) + ".nii.gz")).ok());
@@ -54,8 +54,8 @@ class TestEval : public QObject {
     QVERIFY(std::abs(perfect.synthesis->ssimLocal - 1.0) < 1e-6);
     const CaseScores& shifted = (*scores)[1];
     QVERIFY(shifted.segmentation->dicePct < 100.0 && shifted.segmentation->dicePct > 50.0);
-    // A one-voxel shift along x moves surfaces by at most one x spacing (240 / 32 = 7.5 mm).
-    QVERIFY(shifted.segmentation->hd95Mm > 0 && shifted.segmentation->hd95Mm <= 7.5 + 1e-6);
+    // A one-voxel shift along x moves surfaces by at most one x spacing (240 / 64 = 3.75 mm).
+    QVERIFY(shifted.segmentation->hd95Mm > 0 && shifted.segmentation->hd95Mm <= 3.75 + 1e-6);
   }
   void csvHasRowsMeanAndSd() {
     EvalOptions o;

@@ -55,6 +55,25 @@ class TestResultsTable : public QObject {
     QVERIFY2(table.contains("Dice (%): Δ = +3.20 [95 % CI +0.81, +5.59], d_z = 1.66; p = 0.0205"), qPrintable(table));
     QVERIFY2(table.contains("ASSD (mm): Δ = +0.00 [95 % CI +0.00, +0.00]; p = 1.0000"), qPrintable(table));
   }
+  // `tissnet table A=s1.csv A=s2.csv`: one method, each case averaged over its seeds first, the
+  // spread between the seeds' means kept apart.
+  void aNameGivenTwiceIsTwoSeedsOfOneMethod() {
+    auto s1 = readEvalCsv(csv("s1.csv", "c1,10,1,2,\nc2,20,1,2,\n"));
+    auto s2 = readEvalCsv(csv("s2.csv", "c1,30,1,2,\nc2,40,1,2,\n"));
+    auto other = readEvalCsv(csv("x.csv", "c1,5,1,2,\nc2,6,1,2,\n"));
+    QVERIFY(s1.ok() && s2.ok() && other.ok());
+    const auto pooled = poolSeeds({{"base", *other}, {"A", *s1}, {"A", *s2}});
+    QCOMPARE(pooled.size(), size_t(2));
+    QCOMPARE(pooled[1].name, std::string("A"));
+    QCOMPARE(pooled[1].cases.at("c1").at("dice_pct"), 20.0);
+    QCOMPARE(pooled[1].cases.at("c2").at("dice_pct"), 30.0);
+    QCOMPARE(pooled[1].seedMeans.at("dice_pct"), (std::vector<double>{15, 35}));
+    QVERIFY(pooled[0].seedMeans.empty());  // one seed: no spread between seeds
+    const QString table = QString::fromStdString(tableMarkdown(buildResultsTable(pooled, 0)));
+    QVERIFY2(table.contains("| A (n=2) | **25.00 ± 7.07**"), qPrintable(table));
+    // sd of the seed means 15 and 35: 14.14
+    QVERIFY2(table.contains("A: sd between its 2 seeds' means: Dice (%) 14.14"), qPrintable(table));
+  }
 };
 
 QTEST_APPLESS_MAIN(TestResultsTable)

@@ -154,6 +154,31 @@ class TestSweepSpec : public QObject {
     QVERIFY(fig6.ok() && fig6->paperConvention && fig6->correction == "none");
     QVERIFY(!parse("{}").paperConvention);
   }
+
+  // With folds a shared run (S_p) is trained once per fold, on that fold's training cases, and
+  // each trial waits for and uses its own fold's copy: no S_p has seen a fold's val cases.
+  void sharedRunsArePerFold() {
+    auto fig6 = sweepPreset("fig6");
+    QVERIFY(fig6.ok());
+    fig6->folds = {0, 1, 2};
+    const auto jobs = expand(*fig6);
+    std::vector<SweepJob> shared;
+    for (const auto& j : jobs)
+      if (j.shared) shared.push_back(j);
+    QCOMPARE(shared.size(), size_t(3));
+    for (int k = 0; k < 3; ++k) {
+      QCOMPARE(shared[size_t(k)].id, "sp-fold" + std::to_string(k));
+      QVERIFY(std::count(shared[size_t(k)].set.begin(), shared[size_t(k)].set.end(), "data.fold=" + std::to_string(k)));
+    }
+    QCOMPARE(jobs.size(), size_t(3 + 13 * 3));
+    QCOMPARE(jobs[3].id, std::string("t000"));  // trial ids count trials only
+    for (const auto& j : jobs) {
+      if (j.shared) continue;
+      const std::string mine = "sp-fold" + std::to_string(j.fold);
+      QVERIFY2(std::count(j.set.begin(), j.set.end(), "runs.sp=@" + mine), j.label.c_str());
+      QCOMPARE(j.after, std::vector<std::string>{mine});
+    }
+  }
 };
 
 QTEST_APPLESS_MAIN(TestSweepSpec)

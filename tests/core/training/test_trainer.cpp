@@ -10,7 +10,7 @@
 #include <fstream>
 #include <limits>
 
-#include "tiss/data/phantom.h"
+#include "tiss/phantom/phantom.h"
 #include "tiss/preprocessing/prepared_store.h"
 #include "training/checkpoint.h"
 #include "training/trainer.h"

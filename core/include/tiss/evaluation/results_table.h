@@ -51,6 +51,10 @@ struct MethodResults {
   std::map<std::string, std::vector<double>> seedMeans;
 };
 
+/// Runs with the same name are one method's seeds: each case's value is the mean over the seeds
+/// that have it, and each seed's mean over its cases goes into seedMeans (the spread between
+/// seeds, shown apart from the spread between cases). Order: first appearance of each name.
+std::vector<MethodResults> poolSeeds(const std::vector<MethodResults>& runs);
 /// How a table compares its rows with the baseline. The family of a correction is one
 /// metric's comparisons against the baseline (one per other row).
 struct ComparisonOptions {

@@ -1,4 +1,4 @@
-#include "data/phantom_anatomy.h"
+#include "phantom/phantom_anatomy.h"
 
 #include <algorithm>
 #include <cmath>
@@ -129,6 +129,15 @@ Fractions HeadModel::fractions(long x, long y, long z) const {
     f[Necrosis] = host * nec;
   }
   return f;
+}
+
+HeadVoxel HeadModel::at(long x, long y, long z) const {
+  HeadVoxel v;
+  v.f = fractions(x, y, z);
+  v.label = label(x, y, z);
+  v.texture = texture(x, y, z);
+  v.brain = 1 - v.f[Background] - v.f[Fat] - v.f[Skull];
+  return v;
 }
 
 int HeadModel::label(long x, long y, long z) const {

@@ -4,13 +4,20 @@
 #include <array>
 #include <vector>
 
-#include "tiss/data/phantom.h"
+#include "tiss/phantom/phantom.h"
 #include "tiss/util/random.h"
 
 namespace tiss::phantom {
 
-enum Tissue { Background, Fat, Skull, Csf, Gm, Wm, Edema, Necrosis, Enhancing, TissueCount };
 using Fractions = std::array<float, TissueCount>;
+
+/// What the renderer needs of one output voxel, whichever anatomy made it.
+struct HeadVoxel {
+  Fractions f{};      ///< tissue fractions, summing to 1
+  int label = 0;      ///< BraTS labels (1 necrosis, 2 edema, 4 enhancing) or VS (1 tumor)
+  float texture = 0;  ///< anatomical texture in [-1, 1], shared by all modalities
+  float brain = 0;    ///< brain fraction: skull stripping keeps voxels above 0.5
+};
 
 /// A smooth random field in [-1, 1] over the unit cube: random values on an n^3 lattice,
 /// interpolated with smoothstep weights.
@@ -33,6 +40,7 @@ class HeadModel {
   int label(long x, long y, long z) const;
   /// Anatomical texture in [-1, 1], shared by all modalities.
   float texture(long x, long y, long z) const;
+  HeadVoxel at(long x, long y, long z) const;
   /// Unit-cube coordinates of a voxel.
   std::array<double, 3> unit(long x, long y, long z) const;
 
