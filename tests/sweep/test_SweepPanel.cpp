@@ -79,6 +79,21 @@ class TestSweepPanel : public QObject {
     QCOMPARE(shown->index(3, 1).data(Qt::UserRole).toDouble(), 12.75);
     panel.setPlot(2, "dice_pct", {});  // a panel per swept key, as Fig. 6
     QCOMPARE(panel.plot()->panelCount(), 2);
+    // Test and correction: the spec's until the page chooses others; the note under the table
+    // names them, n, and what a missing mark means.
+    QCOMPARE(panel.testChoice()->currentData().toString(), QString("t"));
+    QVERIFY2(panel.comparisonNote()->text().contains("paired t-test") && panel.comparisonNote()->text().contains("n = 4") &&
+                 panel.comparisonNote()->text().contains("does not mean equal"),
+             qPrintable(panel.comparisonNote()->text()));
+    panel.correctionChoice()->setCurrentIndex(1);
+    Q_EMIT panel.correctionChoice()->activated(1);
+    QCOMPARE(int(panel.resultsModel()->table().comparison.correction), int(Correction::Bonferroni));
+    QVERIFY(panel.comparisonNote()->text().contains("Bonferroni correction over each metric's 3 comparison"));
+    panel.testChoice()->setCurrentIndex(1);
+    Q_EMIT panel.testChoice()->activated(1);
+    QCOMPARE(int(panel.resultsModel()->table().comparison.test), int(PairedTestKind::Wilcoxon));
+    QCOMPARE(panel.correctionChoice()->currentData().toString(), QString("bonferroni"));
+    QVERIFY(panel.comparisonNote()->text().contains("Wilcoxon"));
   }
 };
 

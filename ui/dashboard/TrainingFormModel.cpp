@@ -72,6 +72,7 @@ void TrainingFormModel::setText(const QString& key, const QString& text) {
 QStringList TrainingFormModel::choices(const QString& key) {
   if (key == "stage") return {"sp", "tissnet", "synthesis", "seg-source", "seg-target", "seg-all", "seg-synth"};
   if (key == "loss.seg_input") return {"xs+xt'+yc", "xt'+yc", "xt'", "xs"};
+  if (key == "loss.coarse_gradient") return {"full", "detached"};
   if (key == "inference.output") return {"yf", "yr", "mean"};
   if (key == "net.upsampling") return {"transposed", "linear"};
   if (key == "validation.select") return {"auto", "dice", "psnr", "perceptibility"};

@@ -1,5 +1,6 @@
 #include "sweep/ResultsTableModel.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <QFileInfo>
@@ -74,6 +75,32 @@ QString ResultsTableModel::tooltip(const TableCell& cell) const {
   if (std::isfinite(c.ciLow))
     text += "\n" + tr("difference %1, 95 % CI [%2, %3]").arg(c.meanDiff, 0, 'f', 2).arg(c.ciLow, 0, 'f', 2).arg(c.ciHigh, 0, 'f', 2);
   if (!cell.significant()) text += "\n" + tr("Not shown different from %1 (which does not mean equal).").arg(base);
+  return text;
+}
+
+QString ResultsTableModel::note() const {
+  if (table_.baseline < 0 || table_.rows.size() < 2) return {};
+  size_t fewest = 0, most = 0;
+  for (const auto& row : table_.cells)
+    for (const auto& cell : row)
+      if (cell.tested) {
+        fewest = fewest ? std::min(fewest, cell.pairs) : cell.pairs;
+        most = std::max(most, cell.pairs);
+      }
+  if (!most) return {};
+  const ComparisonOptions& o = table_.comparison;
+  const QString test = o.test == PairedTestKind::T ? tr("two-sided paired t-test") : tr("two-sided Wilcoxon signed-rank test");
+  QString correction = tr("no correction");
+  if (o.correction == Correction::Holm) correction = tr("Holm correction over each metric's %n comparison(s)", nullptr, int(table_.rows.size() - 1));
+  if (o.correction == Correction::Bonferroni)
+    correction = tr("Bonferroni correction over each metric's %n comparison(s)", nullptr, int(table_.rows.size() - 1));
+  const QString n = fewest == most ? QString::number(most) : QStringLiteral("%1-%2").arg(fewest).arg(most);
+  QString text = tr("† adjusted p < %1 against %2: %3, %4; n = %5 paired cases. No mark: not shown different, which "
+                    "does not mean equal.")
+                     .arg(o.alpha)
+                     .arg(QString::fromStdString(table_.rows[size_t(table_.baseline)]), test, correction, n);
+  if (o.paperConvention) text += " " + tr("The paper's convention (uncorrected), kept to reproduce it.");
+  if (most < 10) text += " " + tr("Fewer than 10 pairs: only large differences can be shown (detectable differences on hover).");
   return text;
 }
 

@@ -25,6 +25,10 @@ class ResultsTableModel : public QAbstractTableModel {
   QVariant data(const QModelIndex& index, int role) const override;
   QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
+  /// One translated line under the table: what † means (test, correction and its family, α),
+  /// n, and that no mark means "not shown different", never "equal". Empty without tests.
+  QString note() const;
+
   /// Writes .csv, .md or .tex (LaTeX with `caption`); the error names the file.
   Status exportTo(const QString& path, const QString& caption = {}) const;
 

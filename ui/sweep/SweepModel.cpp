@@ -56,6 +56,8 @@ Status SweepModel::open(const QString& dir) {
   auto s = readSweep(QFileInfo(dir).absoluteFilePath().toStdString());
   if (!s) return s.error();
   folder_ = QFileInfo(dir).absoluteFilePath();
+  test_.clear();
+  correction_.clear();
   beginResetModel();
   snapshot_ = std::move(*s);
   resultsKey_ = resultsKey(*snapshot_);
@@ -230,7 +232,24 @@ Status SweepModel::continueSweep(const QString& tissnet) {
 ResultsTable SweepModel::resultsTable(int baseline) const {
   if (!snapshot_) return {};
   const auto rows = points();
-  return buildResultsTable(rows, baseline >= 0 ? baseline : baselineIndex(*snapshot_, rows), {}, sweepComparison(snapshot_->folder.spec));
+  return buildResultsTable(rows, baseline >= 0 ? baseline : baselineIndex(*snapshot_, rows), {}, comparison());
+}
+
+ComparisonOptions SweepModel::comparison() const {
+  if (!snapshot_) return {};
+  const SweepSpec& spec = snapshot_->folder.spec;
+  if (test_.isEmpty() && correction_.isEmpty()) return sweepComparison(spec);
+  auto o = ComparisonOptions::parse(test_.isEmpty() ? spec.test : test_.toStdString(),
+                                    correction_.isEmpty() ? spec.correction : correction_.toStdString());
+  return o ? *o : sweepComparison(spec);
+}
+
+void SweepModel::setComparison(const QString& test, const QString& correction) {
+  if (test == test_ && correction == correction_) return;
+  test_ = test;
+  correction_ = correction;
+  ++resultsVersion_;  // the table changes though no trial did
+  Q_EMIT updated();
 }
 
 std::vector<MethodResults> SweepModel::points() const { return snapshot_ ? sweepPoints(*snapshot_) : std::vector<MethodResults>{}; }

@@ -63,9 +63,15 @@ class SweepModel : public QAbstractTableModel {
   /// Changes only when some trial's results changed: the page rebuilds tables and plots then,
   /// not on every poll (t-tests over hundreds of trials are not free).
   int resultsVersion() const { return resultsVersion_; }
-  /// Rows of the results table (points x metrics) with t-tests against row `baseline`
-  /// (-1: the spec's baseline).
+  /// Rows of the results table (points x metrics) with paired tests against row `baseline`
+  /// (-1: the spec's baseline), by comparison().
   ResultsTable resultsTable(int baseline = -1) const;
+  /// The test and correction of the results table: the spec's statistics (the paper presets:
+  /// the paper's convention) unless the page chose others with setComparison.
+  ComparisonOptions comparison() const;
+  /// `test` "t" or "wilcoxon", `correction` "holm", "bonferroni" or "none"; both empty: back
+  /// to the spec's. Opening another sweep goes back to its spec's.
+  void setComparison(const QString& test, const QString& correction);
   std::vector<MethodResults> points() const;
   /// Swept keys (axes) in spec order, for the plot choices.
   QStringList axes() const;
@@ -81,6 +87,7 @@ class SweepModel : public QAbstractTableModel {
   void merge(SweepSnapshot snapshot);
 
   QString folder_;
+  QString test_, correction_;  // the page's choice; empty: the spec's
   std::optional<SweepSnapshot> snapshot_;
   QTimer timer_;
   bool reading_ = false;

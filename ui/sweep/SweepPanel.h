@@ -36,6 +36,10 @@ class SweepPanel : public QWidget {
   ResultsTableModel* resultsModel() const { return resultsModel_; }
   SweepPlot* plot() const { return plot_; }
   QComboBox* baselineChoice() const { return baseline_; }
+  QComboBox* testChoice() const { return test_; }
+  QComboBox* correctionChoice() const { return correction_; }
+  /// What the daggers mean (test, correction, n), under the results table.
+  QLabel* comparisonNote() const { return note_; }
   QPushButton* pauseButton() const { return pause_; }
   QPushButton* continueButton() const { return continue_; }
   QLabel* summaryLabel() const { return summary_; }
@@ -61,6 +65,7 @@ class SweepPanel : public QWidget {
   void refreshResults();
   void refreshPlot();
   void refreshChoices();
+  void chooseComparison();
   void exportTable();
   void exportCases();
   void choosePlotFile();
@@ -68,9 +73,9 @@ class SweepPanel : public QWidget {
 
   SweepModel* model_;
   ResultsTableModel* resultsModel_;
-  QComboBox *sweeps_, *baseline_, *metric_, *kind_, *xAxis_, *yAxis_;
+  QComboBox *sweeps_, *baseline_, *test_, *correction_, *metric_, *kind_, *xAxis_, *yAxis_;
   QPushButton *new_, *open_, *pause_, *cancel_, *retry_, *continue_, *exportTable_, *exportCases_, *exportPlot_;
-  QLabel *summary_, *best_, *scheduler_, *baselineLabel_;
+  QLabel *summary_, *best_, *scheduler_, *baselineLabel_, *testLabel_, *note_;
   QProgressBar* progress_;
   QTableView *trials_, *results_;
   SweepPlot* plot_;

@@ -84,6 +84,15 @@ void SweepPanel::refreshChoices() {
 
 void SweepPanel::refreshResults() {
   resultsModel_->setTable(model_->resultsTable(baseline_->currentIndex()));
+  // The choices show what the table used (the spec's statistics until the user picks).
+  const ComparisonOptions o = model_->comparison();
+  test_->setCurrentIndex(o.test == PairedTestKind::T ? 0 : 1);
+  correction_->setCurrentIndex(o.correction == Correction::Holm ? 0 : o.correction == Correction::Bonferroni ? 1 : 2);
+  note_->setText(resultsModel_->note());
+}
+
+void SweepPanel::chooseComparison() {
+  model_->setComparison(test_->currentData().toString(), correction_->currentData().toString());
 }
 
 void SweepPanel::refreshPlot() {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <type_traits>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -63,6 +64,28 @@ TrainConfig presetConfig(const std::string& name) {
   return c;
 }
 
+// "full", "detached" or the share in between.
+json coarseGradientValue(const LossConfig& l) {
+  if (l.coarseGradient == 1) return "full";
+  if (l.coarseGradient == 0) return "detached";
+  return l.coarseGradient;
+}
+
+Result<double> parseCoarseGradient(const json& v) {
+  if (v.is_string() && v.get<std::string>() == "full") return 1.0;
+  if (v.is_string() && v.get<std::string>() == "detached") return 0.0;
+  double share = -1;
+  if (v.is_number()) share = v.get<double>();
+  if (v.is_string()) {
+    const std::string text = v.get<std::string>();
+    char* end = nullptr;
+    share = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end) share = -1;
+  }
+  if (share >= 0 && share <= 1) return share;
+  return makeError("", "'loss.coarse_gradient' is " + v.dump() + "; expected full, detached or a share in [0, 1]");
+}
+
 json toObject(const TrainConfig& c) {
   return {{"stage", nameOf(kStages, c.stage)},
           {"preset", c.preset},
@@ -75,10 +98,11 @@ json toObject(const TrainConfig& c) {
           {"loss", {{"alpha_g", c.loss.alphaG}, {"alpha_t", c.loss.alphaT}, {"lambda_p", c.loss.lambdaP},
                     {"lambda_c", c.loss.lambdaC}, {"lambda_s", c.loss.lambdaS}, {"syn_t", c.loss.synT},
                     {"fine", c.loss.fine}, {"err", c.loss.err}, {"con", c.loss.con},
-                    {"seg_input", nameOf(kInputs, c.loss.segInput)}}},
+                    {"seg_input", nameOf(kInputs, c.loss.segInput)}, {"coarse_gradient", coarseGradientValue(c.loss)}}},
           {"optim", {{"lr", c.optim.lr}, {"epochs_constant", c.optim.epochsConstant},
                      {"epochs_decay", c.optim.epochsDecay}, {"iterations_per_epoch", c.optim.iterationsPerEpoch},
-                     {"plateau_patience", c.optim.plateauPatience}, {"amp", c.optim.amp}}},
+                     {"plateau_patience", c.optim.plateauPatience}, {"amp", c.optim.amp},
+                     {"gradient_norms_every", c.optim.gradientNormsEvery}}},
           {"validation", {{"every", c.validateEvery}, {"overlap", c.overlap}, {"cases", c.validationCases},
                           {"select", nameOf(kSelects, c.select)}}},
           {"checkpoint", {{"every", c.checkpointEvery}}},
@@ -216,6 +240,12 @@ Result<TrainConfig> fromObject(const json& j) {
     c.loss.err = boolean(l, "err", "loss.err");
     c.loss.con = boolean(l, "con", "loss.con");
     c.loss.segInput = named(kInputs, l, "seg_input", "loss.seg_input");
+    // Optional: configs written before the key existed trained with the full gradient.
+    if (l.contains("coarse_gradient")) {
+      auto share = parseCoarseGradient(l["coarse_gradient"]);
+      if (!share) throw KeyError{share.error().message};
+      c.loss.coarseGradient = *share;
+    }
     const json& o = at(j, "optim", "optim");
     c.optim.lr = real(o, "lr", "optim.lr", 1e-12, 10);
     c.optim.epochsConstant = integer<int>(o, "epochs_constant", "optim.epochs_constant", 0, kIntMax);
@@ -223,6 +253,8 @@ Result<TrainConfig> fromObject(const json& j) {
     c.optim.iterationsPerEpoch = integer<int>(o, "iterations_per_epoch", "optim.iterations_per_epoch", 1, kIntMax);
     c.optim.plateauPatience = integer<int>(o, "plateau_patience", "optim.plateau_patience", 1, kIntMax);
     c.optim.amp = boolean(o, "amp", "optim.amp");
+    c.optim.gradientNormsEvery =
+        o.contains("gradient_norms_every") ? integer<int>(o, "gradient_norms_every", "optim.gradient_norms_every", 0, kIntMax) : 0;
     const json& v = at(j, "validation", "validation");
     c.validateEvery = integer<int>(v, "every", "validation.every", 0, kIntMax);
     c.overlap = real(v, "overlap", "validation.overlap", 0, 0.9);

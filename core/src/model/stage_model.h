@@ -45,6 +45,10 @@ class StageModel {
   virtual std::map<std::string, int64_t> parameterCounts() = 0;
   /// Every parameter of every network the stage trains (borrowed models excluded).
   virtual std::vector<torch::Tensor> parameters() = 0;
+  /// The L2 norm of the gradient each loss group sends into each part of the networks on
+  /// `batch` ("coarse_decoder/from_segmentor", ...), computed without changing any weight or
+  /// accumulated gradient. Empty for stages with one loss group.
+  virtual std::map<std::string, double> gradientNorms(const Batch&) { return {}; }
 };
 
 /// Frozen models a stage borrows from other runs (S_p for tissnet, G for seg-synth).

@@ -1,6 +1,8 @@
 // The TISS-Net stage: generator G (x_s -> x_t', y_c), segmentor S (-> y_f, y_e),
 // discriminators D_g and D_t, and the frozen S_p. With stage `synthesis` (lambda_S = 0 in the
 // paper's ablations) S is not built.
+#include <cmath>
+
 #include "model/losses.h"
 #include "model/mixed_precision.h"
 #include "model/networks.h"
@@ -148,6 +150,29 @@ class TissNetModel : public StageModel {
     get("amp_gs", scalerGS_, false);
     get("amp_d", scalerD_, false);
   }
+  std::map<std::string, double> gradientNorms(const Batch& b) override {
+    const auto mask = losses::tumorBoxMask(b.label);
+    WeightsFrozen frozen({dg_.ptr().get(), dt_.ptr().get()});
+    AutocastScope autocast(amp_);
+    Outputs o = forward(b);
+    LossTerms terms;
+    const std::map<std::string, torch::Tensor> groups = lossGroups(b, o, mask, terms);
+    const std::map<std::string, std::vector<torch::Tensor>> parts{{"coarse_decoder", g_->second->parameters()},
+                                                                  {"synthesis_decoder", g_->first->parameters()},
+                                                                  {"encoder", g_->encoder->parameters()}};
+    std::map<std::string, double> norms;
+    for (const auto& [group, loss] : groups)
+      for (const auto& [part, params] : parts) {
+        // autograd::grad returns the gradients without touching the parameters' .grad.
+        const auto grads = torch::autograd::grad({loss}, params, {}, /*retain_graph=*/true, /*create_graph=*/false,
+                                                 /*allow_unused=*/true);
+        double sum = 0;
+        for (const auto& g : grads)
+          if (g.defined()) sum += g.to(torch::kDouble).pow(2).sum().item<double>();
+        norms[part + "/from_" + group] = std::sqrt(sum);
+      }
+    return norms;
+  }
   std::vector<torch::Tensor> parameters() override { return parametersOf({g_.get(), withS_ ? s_.get() : nullptr, dg_.get(), dt_.get()}); }
   std::map<std::string, int64_t> parameterCounts() override {
     std::map<std::string, int64_t> n{{"G", nn::parameterCount(*g_)}, {"D_g", nn::parameterCount(*dg_)},
@@ -160,9 +185,23 @@ class TissNetModel : public StageModel {
   // Every weighted term of G and S (method.md); fills `terms` with each unweighted value.
   torch::Tensor generatorLoss(const Batch& b, Outputs& o, const torch::Tensor& mask, LossTerms& terms) {
     torch::Tensor total;
+    for (const auto& [group, loss] : lossGroupsInOrder(b, o, mask, terms)) total = total.defined() ? total + loss : loss;
+    return total;
+  }
+
+  // The weighted terms in three groups by what they train: x_t' (L_syn-g, L_syn-t, L_p), y_c
+  // (L_c) and S (L_fine, L_err, L_con).
+  std::vector<std::pair<std::string, torch::Tensor>> lossGroupsInOrder(const Batch& b, Outputs& o, const torch::Tensor& mask,
+                                                                       LossTerms& terms) {
+    std::vector<std::pair<std::string, torch::Tensor>> groups;
+    torch::Tensor sum;
     auto add = [&](const char* name, const torch::Tensor& t, double w) {
       terms[name] = t.item<double>();
-      total = total.defined() ? total + w * t : w * t;
+      sum = sum.defined() ? sum + w * t : w * t;
+    };
+    auto close = [&](const char* group) {
+      if (sum.defined()) groups.emplace_back(group, sum);
+      sum = torch::Tensor();
     };
     add("syn_g_l1", torch::l1_loss(o["synth"], b.target), loss_.alphaG);
     add("syn_g_adv", losses::lsganGenerator(judge(dg_, torch::cat({b.sources, o["synth"]}, 1))), 1);
@@ -172,13 +211,22 @@ class TissNetModel : public StageModel {
     }
     if (loss_.lambdaP > 0 && borrowed_.spForward)
       add("perceptibility", losses::dice(borrowed_.spForward(o["synth"]).to(torch::kFloat), b.label), loss_.lambdaP);
+    close("synthesis");
     add("coarse", losses::dice(o["yc"], b.label), loss_.lambdaC);
+    close("coarse");
     if (withS_) {
       if (loss_.fine) add("fine", losses::dice(o["yf"], b.label), loss_.lambdaS);
       if (loss_.err) add("error", losses::dice(o["ye"], losses::errorTarget(o["yc"], b.label)), loss_.lambdaS);
       if (loss_.con) add("consistency", losses::consistency(o["yf"], o["yr"]), loss_.lambdaS);
+      close("segmentor");
     }
-    return total;
+    return groups;
+  }
+
+  std::map<std::string, torch::Tensor> lossGroups(const Batch& b, Outputs& o, const torch::Tensor& mask, LossTerms& terms) {
+    std::map<std::string, torch::Tensor> m;
+    for (auto& [group, loss] : lossGroupsInOrder(b, o, mask, terms)) m[group] = loss;
+    return m;
   }
 
   // A discriminator's patch scores in float32: under autocast they come out as float16, and
@@ -193,10 +241,13 @@ class TissNetModel : public StageModel {
     o["synth"] = torch::tanh(synth.to(torch::kFloat));
     o["yc"] = torch::sigmoid(coarse.to(torch::kFloat));
     if (!withS_) return o;
-    auto [fine, error] = s_->forward(segmentorInput(b.sources, o["synth"], o["yc"]));
+    // What S reads of y_c: the same values, with loss.coarse_gradient's share of S's gradient.
+    const double share = loss_.coarseGradient;
+    const torch::Tensor yc = share == 1 ? o["yc"] : share == 0 ? o["yc"].detach() : share * o["yc"] + (1 - share) * o["yc"].detach();
+    auto [fine, error] = s_->forward(segmentorInput(b.sources, o["synth"], yc));
     o["yf"] = torch::sigmoid(fine.to(torch::kFloat));
     o["ye"] = torch::sigmoid(error.to(torch::kFloat));
-    o["yr"] = losses::refined(o["yc"], o["ye"]);
+    o["yr"] = losses::refined(yc, o["ye"]);
     return o;
   }
 

@@ -150,7 +150,12 @@ RunStatus runTraining(TrainingContext& c, const TrainerState& start) {
     for (int i = 0; i < c.config.batch; ++i) patches.push_back(c.sampler->next());
     c.model->train(true);
     try {
-      s.losses = c.model->trainStep(batchFromPatches(patches, c.sources, c.device));
+      const Batch batch = batchFromPatches(patches, c.sources, c.device);
+      const int every = c.config.optim.gradientNormsEvery;
+      if (every > 0 && (s.trainer.iteration + 1) % every == 0)
+        // Before the step, on its batch: what each loss group sends into each decoder.
+        c.emit(json{{"event", "gradients"}, {"step", s.trainer.iteration + 1}, {"norms", c.model->gradientNorms(batch)}}.dump());
+      s.losses = c.model->trainStep(batch);
     } catch (const std::exception& e) {
       // Out of memory (CPU or CUDA) or a LibTorch error in a step: the run fails with the
       // reason and keeps its last checkpoint (nothing is saved after a failed step).

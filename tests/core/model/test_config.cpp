@@ -1,3 +1,5 @@
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -106,6 +108,20 @@ class TestConfig : public QObject {
     QTest::newRow("window shape") << "inference.window=16x64" << "expected slab, patch or DxHxW";
     QTest::newRow("odd window") << "inference.window=10x64x64" << "inference.window: D must be a multiple of 4";
     QTest::newRow("huge window") << "inference.window=100000x100000x100000" << "at most 1024 voxels";
+    QTest::newRow("coarse gradient") << "loss.coarse_gradient=half" << "expected full, detached or a share in [0, 1]";
+    QTest::newRow("coarse share") << "loss.coarse_gradient=1.5" << "expected full, detached or a share in [0, 1]";
+  }
+  // loss.coarse_gradient: full (the default, also for configs written before the key), detached
+  // or a share; written back as it was given.
+  void coarseGradientTakesNamesAndShares() {
+    QCOMPARE(loadConfig("", {})->loss.coarseGradient, 1.0);
+    QCOMPARE(loadConfig("", {"loss.coarse_gradient=detached"})->loss.coarseGradient, 0.0);
+    QCOMPARE(loadConfig("", {"loss.coarse_gradient=0.25"})->loss.coarseGradient, 0.25);
+    auto c = loadConfig("", {"loss.coarse_gradient=detached", "optim.gradient_norms_every=10"});
+    QVERIFY(c.ok());
+    const QJsonObject written = QJsonDocument::fromJson(QByteArray::fromStdString(toJson(*c))).object();
+    QCOMPARE(written["loss"].toObject()["coarse_gradient"].toString(), QString("detached"));
+    QCOMPARE(c->optim.gradientNormsEvery, 10);
   }
   void mistakesAreNamed() {
     QFETCH(QString, override);

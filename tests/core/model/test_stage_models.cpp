@@ -171,3 +171,38 @@ TEST(StageModels, TissNetStepTrainsTheDiscriminatorsAndRestoresTheirFlags) {
   EXPECT_FALSE(torch::equal(params[0], before[0]));  // G trained
   for (const auto& p : params) EXPECT_TRUE(p.requires_grad());
 }
+
+// loss.coarse_gradient changes only what S's losses send into the coarse decoder through y_c:
+// none when detached, half at 0.5 (autograd's own value when full); every gradient of the
+// synthesis and coarse losses, and S's gradient through x_t', stay as they are.
+TEST(StageModels, CoarseGradientSwitchChangesOnlyWhatSSendsIntoYc) {
+  auto norms = [](double share) {
+    TrainConfig c = tiny(Stage::TissNet);
+    c.loss.coarseGradient = share;
+    torch::manual_seed(1);
+    auto model = makeStageModel(c, 2, torch::kCPU);
+    model->train(true);
+    const Batch b = ballBatch(2);
+    auto n = model->gradientNorms(b);
+    // Computing them changed no weight: the same model then trains as a fresh one would.
+    torch::manual_seed(1);
+    auto fresh = makeStageModel(c, 2, torch::kCPU);
+    fresh->train(true);
+    EXPECT_DOUBLE_EQ(model->trainStep(b).at("total"), fresh->trainStep(b).at("total"));
+    return n;
+  };
+  auto full = norms(1), half = norms(0.5), detached = norms(0);
+  const std::string fromS = "coarse_decoder/from_segmentor";
+  ASSERT_TRUE(full.count(fromS));
+  EXPECT_GT(full.at(fromS), 0);
+  EXPECT_EQ(detached.at(fromS), 0.0);
+  EXPECT_NEAR(half.at(fromS), 0.5 * full.at(fromS), 1e-5 * full.at(fromS));
+  EXPECT_EQ(full.at("coarse_decoder/from_synthesis"), 0.0);  // no path from x_t's losses to y_c
+  EXPECT_GT(full.at("coarse_decoder/from_coarse"), 0);
+  for (const char* key : {"coarse_decoder/from_coarse", "synthesis_decoder/from_synthesis", "synthesis_decoder/from_segmentor",
+                          "encoder/from_synthesis", "encoder/from_coarse"})
+    for (const auto* other : {&half, &detached}) EXPECT_NEAR(other->at(key), full.at(key), 1e-6 * (1 + full.at(key))) << key;
+  EXPECT_GT(full.at("synthesis_decoder/from_segmentor"), 0);
+  // The encoder hears S through y_c too, so detaching lowers (or at least changes) what it gets from S.
+  EXPECT_NE(detached.at("encoder/from_segmentor"), full.at("encoder/from_segmentor"));
+}

@@ -53,6 +53,10 @@ struct LossConfig {
   bool synT = true;   ///< L_syn-t (tumor-aware synthesis)
   bool fine = true, err = true, con = true;  ///< the three terms of L_S
   SegInput segInput = SegInput::SourceSynthCoarse;
+  /// loss.coarse_gradient: the share of the segmentor's gradient that reaches y_c through S's
+  /// input and y_r (1 "full": plain autograd, as the paper's equations read; 0 "detached": y_c
+  /// learns from L_c alone; in between: scaled). The values S sees are the same in every case.
+  double coarseGradient = 1;
 };
 
 struct OptimConfig {
@@ -61,6 +65,9 @@ struct OptimConfig {
   int iterationsPerEpoch = 250;
   int plateauPatience = 30;  ///< sp: halve lr after this many epochs without val improvement
   bool amp = true;  ///< mixed precision (autocast + dynamic loss scaling) when training on CUDA; CPU ignores it
+  /// optim.gradient_norms_every: every N steps log the gradient norm each loss group sends into
+  /// each decoder (events "gradients"; extra backward passes, so 0 = off by default).
+  int gradientNormsEvery = 0;
 };
 
 /// Sliding-window rules (inference.window): the training patch, a fixed size, or a slab.
