@@ -1345,6 +1345,40 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>Not shown different from %1 (which does not mean equal).</source>
         <translation>Kein Unterschied zu %1 nachgewiesen (was nicht Gleichheit bedeutet).</translation>
     </message>
+    <message>
+        <source>two-sided paired t-test</source>
+        <translation>zweiseitiger gepaarter t-Test</translation>
+    </message>
+    <message>
+        <source>two-sided Wilcoxon signed-rank test</source>
+        <translation>zweiseitiger Wilcoxon-Vorzeichen-Rang-Test</translation>
+    </message>
+    <message numerus="yes">
+        <source>Holm correction over each metric&apos;s %n comparison(s)</source>
+        <translation>
+            <numerusform>Holm-Korrektur über den %n Vergleich jeder Metrik</numerusform>
+            <numerusform>Holm-Korrektur über die %n Vergleiche jeder Metrik</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bonferroni correction over each metric&apos;s %n comparison(s)</source>
+        <translation>
+            <numerusform>Bonferroni-Korrektur über den %n Vergleich jeder Metrik</numerusform>
+            <numerusform>Bonferroni-Korrektur über die %n Vergleiche jeder Metrik</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>† adjusted p &lt; %1 against %2: %3, %4; n = %5 paired cases. No mark: not shown different, which does not mean equal.</source>
+        <translation>† korrigiertes p &lt; %1 gegen %2: %3, %4; n = %5 gepaarte Fälle. Ohne Markierung: kein Unterschied gezeigt, was nicht Gleichheit bedeutet.</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s convention (uncorrected), kept to reproduce it.</source>
+        <translation>Die Konvention des Artikels (unkorrigiert), beibehalten, um ihn nachzuvollziehen.</translation>
+    </message>
+    <message>
+        <source>Fewer than 10 pairs: only large differences can be shown (detectable differences on hover).</source>
+        <translation>Weniger als 10 Paare: nur große Unterschiede sind nachweisbar (nachweisbare Unterschiede beim Überfahren).</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::RunMonitor</name>
@@ -1651,10 +1685,6 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <translation>Diagramm exportieren…</translation>
     </message>
     <message>
-        <source>Baseline of the t-tests (†: p &lt; 0.05, p on hover):</source>
-        <translation>Referenz der t-Tests (†: p &lt; 0,05, p beim Überfahren):</translation>
-    </message>
-    <message>
         <source>Results</source>
         <translation>Ergebnisse</translation>
     </message>
@@ -1741,6 +1771,34 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>Synthesis quality vs metric (Pareto front)</source>
         <translation>Synthesequalität gegen Metrik (Pareto-Front)</translation>
+    </message>
+    <message>
+        <source>Baseline (†: adjusted p &lt; 0.05, p on hover):</source>
+        <translation>Basislinie (†: korrigiertes p &lt; 0,05, p beim Überfahren):</translation>
+    </message>
+    <message>
+        <source>Test:</source>
+        <translation>Test:</translation>
+    </message>
+    <message>
+        <source>paired t-test</source>
+        <translation>gepaarter t-Test</translation>
+    </message>
+    <message>
+        <source>Wilcoxon signed-rank</source>
+        <translation>Wilcoxon-Vorzeichen-Rang</translation>
+    </message>
+    <message>
+        <source>Holm</source>
+        <translation>Holm</translation>
+    </message>
+    <message>
+        <source>Bonferroni</source>
+        <translation>Bonferroni</translation>
+    </message>
+    <message>
+        <source>no correction</source>
+        <translation>keine Korrektur</translation>
     </message>
 </context>
 <context>

@@ -43,8 +43,16 @@
 <context>
     <name>tiss::ui::ResultsTableModel</name>
     <message numerus="yes">
-        <source>p = %1 (paired t-test against %2 over %n case(s))</source>
-        <translation><numerusform>p = %1 (paired t-test against %2 over %n case)</numerusform><numerusform>p = %1 (paired t-test against %2 over %n cases)</numerusform></translation>
+        <source>p = %1, adjusted p = %2 (%3 against %4, %5, %n case(s))</source>
+        <translation><numerusform>p = %1, adjusted p = %2 (%3 against %4, %5, %n case)</numerusform><numerusform>p = %1, adjusted p = %2 (%3 against %4, %5, %n cases)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Holm correction over each metric&apos;s %n comparison(s)</source>
+        <translation><numerusform>Holm correction over each metric&apos;s %n comparison</numerusform><numerusform>Holm correction over each metric&apos;s %n comparisons</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Bonferroni correction over each metric&apos;s %n comparison(s)</source>
+        <translation><numerusform>Bonferroni correction over each metric&apos;s %n comparison</numerusform><numerusform>Bonferroni correction over each metric&apos;s %n comparisons</numerusform></translation>
     </message>
 </context>
 <context>

@@ -1336,6 +1336,38 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>Not shown different from %1 (which does not mean equal).</source>
         <translation>未显示与 %1 有差异（这并不意味着相等）。</translation>
     </message>
+    <message>
+        <source>two-sided paired t-test</source>
+        <translation>双侧配对 t 检验</translation>
+    </message>
+    <message>
+        <source>two-sided Wilcoxon signed-rank test</source>
+        <translation>双侧 Wilcoxon 符号秩检验</translation>
+    </message>
+    <message numerus="yes">
+        <source>Holm correction over each metric&apos;s %n comparison(s)</source>
+        <translation>
+            <numerusform>对每个指标的 %n 次比较进行 Holm 校正</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Bonferroni correction over each metric&apos;s %n comparison(s)</source>
+        <translation>
+            <numerusform>对每个指标的 %n 次比较进行 Bonferroni 校正</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>† adjusted p &lt; %1 against %2: %3, %4; n = %5 paired cases. No mark: not shown different, which does not mean equal.</source>
+        <translation>† 校正后 p &lt; %1（对比 %2）：%3，%4；n = %5 个配对病例。无标记：未显示差异，这并不意味着相等。</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s convention (uncorrected), kept to reproduce it.</source>
+        <translation>论文的约定（未校正），为复现而保留。</translation>
+    </message>
+    <message>
+        <source>Fewer than 10 pairs: only large differences can be shown (detectable differences on hover).</source>
+        <translation>少于 10 对：只能显示较大的差异（悬停查看可检测的差异）。</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::RunMonitor</name>
@@ -1641,10 +1673,6 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <translation>导出图表…</translation>
     </message>
     <message>
-        <source>Baseline of the t-tests (†: p &lt; 0.05, p on hover):</source>
-        <translation>t 检验的基线（†：p &lt; 0.05，悬停显示 p 值）：</translation>
-    </message>
-    <message>
         <source>Results</source>
         <translation>结果</translation>
     </message>
@@ -1731,6 +1759,34 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>Synthesis quality vs metric (Pareto front)</source>
         <translation>合成质量对指标(帕累托前沿)</translation>
+    </message>
+    <message>
+        <source>Baseline (†: adjusted p &lt; 0.05, p on hover):</source>
+        <translation>基线（†：校正后 p &lt; 0.05，悬停查看 p）：</translation>
+    </message>
+    <message>
+        <source>Test:</source>
+        <translation>检验：</translation>
+    </message>
+    <message>
+        <source>paired t-test</source>
+        <translation>配对 t 检验</translation>
+    </message>
+    <message>
+        <source>Wilcoxon signed-rank</source>
+        <translation>Wilcoxon 符号秩</translation>
+    </message>
+    <message>
+        <source>Holm</source>
+        <translation>Holm</translation>
+    </message>
+    <message>
+        <source>Bonferroni</source>
+        <translation>Bonferroni</translation>
+    </message>
+    <message>
+        <source>no correction</source>
+        <translation>无校正</translation>
     </message>
 </context>
 <context>
