@@ -8,6 +8,7 @@
 #include <itkMultiThreaderBase.h>
 #include <itkNiftiImageIO.h>
 #include <itkNiftiImageIOFactory.h>
+#include <itkPNGImageIOFactory.h>
 #include <itkNrrdImageIOFactory.h>
 #include <itkOutputWindow.h>
 
@@ -23,6 +24,10 @@ void initItk() {
     itk::NrrdImageIOFactory::RegisterOneFactory();
     itk::MetaImageIOFactory::RegisterOneFactory();
     itk::GDCMImageIOFactory::RegisterOneFactory();
+    // PNG (thumbnails) too, here: registering a factory edits ITK's global factory list, which
+    // readers on other threads walk; registered later (at the first thumbnail) it corrupted the
+    // heap while a scan read headers.
+    itk::PNGImageIOFactory::RegisterOneFactory();
     // Touch the lazily made singletons once, here, on one thread.
     itk::OutputWindow::GetInstance();
     itk::MultiThreaderBase::GetGlobalDefaultNumberOfThreads();

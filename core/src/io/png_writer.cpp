@@ -4,16 +4,12 @@
 
 #include <itkImage.h>
 #include <itkImageFileWriter.h>
-#include <itkPNGImageIOFactory.h>
 
-#include <mutex>
 
 namespace tiss {
 
 Status writeGreyPng(const std::vector<uint8_t>& pixels, long width, long height, const std::string& path) {
-  detail::initItk();
-  static std::once_flag once;
-  std::call_once(once, [] { itk::PNGImageIOFactory::RegisterOneFactory(); });
+  detail::initItk();  // registers the PNG factory with the others, before any reader runs
   if (width <= 0 || height <= 0 || pixels.size() != size_t(width * height))
     return makeError(path, "an empty or inconsistent image cannot be written");
   using Image = itk::Image<unsigned char, 2>;
