@@ -30,9 +30,11 @@ inline void fill(tiss::Volume& v, const tiss::Box& box, float value = 1.f) {
 
 /// Writes a small phantom data set (24x48x48 voxels a case) into `dir`.
 inline void writePhantom(const QString& dir, tiss::PhantomLayout layout, int cases, uint64_t seed = 5,
-                         tiss::Size3 size = {48, 48, 24}) {
+                         tiss::Size3 size = {48, 48, 24},
+                         tiss::PhantomAnatomy anatomy = tiss::PhantomAnatomy::Template) {
   tiss::PhantomOptions o;
   o.layout = layout;
+  o.anatomy = anatomy;
   o.cases = cases;
   o.size = size;
   o.seed = seed;
