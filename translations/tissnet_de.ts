@@ -601,6 +601,42 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
             <numerusform>%1 (Mittel über %n Seeds)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Gradient norms</source>
+        <translation>Gradientennormen</translation>
+    </message>
+    <message>
+        <source>One chart per network part: the norm of each loss group&apos;s gradient reaching it, as the run logged them (optim.gradient_norms_every)</source>
+        <translation>Ein Diagramm je Netzteil: die Norm des Gradienten jeder Verlustgruppe, der es erreicht, wie der Lauf sie protokolliert hat (optim.gradient_norms_every)</translation>
+    </message>
+    <message>
+        <source>‖∇‖ %1</source>
+        <translation>‖∇‖ %1</translation>
+    </message>
+    <message>
+        <source>coarse decoder (y_c)</source>
+        <translation>Grob-Decoder (y_c)</translation>
+    </message>
+    <message>
+        <source>synthesis decoder (x_t&apos;)</source>
+        <translation>Synthese-Decoder (x_t&apos;)</translation>
+    </message>
+    <message>
+        <source>G&apos;s encoder</source>
+        <translation>Encoder von G</translation>
+    </message>
+    <message>
+        <source>from L_c</source>
+        <translation>aus L_c</translation>
+    </message>
+    <message>
+        <source>from S&apos;s losses</source>
+        <translation>aus den Verlusten von S</translation>
+    </message>
+    <message>
+        <source>from the synthesis losses</source>
+        <translation>aus den Syntheseverlusten</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::DatasetBrowserPanel</name>

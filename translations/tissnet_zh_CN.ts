@@ -597,6 +597,42 @@ Fix or replace the file and try again; nothing else was changed.</source>
             <numerusform>%1（%n 个种子的均值）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Gradient norms</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <source>One chart per network part: the norm of each loss group&apos;s gradient reaching it, as the run logged them (optim.gradient_norms_every)</source>
+        <translation>每个网络部分一张图：到达该部分的每组损失的梯度范数，按运行记录（optim.gradient_norms_every）</translation>
+    </message>
+    <message>
+        <source>‖∇‖ %1</source>
+        <translation>‖∇‖ %1</translation>
+    </message>
+    <message>
+        <source>coarse decoder (y_c)</source>
+        <translation>粗分割解码器 (y_c)</translation>
+    </message>
+    <message>
+        <source>synthesis decoder (x_t&apos;)</source>
+        <translation>合成解码器 (x_t&apos;)</translation>
+    </message>
+    <message>
+        <source>G&apos;s encoder</source>
+        <translation>G 的编码器</translation>
+    </message>
+    <message>
+        <source>from L_c</source>
+        <translation>来自 L_c</translation>
+    </message>
+    <message>
+        <source>from S&apos;s losses</source>
+        <translation>来自 S 的损失</translation>
+    </message>
+    <message>
+        <source>from the synthesis losses</source>
+        <translation>来自合成损失</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::DatasetBrowserPanel</name>

@@ -2,6 +2,8 @@
 // model, its events arriving, the run finishing, the plotted curves equal to the event log;
 // a trainer killed mid-run reported as crashed with its last log lines, then resumed from its
 // last checkpoint to the end.
+#include <QCheckBox>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -75,6 +77,41 @@ class TestDashboard : public QObject {
     data_ = dir_.path() + "/data";
     testsupport::writePhantom(data_, PhantomLayout::Brats, 6, 4, {48, 48, 24});
     runs_.setMaxConcurrent(2);
+  }
+
+  void gradientNormsAreAnOptionalChartPerNetworkPart() {
+    // Lines as tissnet train writes them with optim.gradient_norms_every=25 (a detached run:
+    // nothing of S's losses reaches the coarse decoder).
+    const QString run = dir_.path() + "/runs/gradients";
+    QVERIFY(QDir().mkpath(run));
+    QFile f(run + "/events.jsonl");
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"event\":\"step\",\"step\":25,\"total\":50,\"losses\":{\"total\":90.5}}\n"
+            "{\"event\":\"gradients\",\"norms\":{\"coarse_decoder/from_coarse\":0.00137,\"coarse_decoder/from_segmentor\":0.0,"
+            "\"encoder/from_segmentor\":43.0,\"encoder/from_synthesis\":56.9},\"step\":25}\n"
+            "{\"event\":\"step\",\"step\":50,\"total\":50,\"losses\":{\"total\":80.5}}\n"
+            "{\"event\":\"gradients\",\"norms\":{\"coarse_decoder/from_coarse\":0.0021,\"coarse_decoder/from_segmentor\":0.0,"
+            "\"encoder/from_segmentor\":41.0,\"encoder/from_synthesis\":50.2},\"step\":50}\n");
+    f.close();
+    DashboardPanel panel(&runs_);
+    panel.showRuns({runs_.attach(run)});
+    QVERIFY(waitFor([&] { return runs_.monitor(runs_.rowOf(run))->history().lines == 4; }, 10000));
+    panel.refresh();
+    const QString chart = "term:" + QString("‖∇‖ coarse decoder (y_c)");
+    QVERIFY(!panel.findChild<CurvePlot*>(chart));  // off by default
+    panel.gradientNormsBox()->setChecked(true);
+    auto* coarse = panel.findChild<CurvePlot*>(chart);
+    QVERIFY(coarse);
+    QStringList curves = coarse->curves();
+    curves.sort();
+    QCOMPARE(curves, QStringList({"from L_c", "from S's losses"}));
+    QCOMPARE(coarse->plotted("from L_c").values, QVector<double>({0.00137, 0.0021}));
+    QCOMPARE(coarse->plotted("from S's losses").steps, QVector<double>({25, 50}));
+    auto* encoder = panel.findChild<CurvePlot*>("term:" + QString("‖∇‖ G's encoder"));
+    QVERIFY(encoder);
+    QCOMPARE(encoder->plotted("from the synthesis losses").values, QVector<double>({56.9, 50.2}));
+    panel.gradientNormsBox()->setChecked(false);
+    QVERIFY(!panel.findChild<CurvePlot*>(chart));
   }
 
   void liveRunFinishesAndThePlotEqualsTheEventLog() {

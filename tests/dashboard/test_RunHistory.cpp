@@ -40,6 +40,22 @@ class TestRunHistory : public QObject {
     QCOMPARE(h.losses["total"].values, QVector<double>({9, 8, 7, 0.5}));
   }
 
+  void gradientNormsBecomeOneSeriesPerPartAndSource() {
+    RunHistory h;
+    h.apply("{\"event\":\"gradients\",\"step\":25,\"norms\":{\"coarse_decoder/from_coarse\":0.0014,"
+            "\"coarse_decoder/from_segmentor\":0.0,\"encoder/from_synthesis\":56.9,\"bad\":3}}");
+    h.apply("{\"event\":\"gradients\",\"step\":50,\"norms\":{\"coarse_decoder/from_coarse\":0.002,"
+            "\"coarse_decoder/from_segmentor\":1.5,\"encoder/from_synthesis\":40.0}}");
+    h.apply("{\"event\":\"gradients\",\"norms\":{\"encoder/from_synthesis\":1}}");  // no step: skipped
+    QCOMPARE(h.gradientParts(), QStringList({"coarse_decoder", "encoder"}));
+    QCOMPARE(h.gradientSources("coarse_decoder"), QStringList({"from_coarse", "from_segmentor"}));
+    QCOMPARE(h.gradients["coarse_decoder/from_segmentor"].steps, QVector<double>({25, 50}));
+    QCOMPARE(h.gradients["coarse_decoder/from_segmentor"].values, QVector<double>({0.0, 1.5}));
+    QCOMPARE(h.gradients["encoder/from_synthesis"].values, QVector<double>({56.9, 40.0}));
+    QVERIFY(!h.gradients.contains("bad"));
+    QCOMPARE(h.badLines, 1L);
+  }
+
   void badLinesAreCountedAndSkipped() {
     RunHistory h;
     h.apply("{\"event\":\"step\",\"step\":1,\"losses\":{\"total\":1}}");

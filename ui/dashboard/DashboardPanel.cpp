@@ -126,6 +126,9 @@ QWidget* DashboardPanel::makeCurveArea() {
   groupSeeds_->setObjectName("groupBySeed");
   // Curves are named by group or by run: switching starts the plots afresh.
   connect(groupSeeds_, &QCheckBox::toggled, this, [this] { showRuns(shown_); });
+  gradients_ = new QCheckBox(box);
+  gradients_->setObjectName("gradientNorms");
+  connect(gradients_, &QCheckBox::toggled, this, [this] { showRuns(shown_); });
   export_ = new QPushButton(box);
   export_->setObjectName("exportPlots");
   connect(export_, &QPushButton::clicked, this, [this] {
@@ -141,6 +144,7 @@ QWidget* DashboardPanel::makeCurveArea() {
   controls->addWidget(smoothing_);
   controls->addWidget(logScale_);
   controls->addWidget(groupSeeds_);
+  controls->addWidget(gradients_);
   controls->addWidget(export_);
   // The total and validation always in view; the learning rate and each term below, a chart each.
   auto* upper = new QHBoxLayout;
@@ -212,6 +216,9 @@ void DashboardPanel::retranslate() {
   logScale_->setText(tr("Log scale"));
   groupSeeds_->setText(tr("Group by seed"));
   groupSeeds_->setToolTip(tr("Runs whose configs differ only by their seed: one mean curve with a band of ± one standard deviation"));
+  gradients_->setText(tr("Gradient norms"));
+  gradients_->setToolTip(tr("One chart per network part: the norm of each loss group's gradient reaching it, as the run "
+                            "logged them (optim.gradient_norms_every)"));
   export_->setText(tr("Export…"));
   smoothingLabel_->setText(tr("Smoothing %1").arg(smoothing_->value() / 100.0, 0, 'f', 2));
   losses_->setAxisLabels(tr("iteration"), tr("total loss"));

@@ -47,6 +47,9 @@ class DashboardPanel : public QWidget {
   QList<int> shownRuns() const { return shown_; }
   /// "Group by seed": runs of the same config but their seed as one mean curve with a band.
   QCheckBox* groupBySeedBox() const { return groupSeeds_; }
+  /// Off by default: on, one chart per network part of the gradient norms a run logged
+  /// (optim.gradient_norms_every), a curve per loss group, beside the loss terms.
+  QCheckBox* gradientNormsBox() const { return gradients_; }
   /// Redraws everything shown from the monitors (called on their coalesced updates).
   void refresh();
   /// Writes every plotted curve as CSV: run, curve, step, value.
@@ -73,6 +76,9 @@ class DashboardPanel : public QWidget {
   QWidget* makeCurveArea();
   QWidget* makeStatusArea();
   void refreshTermList();
+  QString networkPartText(const QString& part) const;
+  QString lossGroupText(const QString& source) const;
+  void drawGradients(const QString& runName, const QVector<const RunHistory*>& histories, int colourIndex);
   void retranslate();
 
   RunsModel* runs_;
@@ -82,7 +88,7 @@ class DashboardPanel : public QWidget {
   LossGrid* termGrid_;
   QListWidget *terms_, *previews_;
   QSlider* smoothing_;
-  QCheckBox *logScale_, *groupSeeds_;
+  QCheckBox *logScale_, *groupSeeds_, *gradients_;
   QProgressBar* progress_;
   QLabel *status_, *smoothingLabel_;
   QPlainTextEdit* log_;

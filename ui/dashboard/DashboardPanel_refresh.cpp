@@ -153,6 +153,43 @@ void DashboardPanel::drawGroup(const QString& prefix, const QString& runName, co
   drawSeries(validation_, prefix + tr("PSNR (dB)"), histories, metric("psnr_db"), curveColour(2 * i + 1), true);
   drawSeries(validation_, prefix + tr("perceptibility Dice (%)"), histories, metric("perc_dice_pct"), curveColour(2 * i + 2));
   drawSeries(lr_, prefix + tr("learning rate"), histories, [](const RunHistory& h) -> const Series* { return &h.learningRate; }, curveColour(i));
+  if (gradients_->isChecked()) drawGradients(runName, histories, colourIndex);
+}
+
+// One chart per network part ("‖∇‖ coarse decoder"), one curve per loss group reaching it;
+// several runs on show: one curve per run and group, coloured by run.
+void DashboardPanel::drawGradients(const QString& runName, const QVector<const RunHistory*>& histories, int colourIndex) {
+  const RunHistory& first = *histories.front();
+  const QStringList parts = first.gradientParts();
+  for (const QString& part : parts) {
+    const QStringList sources = first.gradientSources(part);
+    CurvePlot* plot = termGrid_->plot(tr("‖∇‖ %1").arg(networkPartText(part)));
+    plot->setLegendVisible(true);
+    for (int k = 0; k < sources.size(); ++k) {
+      const QString key = part + '/' + sources[k];
+      const QString curve = runName.isEmpty() ? lossGroupText(sources[k]) : runName + " " + lossGroupText(sources[k]);
+      drawSeries(plot, curve, histories,
+                 [key](const RunHistory& h) -> const Series* {
+                   const auto it = h.gradients.constFind(key);
+                   return it == h.gradients.constEnd() ? nullptr : &it.value();
+                 },
+                 curveColour(colourIndex >= 0 ? colourIndex * 3 + k : k + 1));
+    }
+  }
+}
+
+QString DashboardPanel::networkPartText(const QString& part) const {
+  if (part == "coarse_decoder") return tr("coarse decoder (y_c)");
+  if (part == "synthesis_decoder") return tr("synthesis decoder (x_t')");
+  if (part == "encoder") return tr("G's encoder");
+  return part;
+}
+
+QString DashboardPanel::lossGroupText(const QString& source) const {
+  if (source == "from_coarse") return tr("from L_c");
+  if (source == "from_segmentor") return tr("from S's losses");
+  if (source == "from_synthesis") return tr("from the synthesis losses");
+  return source;
 }
 
 void DashboardPanel::refreshTermList() {

@@ -42,7 +42,7 @@ void RunHistory::apply(const QByteArray& line) {
   // step 0 and, as a resume would, drop every later point.
   const bool hasStep = e.value("step").isDouble() && e.value("step").toDouble() >= 1;
   const double step = e.value("step").toDouble();
-  if ((event == "step" || event == "validation") && !hasStep) {
+  if ((event == "step" || event == "validation" || event == "gradients") && !hasStep) {
     ++badLines;
     return;
   }
@@ -59,6 +59,10 @@ void RunHistory::apply(const QByteArray& line) {
   } else if (event == "validation") {
     for (const char* key : {"dice_pct", "psnr_db", "perc_dice_pct"})
       if (e.contains(key)) validation[key].add(step, e.value(key).toDouble());
+  } else if (event == "gradients") {
+    const QJsonObject norms = e.value("norms").toObject();
+    for (auto it = norms.begin(); it != norms.end(); ++it)
+      if (it.key().contains('/') && it.value().isDouble()) gradients[it.key()].add(step, it.value().toDouble());
   } else if (event == "status") {
     state = e.value("state").toString();
     message = e.value("message").toString();
@@ -78,6 +82,24 @@ QStringList RunHistory::lossTerms() const {
   std::sort(terms.begin(), terms.end());
   if (terms.removeAll("total")) terms.prepend("total");
   return terms;
+}
+
+QStringList RunHistory::gradientParts() const {
+  QStringList parts;
+  for (auto it = gradients.begin(); it != gradients.end(); ++it) {
+    const QString part = it.key().section('/', 0, 0);
+    if (!parts.contains(part)) parts << part;
+  }
+  std::sort(parts.begin(), parts.end());
+  return parts;
+}
+
+QStringList RunHistory::gradientSources(const QString& part) const {
+  QStringList sources;
+  for (auto it = gradients.begin(); it != gradients.end(); ++it)
+    if (it.key().section('/', 0, 0) == part) sources << it.key().section('/', 1);
+  std::sort(sources.begin(), sources.end());
+  return sources;
 }
 
 }  // namespace tiss::ui

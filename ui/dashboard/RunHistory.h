@@ -29,6 +29,10 @@ struct RunHistory {
   QHash<QString, Series> losses;      ///< by term ("total", "coarse", ...)
   QHash<QString, Series> validation;  ///< "dice_pct", "psnr_db", "perc_dice_pct"
   Series learningRate;
+  /// Gradient norms by "part/from_group" (e.g. "coarse_decoder/from_segmentor"): the L2 norm of
+  /// one loss group's gradient with respect to one network part, from "gradients" events
+  /// (optim.gradient_norms_every; docs/events.md). Empty for runs that did not log them.
+  QHash<QString, Series> gradients;
   RunProgress progress;
   QString state;                      ///< last status event: running, finished, failed, stopped
   QString message;                    ///< its message (e.g. why a run failed)
@@ -44,6 +48,10 @@ struct RunHistory {
   void apply(const QByteArray& line);
   /// Loss term names, "total" first, then alphabetical.
   QStringList lossTerms() const;
+  /// The network parts that have gradient norms ("coarse_decoder", "encoder", ...), sorted.
+  QStringList gradientParts() const;
+  /// The loss groups measured for `part` ("from_coarse", "from_segmentor", ...), sorted.
+  QStringList gradientSources(const QString& part) const;
 };
 
 }  // namespace tiss::ui

@@ -117,6 +117,7 @@ void RunMonitor::merge(const RunHistory& d, qint64 offset, const QByteArray& res
   if (d.lines > 0 || d.badLines > 0) {
     for (auto it = d.losses.begin(); it != d.losses.end(); ++it) history_.losses[it.key()].add(*it);
     for (auto it = d.validation.begin(); it != d.validation.end(); ++it) history_.validation[it.key()].add(*it);
+    for (auto it = d.gradients.begin(); it != d.gradients.end(); ++it) history_.gradients[it.key()].add(*it);
     history_.learningRate.add(d.learningRate);
     if (d.progress.step > 0) history_.progress = d.progress;
     if (!d.state.isEmpty()) history_.state = d.state, history_.message = d.message;
