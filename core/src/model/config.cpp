@@ -283,6 +283,24 @@ Result<TrainConfig> fromObject(const json& j) {
   }
 }
 
+// A TISS-Net output that no loss reaches would be written and shown as if it were trained:
+// refuse the settings that ask for one (docs/engine.md, "The coarse branch").
+std::string untrainedBranch(const TrainConfig& c) {
+  if (c.stage != Stage::TissNet) return "";
+  const bool withS = c.loss.lambdaS > 0;
+  if (c.loss.lambdaC == 0 && (!withS || c.loss.coarseGradient == 0))
+    return "loss.lambda_c = 0 with " + std::string(withS ? "loss.coarse_gradient = detached" : "loss.lambda_s = 0") +
+           ": no loss trains the coarse output y_c";
+  if (!withS) return "";
+  const bool fineTrained = c.loss.fine || c.loss.con, errorTrained = c.loss.err || c.loss.con;
+  if (!fineTrained && !errorTrained) return "loss.fine, loss.err and loss.con are all off: S learns nothing (set loss.lambda_s = 0 to leave S out)";
+  if (!fineTrained && c.output != SegOutput::Refined)
+    return "inference.output '" + toString(c.output) + "' needs y_f, which no loss trains with loss.fine and loss.con off (use yr)";
+  if (!errorTrained && c.output != SegOutput::Fine)
+    return "inference.output '" + toString(c.output) + "' needs y_r, whose error branch no loss trains with loss.err and loss.con off (use yf)";
+  return "";
+}
+
 Status validate(const TrainConfig& c) {
   auto bad = [](const std::string& what) { return Status(makeError("", what)); };
   if (c.net.channels.size() != 5 || c.net.dropout.size() != 5) return bad("net.channels and net.dropout need 5 values (one per level)");
@@ -310,6 +328,7 @@ Status validate(const TrainConfig& c) {
   if (c.overlap < 0 || c.overlap > 0.9) return bad("validation.overlap must be in [0, 0.9]");
   for (double w : {c.loss.alphaG, c.loss.alphaT, c.loss.lambdaP, c.loss.lambdaC, c.loss.lambdaS})
     if (w < 0) return bad("loss weights must be non-negative");
+  if (auto why = untrainedBranch(c); !why.empty()) return bad(why);
   const bool synthesizes = c.stage == Stage::TissNet || c.stage == Stage::Synthesis;
   if ((c.select == Select::Psnr || c.select == Select::Perceptibility) && !synthesizes)
     return bad("validation.select '" + toString(c.select) + "' needs a synthesizing stage (tissnet or synthesis)");

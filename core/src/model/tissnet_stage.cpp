@@ -99,7 +99,9 @@ class TissNetModel : public StageModel {
 
   std::map<std::string, bool> outputKinds() const override {
     std::map<std::string, bool> k{{"synth", true}, {"yc", false}, {"seg", false}};
-    if (withS_) k.insert({{"yf", false}, {"ye", false}, {"yr", false}});
+    // Only outputs some loss trains are written (config validation refuses to choose another).
+    if (withS_ && (loss_.fine || loss_.con)) k["yf"] = false;
+    if (withS_ && (loss_.err || loss_.con)) k.insert({{"ye", false}, {"yr", false}});
     if (borrowed_.spForward) k["sp_on_synth"] = false;
     return k;
   }

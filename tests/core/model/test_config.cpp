@@ -123,6 +123,26 @@ class TestConfig : public QObject {
     QCOMPARE(written["loss"].toObject()["coarse_gradient"].toString(), QString("detached"));
     QCOMPARE(c->optim.gradientNormsEvery, 10);
   }
+  // Settings under which a TISS-Net output no loss trains would be written are refused, by key.
+  void untrainedOutputsAreRefused() {
+    auto refused = [](const std::vector<std::string>& sets, const std::string& phrase) {
+      std::vector<std::string> all{"stage=tissnet"};
+      all.insert(all.end(), sets.begin(), sets.end());
+      auto c = loadConfig("", all);
+      return !c.ok() && c.error().describe().find(phrase) != std::string::npos;
+    };
+    QVERIFY(refused({"loss.lambda_c=0", "loss.coarse_gradient=detached"}, "no loss trains the coarse output y_c"));
+    QVERIFY(refused({"loss.lambda_c=0", "loss.lambda_s=0"}, "no loss trains the coarse output y_c"));
+    QVERIFY(refused({"loss.fine=false", "loss.con=false"}, "inference.output 'yf' needs y_f"));
+    QVERIFY(refused({"loss.err=false", "loss.con=false", "inference.output=mean"}, "needs y_r"));
+    QVERIFY(refused({"loss.fine=false", "loss.err=false", "loss.con=false"}, "S learns nothing"));
+    for (const auto& fine : std::vector<std::vector<std::string>>{
+             {"stage=tissnet", "loss.lambda_c=0"},  // y_c then trained by S's losses alone (full)
+             {"stage=tissnet", "loss.err=false", "loss.con=false"},
+             {"stage=tissnet", "loss.fine=false", "loss.con=false", "inference.output=yr"},
+             {"stage=tissnet", "loss.lambda_s=0"}})
+      QVERIFY2(loadConfig("", fine).ok(), fine.back().c_str());
+  }
   void mistakesAreNamed() {
     QFETCH(QString, override);
     QFETCH(QString, phrase);

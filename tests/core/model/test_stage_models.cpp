@@ -206,3 +206,56 @@ TEST(StageModels, CoarseGradientSwitchChangesOnlyWhatSSendsIntoYc) {
   // The encoder hears S through y_c too, so detaching lowers (or at least changes) what it gets from S.
   EXPECT_NE(detached.at("encoder/from_segmentor"), full.at("encoder/from_segmentor"));
 }
+
+// Branches that could learn nothing, checked as y_c was (docs/engine.md, "The coarse branch"):
+// a frozen S_p stays bit for bit what it was through TISS-Net's steps (weights and BatchNorm
+// statistics: its predictions are unchanged); at α_g = α_t = 0 the discriminators still train
+// and their adversarial gradient still reaches G; with L_err and L_con off no loss reaches the
+// error branch, so y_e and y_r are not outputs; at λ_S = 0 there is no S at all.
+TEST(StageModels, BranchesNoLossReachesAreNeitherTrainedNorShown) {
+  TrainConfig spConfig = tiny(Stage::Sp);
+  torch::manual_seed(5);
+  std::shared_ptr<StageModel> sp = makeStageModel(spConfig, 2, torch::kCPU);
+  sp->freeze();  // as a borrowed S_p is loaded (engine.cpp, loadFrozen)
+  const Batch b = ballBatch(2);
+  auto spSees = [&] { return sp->predict(Batch{torch::Tensor(), b.target, torch::Tensor()}).at("seg").clone(); };
+  const auto spBefore = spSees();
+  std::vector<torch::Tensor> spWeights;
+  for (const auto& p : sp->parameters()) spWeights.push_back(p.detach().clone());
+  Borrowed borrowed;
+  borrowed.spForward = [sp](const torch::Tensor& x) { return sp->predict(Batch{torch::Tensor(), x, torch::Tensor()}).at("seg"); };
+
+  TrainConfig c = tiny(Stage::TissNet);
+  c.loss.alphaG = c.loss.alphaT = 0;
+  torch::manual_seed(6);
+  auto model = makeStageModel(c, 2, torch::kCPU, borrowed);
+  model->train(true);
+  const auto norms = model->gradientNorms(b);
+  EXPECT_GT(norms.at("synthesis_decoder/from_synthesis"), 0);  // adversarial terms and L_p alone
+  const auto params = model->parameters();
+  std::vector<torch::Tensor> before;
+  for (const auto& p : params) before.push_back(p.detach().clone());
+  for (int i = 0; i < 3; ++i) model->trainStep(b);
+  const size_t perD = nn::PatchGAN(3, c.net.discChannels)->parameters().size();
+  for (size_t d = 0; d < 2; ++d) {
+    bool moved = false;
+    for (size_t i = params.size() - (2 - d) * perD; i < params.size() - (1 - d) * perD; ++i)
+      moved = moved || !torch::equal(params[i], before[i]);
+    EXPECT_TRUE(moved) << (d == 0 ? "D_g" : "D_t") << " did not train at alpha = 0";
+  }
+  EXPECT_TRUE(torch::equal(spSees(), spBefore)) << "S_p's predictions changed: its BatchNorm statistics moved";
+  const auto spAfter = sp->parameters();
+  for (size_t i = 0; i < spWeights.size(); ++i) EXPECT_TRUE(torch::equal(spAfter[i], spWeights[i])) << "S_p weight " << i;
+
+  TrainConfig noError = tiny(Stage::TissNet);
+  noError.loss.err = noError.loss.con = false;
+  const auto kinds = makeStageModel(noError, 2, torch::kCPU)->outputKinds();
+  EXPECT_TRUE(kinds.count("yf"));
+  EXPECT_FALSE(kinds.count("ye"));
+  EXPECT_FALSE(kinds.count("yr"));
+  TrainConfig noS = tiny(Stage::TissNet);
+  noS.loss.lambdaS = 0;
+  const auto synthesisOnly = makeStageModel(noS, 2, torch::kCPU)->outputKinds();
+  for (const char* k : {"yf", "ye", "yr"}) EXPECT_FALSE(synthesisOnly.count(k)) << k;
+  EXPECT_TRUE(synthesisOnly.count("yc"));
+}
