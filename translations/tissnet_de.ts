@@ -377,6 +377,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>No ground truth in this case: masks are shown without Dice.</source>
         <translation>Keine Ground Truth in diesem Fall: Masken werden ohne Dice gezeigt.</translation>
     </message>
+    <message>
+        <source>%1: y_c was trained by its Dice loss and by S&apos;s losses through it (loss.coarse_gradient = %2): S may use it as a code rather than a mask, so its Dice is not that of a coarse segmentation.</source>
+        <translation>%1: y_c wurde von seinem Dice-Verlust und über sich von den Verlusten von S trainiert (loss.coarse_gradient = %2): S kann es als Code statt als Maske nutzen, sein Dice ist daher nicht das einer groben Segmentierung.</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::CaseViewerPage</name>

@@ -374,6 +374,10 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>No ground truth in this case: masks are shown without Dice.</source>
         <translation>此病例没有金标准:掩膜显示时不计算 Dice。</translation>
     </message>
+    <message>
+        <source>%1: y_c was trained by its Dice loss and by S&apos;s losses through it (loss.coarse_gradient = %2): S may use it as a code rather than a mask, so its Dice is not that of a coarse segmentation.</source>
+        <translation>%1：y_c 由其 Dice 损失以及经由它传来的 S 的损失共同训练（loss.coarse_gradient = %2）：S 可能把它当作编码而非掩膜使用，因此它的 Dice 不是粗分割的 Dice。</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::CaseViewerPage</name>

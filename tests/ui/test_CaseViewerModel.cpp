@@ -5,6 +5,7 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QJsonDocument>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -75,6 +76,34 @@ class TestCaseViewerModel : public QObject {
     m.setPreset("modalities");
     QCOMPARE(m.layout().panels.size(), size_t(4));  // t1, t1ce, t2, flair
     QCOMPARE(m.layout().panels[3].overlays[0].key, QString("seg"));
+  }
+
+  // A TISS-Net result whose y_c also carried S's gradient is labelled so; a detached one is not;
+  // results without the key in inference.json fall back to the run's config.json.
+  void coarseOutputTrainedByTheSegmentorIsSaidSo() {
+    auto write = [](const QString& file, const QByteArray& text) {
+      QFile f(file);
+      return f.open(QIODevice::WriteOnly) && f.write(text) == text.size();
+    };
+    QVERIFY(write(results_ + "/inference.json", R"({"stage": "tissnet", "coarse_gradient": "full"})"));
+    auto noticesNow = [&] {
+      CaseViewerModel m(dataset_, id_);
+      m.addResultFolder(results_);
+      QSignalSpy loaded(&m, &CaseViewerModel::loaded);
+      m.load();
+      return loaded.wait(30000) ? m.notices().join('\n') : QString("not loaded");
+    };
+    QVERIFY2(noticesNow().contains("tissnet-test: y_c was trained by its Dice loss and by S's losses"), qPrintable(noticesNow()));
+    QVERIFY(write(results_ + "/inference.json", R"({"stage": "tissnet", "coarse_gradient": "detached"})"));
+    QVERIFY(!noticesNow().contains("y_c was trained"));
+    const QString run = dir_.path() + "/old-run";
+    QVERIFY(QDir().mkpath(run));
+    QVERIFY(write(run + "/config.json", R"({"stage": "tissnet", "loss": {"lambda_c": 1}})"));
+    QVERIFY(write(results_ + "/inference.json", QString(R"({"stage": "tissnet", "run": "%1"})").arg(run).toUtf8()));
+    QCOMPARE(CaseViewerModel::coarseGradientOf(results_), QString("full"));  // the key's default
+    QVERIFY(noticesNow().contains("loss.coarse_gradient = full"));
+    QVERIFY(QFile::remove(results_ + "/inference.json"));
+    QVERIFY(CaseViewerModel::coarseGradientOf(results_).isEmpty());
   }
 
   void stateRoundTripsAsJson() {

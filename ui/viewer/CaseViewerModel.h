@@ -53,6 +53,10 @@ class CaseViewerModel : public QObject {
   /// What the layouts cannot show for this case and why (no real target: no difference map;
   /// no label: no Dice), translated; empty when the case has both.
   QStringList notices() const;
+  /// loss.coarse_gradient of the TISS-Net run that wrote `resultsFolder` ("full", "detached" or
+  /// a share), from its inference.json, else from the run's config.json; empty when unknown or
+  /// not a TISS-Net result.
+  static QString coarseGradientOf(const QString& resultsFolder);
   /// Keys that can be overlaid: the label and every mask or probability output of the runs.
   QStringList overlayKeys() const;
   /// The overlay `key` as it is drawn on the panels (first panel that has it), if any.

@@ -1,6 +1,12 @@
 // CaseViewerModel: the layout presets, built from whatever keys a case and its runs have.
 #include "viewer/CaseViewerModel.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <algorithm>
 
 namespace tiss::ui {
@@ -71,7 +77,31 @@ QStringList CaseViewerModel::notices() const {
   if (!target.isEmpty() && !keys.contains(target))
     out << tr("No real %1 in this case: the synthesized image is shown alone, without a difference map.").arg(target);
   if (!keys.contains(labelKey())) out << tr("No ground truth in this case: masks are shown without Dice.");
+  for (const QString& folder : results_) {
+    const QString run = QFileInfo(folder).fileName();
+    const QString gradient = coarseGradientOf(folder);
+    if (keys.contains(run + "/yc") && !gradient.isEmpty() && gradient != "detached")
+      out << tr("%1: y_c was trained by its Dice loss and by S's losses through it (loss.coarse_gradient = %2): "
+                "S may use it as a code rather than a mask, so its Dice is not that of a coarse segmentation.")
+                 .arg(run, gradient);
+  }
   return out;
+}
+
+QString CaseViewerModel::coarseGradientOf(const QString& resultsFolder) {
+  auto readJson = [](const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+  };
+  const QJsonObject record = readJson(QDir(resultsFolder).filePath("inference.json"));
+  if (record.value("stage").toString() != "tissnet") return {};
+  QJsonValue v = record.value("coarse_gradient");
+  if (v.isUndefined()) {  // results written before inference.json recorded it: the run's config
+    const QJsonObject config = readJson(QDir(record.value("run").toString()).filePath("config.json"));
+    v = config.value("loss").toObject().value("coarse_gradient");
+    if (v.isUndefined()) return config.isEmpty() ? QString() : QStringLiteral("full");  // the key's default
+  }
+  return v.isString() ? v.toString() : QString::number(v.toDouble());
 }
 
 QStringList CaseViewerModel::overlayKeys() const {

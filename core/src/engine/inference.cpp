@@ -112,11 +112,15 @@ Status applyChoices(const InferRequest& r, TrainConfig& c) {
 // OUT/inference.json: how these outputs were made, read by eval (crop_from_label) and tables.
 Status writeRecord(const InferRequest& r, const TrainConfig& c, double overlap, const std::string& checkpoint,
                    const nlohmann::json& crops) {
-  const nlohmann::json j = {{"run", fs::absolute(r.runDir).string()}, {"data", fs::absolute(r.dataDir).string()},
+  nlohmann::json j = {{"run", fs::absolute(r.runDir).string()}, {"data", fs::absolute(r.dataDir).string()},
                             {"stage", toString(c.stage)}, {"checkpoint", checkpoint}, {"crop_from_label", c.cropFromLabel},
                             {"crop_rule", c.cropFromLabel ? "label-centred (the paper's protocol)" : "head bounding box of the first source"},
                             {"reads_target", takesTarget(c.stage)}, {"output", toString(c.output)},
                             {"window", windowText(c)}, {"overlap", overlap}, {"crops", crops}};
+  // What S's losses sent into y_c while it trained: the viewer says when y_c is not only a mask.
+  if (c.stage == Stage::TissNet)
+    j["coarse_gradient"] = c.loss.coarseGradient == 0 ? nlohmann::json("detached")
+                           : c.loss.coarseGradient == 1 ? nlohmann::json("full") : nlohmann::json(c.loss.coarseGradient);
   std::error_code ec;
   fs::create_directories(r.outDir, ec);
   return writeFileAtomically((fs::path(r.outDir) / "inference.json").string(), j.dump(2) + "\n");
