@@ -45,6 +45,9 @@ class StageModel {
   virtual std::map<std::string, int64_t> parameterCounts() = 0;
   /// Every parameter of every network the stage trains (borrowed models excluded).
   virtual std::vector<torch::Tensor> parameters() = 0;
+  /// The trained networks' buffers (BatchNorm running statistics), in a fixed order; empty for
+  /// models that do not list them.
+  virtual std::vector<torch::Tensor> buffers() { return {}; }
   /// The L2 norm of the gradient each loss group sends into each part of the networks on
   /// `batch` ("coarse_decoder/from_segmentor", ...), computed without changing any weight or
   /// accumulated gradient. Empty for stages with one loss group.

@@ -153,6 +153,15 @@ class TissNetModel : public StageModel {
     get("amp_d", scalerD_, false);
   }
   std::map<std::string, double> gradientNorms(const Batch& b) override {
+    // The extra training-mode pass would move BatchNorm's running statistics: they are put back.
+    std::vector<std::pair<torch::Tensor, torch::Tensor>> buffers;
+    for (auto& t : this->buffers()) buffers.emplace_back(t, t.clone());
+    auto norms = measureGradientNorms(b);
+    torch::NoGradGuard noGrad;
+    for (auto& [t, saved] : buffers) t.copy_(saved);
+    return norms;
+  }
+  std::map<std::string, double> measureGradientNorms(const Batch& b) {
     const auto mask = losses::tumorBoxMask(b.label);
     WeightsFrozen frozen({dg_.ptr().get(), dt_.ptr().get()});
     AutocastScope autocast(amp_);
@@ -174,6 +183,13 @@ class TissNetModel : public StageModel {
         norms[part + "/from_" + group] = std::sqrt(sum);
       }
     return norms;
+  }
+  std::vector<torch::Tensor> buffers() override {
+    std::vector<torch::Tensor> all;
+    for (auto* m : std::initializer_list<torch::nn::Module*>{g_.get(), withS_ ? s_.get() : nullptr, dg_.get(), dt_.get()})
+      if (m)
+        for (auto& t : m->buffers()) all.push_back(t);
+    return all;
   }
   std::vector<torch::Tensor> parameters() override { return parametersOf({g_.get(), withS_ ? s_.get() : nullptr, dg_.get(), dt_.get()}); }
   std::map<std::string, int64_t> parameterCounts() override {

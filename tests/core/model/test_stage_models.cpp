@@ -183,7 +183,13 @@ TEST(StageModels, CoarseGradientSwitchChangesOnlyWhatSSendsIntoYc) {
     auto model = makeStageModel(c, 2, torch::kCPU);
     model->train(true);
     const Batch b = ballBatch(2);
+    std::vector<torch::Tensor> buffersBefore;
+    for (const auto& t : model->buffers()) buffersBefore.push_back(t.clone());
     auto n = model->gradientNorms(b);
+    const auto buffersAfter = model->buffers();
+    EXPECT_EQ(buffersAfter.size(), buffersBefore.size());
+    EXPECT_FALSE(buffersBefore.empty());
+    for (size_t i = 0; i < buffersBefore.size(); ++i) EXPECT_TRUE(torch::equal(buffersAfter[i], buffersBefore[i])) << "buffer " << i;
     // Computing them changed no weight: the same model then trains as a fresh one would.
     torch::manual_seed(1);
     auto fresh = makeStageModel(c, 2, torch::kCPU);
