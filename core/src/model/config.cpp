@@ -240,7 +240,8 @@ Result<TrainConfig> fromObject(const json& j) {
     c.loss.err = boolean(l, "err", "loss.err");
     c.loss.con = boolean(l, "con", "loss.con");
     c.loss.segInput = named(kInputs, l, "seg_input", "loss.seg_input");
-    // Optional: configs written before the key existed trained with the full gradient.
+    // Optional: the preset's default when absent (configFromJson reads a stored run's missing
+    // key as the full gradient it trained with).
     if (l.contains("coarse_gradient")) {
       auto share = parseCoarseGradient(l["coarse_gradient"]);
       if (!share) throw KeyError{share.error().message};
@@ -419,6 +420,10 @@ Result<TrainConfig> configFromJson(const std::string& text, const std::string& s
   if (std::find(names.begin(), names.end(), preset) == names.end())
     return makeError(source, "unknown preset '" + preset + "' (paper, cpu-small)");
   json merged = toObject(presetConfig(preset));
+  // Runs stored before loss.coarse_gradient existed trained with the full gradient, the
+  // default then; a new run's default is detached (docs/engine.md, "The coarse branch").
+  if (j.contains("loss") && j["loss"].is_object() && !j["loss"].contains("coarse_gradient"))
+    merged["loss"]["coarse_gradient"] = "full";
   if (auto st = mergeKnown(merged, j, ""); !st) return makeError(source, st.error().message);
   auto c = fromObject(merged);
   if (!c) return makeError(source, c.error().message);

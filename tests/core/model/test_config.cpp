@@ -114,7 +114,13 @@ class TestConfig : public QObject {
   // loss.coarse_gradient: full (the default, also for configs written before the key), detached
   // or a share; written back as it was given.
   void coarseGradientTakesNamesAndShares() {
-    QCOMPARE(loadConfig("", {})->loss.coarseGradient, 1.0);
+    QCOMPARE(loadConfig("", {})->loss.coarseGradient, 0.0);  // detached: the default
+    QCOMPARE(loadConfig("", {"loss.coarse_gradient=full"})->loss.coarseGradient, 1.0);
+    // A run stored before the key existed trained with the full gradient, and reads so.
+    auto stored = configFromJson(R"({"preset": "cpu-small", "loss": {"lambda_c": 1}})", "old/config.json");
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->loss.coarseGradient, 1.0);
+    QCOMPARE(configFromJson(toJson(*loadConfig("", {})), "new/config.json")->loss.coarseGradient, 0.0);
     QCOMPARE(loadConfig("", {"loss.coarse_gradient=detached"})->loss.coarseGradient, 0.0);
     QCOMPARE(loadConfig("", {"loss.coarse_gradient=0.25"})->loss.coarseGradient, 0.25);
     auto c = loadConfig("", {"loss.coarse_gradient=detached", "optim.gradient_norms_every=10"});
@@ -132,12 +138,13 @@ class TestConfig : public QObject {
       return !c.ok() && c.error().describe().find(phrase) != std::string::npos;
     };
     QVERIFY(refused({"loss.lambda_c=0", "loss.coarse_gradient=detached"}, "no loss trains the coarse output y_c"));
+    QVERIFY(refused({"loss.lambda_c=0"}, "no loss trains the coarse output y_c"));  // detached by default
     QVERIFY(refused({"loss.lambda_c=0", "loss.lambda_s=0"}, "no loss trains the coarse output y_c"));
     QVERIFY(refused({"loss.fine=false", "loss.con=false"}, "inference.output 'yf' needs y_f"));
     QVERIFY(refused({"loss.err=false", "loss.con=false", "inference.output=mean"}, "needs y_r"));
     QVERIFY(refused({"loss.fine=false", "loss.err=false", "loss.con=false"}, "S learns nothing"));
     for (const auto& fine : std::vector<std::vector<std::string>>{
-             {"stage=tissnet", "loss.lambda_c=0"},  // y_c then trained by S's losses alone (full)
+             {"stage=tissnet", "loss.lambda_c=0", "loss.coarse_gradient=full"},  // y_c trained by S's losses alone
              {"stage=tissnet", "loss.err=false", "loss.con=false"},
              {"stage=tissnet", "loss.fine=false", "loss.con=false", "inference.output=yr"},
              {"stage=tissnet", "loss.lambda_s=0"}})

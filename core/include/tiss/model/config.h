@@ -54,9 +54,11 @@ struct LossConfig {
   bool fine = true, err = true, con = true;  ///< the three terms of L_S
   SegInput segInput = SegInput::SourceSynthCoarse;
   /// loss.coarse_gradient: the share of the segmentor's gradient that reaches y_c through S's
-  /// input and y_r (1 "full": plain autograd, as the paper's equations read; 0 "detached": y_c
-  /// learns from L_c alone; in between: scaled). The values S sees are the same in every case.
-  double coarseGradient = 1;
+  /// input and y_r (0 "detached", the default: y_c learns from L_c alone and stays a coarse
+  /// segmentation; 1 "full": plain autograd, as the paper's equations read, under which y_c
+  /// becomes a code for S; in between: scaled). The values S sees are the same in every case.
+  /// Stored run configs without the key trained with the full gradient and read as 1.
+  double coarseGradient = 0;
 };
 
 struct OptimConfig {
