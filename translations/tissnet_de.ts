@@ -147,6 +147,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>--apply needs --case or --open-case</source>
         <translation>--apply braucht --case oder --open-case</translation>
     </message>
+    <message>
+        <source>With --run: show the dashboard&apos;s gradient norm charts.</source>
+        <translation>Mit --run: die Diagramme der Gradientennormen im Dashboard zeigen.</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::ApplyModelModel</name>
@@ -630,16 +634,16 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <translation>Encoder von G</translation>
     </message>
     <message>
-        <source>from L_c</source>
-        <translation>aus L_c</translation>
+        <source>L_c</source>
+        <translation>L_c</translation>
     </message>
     <message>
-        <source>from S&apos;s losses</source>
-        <translation>aus den Verlusten von S</translation>
+        <source>S&apos;s losses</source>
+        <translation>Verluste von S</translation>
     </message>
     <message>
-        <source>from the synthesis losses</source>
-        <translation>aus den Syntheseverlusten</translation>
+        <source>synthesis losses</source>
+        <translation>Syntheseverluste</translation>
     </message>
 </context>
 <context>

@@ -147,6 +147,10 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>--apply needs --case or --open-case</source>
         <translation>--apply 需要 --case 或 --open-case</translation>
     </message>
+    <message>
+        <source>With --run: show the dashboard&apos;s gradient norm charts.</source>
+        <translation>与 --run 一起使用：在仪表板中显示梯度范数图。</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::ApplyModelModel</name>
@@ -626,16 +630,16 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <translation>G 的编码器</translation>
     </message>
     <message>
-        <source>from L_c</source>
-        <translation>来自 L_c</translation>
+        <source>L_c</source>
+        <translation>L_c</translation>
     </message>
     <message>
-        <source>from S&apos;s losses</source>
-        <translation>来自 S 的损失</translation>
+        <source>S&apos;s losses</source>
+        <translation>S 的损失</translation>
     </message>
     <message>
-        <source>from the synthesis losses</source>
-        <translation>来自合成损失</translation>
+        <source>synthesis losses</source>
+        <translation>合成损失</translation>
     </message>
 </context>
 <context>

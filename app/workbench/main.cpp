@@ -1,6 +1,7 @@
 // tissnet-workbench: the desktop program. Opens the last (or given) workspace, optionally a
 // data set in it, and can save a screenshot of the window once the data set is checked.
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QItemSelectionModel>
@@ -137,6 +138,7 @@ int main(int argc, char** argv) {
   const QCommandLineOption axis("axis", QApplication::translate("main", "Slice axis of the case: axial, coronal or sagittal."), "axis");
   const QCommandLineOption view3d("view3d", QApplication::translate("main", "Show the case's 3D view."));
   const QCommandLineOption run("run", QApplication::translate("main", "Show this run folder in the training dashboard (repeatable: compared)."), "dir");
+  const QCommandLineOption gradients("gradient-norms", QApplication::translate("main", "With --run: show the dashboard's gradient norm charts."));
   const QCommandLineOption sweep("sweep", QApplication::translate("main", "Show this sweep folder on the Sweeps page."), "dir");
   const QCommandLineOption sweepPlot("sweep-plot", QApplication::translate("main", "Write the sweep's plot (.png, .svg or .pdf), then quit."), "file");
   const QCommandLineOption plotMetric("plot-metric", QApplication::translate("main", "Metric of the sweep plot (e.g. dice_pct; default: the sweep's)."), "key");
@@ -144,7 +146,7 @@ int main(int argc, char** argv) {
   const QCommandLineOption apply("apply", QApplication::translate("main", "Run this trained run on the --case (or the --open-case) and show its outputs (as Run model… does)."), "run");
   const QCommandLineOption openCase("open-case", QApplication::translate("main", "Open a case folder or image files without a data set, modalities guessed from the names (repeatable: several files)."), "path");
   const QCommandLineOption plotY("plot-y", QApplication::translate("main", "Second swept key: draw a heat map over both."), "key");
-  cli.addOptions({workspace, data, settingsFile, screenshot, caseId, results, layout, axis, view3d, run, sweep, sweepPlot,
+  cli.addOptions({workspace, data, settingsFile, screenshot, caseId, results, layout, axis, view3d, run, gradients, sweep, sweepPlot,
                   plotMetric, plotAxis, plotY, apply, openCase});
   cli.process(app);
 
@@ -164,6 +166,7 @@ int main(int argc, char** argv) {
   if (cli.isSet(apply) && cli.isSet(caseId)) applyWhenListed(&window, cli.value(caseId), cli.value(apply));
   if (cli.isSet(data)) window.openDataset(cli.value(data));
   if (cli.isSet(openCase) && !openStandalone(&window, cli.values(openCase), cli.isSet(caseId) ? QString() : cli.value(apply))) return 1;
+  if (cli.isSet(gradients)) window.dashboard()->gradientNormsBox()->setChecked(true);
   showRuns(&window, cli.values(run));
   if (cli.isSet(sweep) && !window.openSweep(cli.value(sweep))) return 1;
   window.show();

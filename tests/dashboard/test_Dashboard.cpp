@@ -104,12 +104,12 @@ class TestDashboard : public QObject {
     QVERIFY(coarse);
     QStringList curves = coarse->curves();
     curves.sort();
-    QCOMPARE(curves, QStringList({"from L_c", "from S's losses"}));
-    QCOMPARE(coarse->plotted("from L_c").values, QVector<double>({0.00137, 0.0021}));
-    QCOMPARE(coarse->plotted("from S's losses").steps, QVector<double>({25, 50}));
+    QCOMPARE(curves, QStringList({"L_c", "S's losses"}));
+    QCOMPARE(coarse->plotted("L_c").values, QVector<double>({0.00137, 0.0021}));
+    QCOMPARE(coarse->plotted("S's losses").steps, QVector<double>({25, 50}));
     auto* encoder = panel.findChild<CurvePlot*>("term:" + QString("‖∇‖ G's encoder"));
     QVERIFY(encoder);
-    QCOMPARE(encoder->plotted("from the synthesis losses").values, QVector<double>({56.9, 50.2}));
+    QCOMPARE(encoder->plotted("synthesis losses").values, QVector<double>({56.9, 50.2}));
     panel.gradientNormsBox()->setChecked(false);
     QVERIFY(!panel.findChild<CurvePlot*>(chart));
   }

@@ -165,6 +165,7 @@ void DashboardPanel::drawGradients(const QString& runName, const QVector<const R
     const QStringList sources = first.gradientSources(part);
     CurvePlot* plot = termGrid_->plot(tr("‖∇‖ %1").arg(networkPartText(part)));
     plot->setLegendVisible(true);
+    plot->setLegendBelow();  // never over the curves
     for (int k = 0; k < sources.size(); ++k) {
       const QString key = part + '/' + sources[k];
       const QString curve = runName.isEmpty() ? lossGroupText(sources[k]) : runName + " " + lossGroupText(sources[k]);
@@ -186,9 +187,9 @@ QString DashboardPanel::networkPartText(const QString& part) const {
 }
 
 QString DashboardPanel::lossGroupText(const QString& source) const {
-  if (source == "from_coarse") return tr("from L_c");
-  if (source == "from_segmentor") return tr("from S's losses");
-  if (source == "from_synthesis") return tr("from the synthesis losses");
+  if (source == "from_coarse") return tr("L_c");
+  if (source == "from_segmentor") return tr("S's losses");
+  if (source == "from_synthesis") return tr("synthesis losses");
   return source;
 }
 

@@ -2,6 +2,8 @@
 
 #include <QGridLayout>
 
+#include <algorithm>
+
 #include "dashboard/CurvePlot.h"
 #include "qcustomplot.h"
 
@@ -29,7 +31,11 @@ CurvePlot* LossGrid::plot(const QString& term) {
   p->setAxisLabels(xLabel_, term);
   plots_[term] = p;
   order_ << term;
-  order_.sort();
+  // Gradient norm charts ("‖∇‖ ...", shown on request) first, then the loss terms by name.
+  std::sort(order_.begin(), order_.end(), [](const QString& a, const QString& b) {
+    const bool ga = a.startsWith(QStringLiteral("‖∇‖")), gb = b.startsWith(QStringLiteral("‖∇‖"));
+    return ga != gb ? ga : a < b;
+  });
   relayout();
   return p;
 }
