@@ -288,11 +288,9 @@ Result<TrainConfig> fromObject(const json& j) {
 // refuse the settings that ask for one (docs/engine.md, "The coarse branch").
 std::string untrainedBranch(const TrainConfig& c) {
   if (c.stage != Stage::TissNet) return "";
-  const bool withS = c.loss.lambdaS > 0;
-  if (c.loss.lambdaC == 0 && (!withS || c.loss.coarseGradient == 0))
-    return "loss.lambda_c = 0 with " + std::string(withS ? "loss.coarse_gradient = detached" : "loss.lambda_s = 0") +
-           ": no loss trains the coarse output y_c";
-  if (!withS) return "";
+  // lambda_c = 0 with detached (or without S) leaves y_c untrained: it is then not an output
+  // (TissNetModel::outputKinds), as a swept lambda_c = 0 still measures S without it.
+  if (c.loss.lambdaS <= 0) return "";
   const bool fineTrained = c.loss.fine || c.loss.con, errorTrained = c.loss.err || c.loss.con;
   if (!fineTrained && !errorTrained) return "loss.fine, loss.err and loss.con are all off: S learns nothing (set loss.lambda_s = 0 to leave S out)";
   if (!fineTrained && c.output != SegOutput::Refined)

@@ -137,14 +137,12 @@ class TestConfig : public QObject {
       auto c = loadConfig("", all);
       return !c.ok() && c.error().describe().find(phrase) != std::string::npos;
     };
-    QVERIFY(refused({"loss.lambda_c=0", "loss.coarse_gradient=detached"}, "no loss trains the coarse output y_c"));
-    QVERIFY(refused({"loss.lambda_c=0"}, "no loss trains the coarse output y_c"));  // detached by default
-    QVERIFY(refused({"loss.lambda_c=0", "loss.lambda_s=0"}, "no loss trains the coarse output y_c"));
     QVERIFY(refused({"loss.fine=false", "loss.con=false"}, "inference.output 'yf' needs y_f"));
     QVERIFY(refused({"loss.err=false", "loss.con=false", "inference.output=mean"}, "needs y_r"));
     QVERIFY(refused({"loss.fine=false", "loss.err=false", "loss.con=false"}, "S learns nothing"));
     for (const auto& fine : std::vector<std::vector<std::string>>{
              {"stage=tissnet", "loss.lambda_c=0", "loss.coarse_gradient=full"},  // y_c trained by S's losses alone
+             {"stage=tissnet", "loss.lambda_c=0"},  // detached: y_c untrained, not an output (test_stage_models)
              {"stage=tissnet", "loss.err=false", "loss.con=false"},
              {"stage=tissnet", "loss.fine=false", "loss.con=false", "inference.output=yr"},
              {"stage=tissnet", "loss.lambda_s=0"}})
