@@ -98,11 +98,7 @@ class TissNetModel : public StageModel {
   }
 
   std::map<std::string, bool> outputKinds() const override {
-    std::map<std::string, bool> k{{"synth", true}};
-    // y_c is trained by L_c, or by S's losses through it when they reach it.
-    const bool coarseTrained = loss_.lambdaC > 0 || (withS_ && loss_.coarseGradient > 0);
-    if (coarseTrained) k["yc"] = false;
-    if (coarseTrained || withS_) k["seg"] = false;
+    std::map<std::string, bool> k{{"synth", true}, {"yc", false}, {"seg", false}};
     // Only outputs some loss trains are written (config validation refuses to choose another).
     if (withS_ && (loss_.fine || loss_.con)) k["yf"] = false;
     if (withS_ && (loss_.err || loss_.con)) k.insert({{"ye", false}, {"yr", false}});

@@ -142,7 +142,7 @@ class TestConfig : public QObject {
     QVERIFY(refused({"loss.fine=false", "loss.err=false", "loss.con=false"}, "S learns nothing"));
     for (const auto& fine : std::vector<std::vector<std::string>>{
              {"stage=tissnet", "loss.lambda_c=0", "loss.coarse_gradient=full"},  // y_c trained by S's losses alone
-             {"stage=tissnet", "loss.lambda_c=0"},  // detached: y_c untrained, not an output (test_stage_models)
+             {"stage=tissnet", "loss.lambda_c=0"},  // detached: y_c untrained (a swept lambda_c = 0)
              {"stage=tissnet", "loss.err=false", "loss.con=false"},
              {"stage=tissnet", "loss.fine=false", "loss.con=false", "inference.output=yr"},
              {"stage=tissnet", "loss.lambda_s=0"}})

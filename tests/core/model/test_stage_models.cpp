@@ -264,11 +264,4 @@ TEST(StageModels, BranchesNoLossReachesAreNeitherTrainedNorShown) {
   const auto synthesisOnly = makeStageModel(noS, 2, torch::kCPU)->outputKinds();
   for (const char* k : {"yf", "ye", "yr"}) EXPECT_FALSE(synthesisOnly.count(k)) << k;
   EXPECT_TRUE(synthesisOnly.count("yc"));
-  TrainConfig noCoarse = tiny(Stage::TissNet);
-  noCoarse.loss.lambdaC = 0;  // detached by default: nothing trains y_c
-  const auto withoutYc = makeStageModel(noCoarse, 2, torch::kCPU)->outputKinds();
-  EXPECT_FALSE(withoutYc.count("yc"));
-  EXPECT_TRUE(withoutYc.count("seg"));  // y_f
-  noCoarse.loss.coarseGradient = 1;
-  EXPECT_TRUE(makeStageModel(noCoarse, 2, torch::kCPU)->outputKinds().count("yc"));
 }
