@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "progress.h"
+#include "tiss/model/config_keys.h"
 #include "tiss/engine/bench.h"
 #include "tiss/engine/device.h"
 #include "tiss/engine/engine.h"
@@ -145,14 +146,21 @@ void addParamsCommand(CLI::App& app, int& exitCode) {
 }
 
 void addConfigCommand(CLI::App& app, int& exitCode) {
-  auto* cmd = app.add_subcommand("config", "Print the fully resolved config (every hyperparameter) as JSON, to edit");
+  auto* cmd = app.add_subcommand("config", "Print the fully resolved config (every hyperparameter) as JSON, to edit; --describe lists the keys");
   auto file = std::make_shared<std::string>();
   auto preset = std::make_shared<std::string>();
   auto sets = std::make_shared<std::vector<std::string>>();
   cmd->add_option("--config", *file, "JSON config file");
   cmd->add_option("--preset", *preset, "paper or cpu-small");
   cmd->add_option("--set", *sets, "override a key (repeatable)");
+  auto describe = std::make_shared<bool>(false), markdown = std::make_shared<bool>(false);
+  cmd->add_flag("--describe", *describe, "list every key: type, range or choices, unit, defaults, version, meaning");
+  cmd->add_flag("--markdown", *markdown, "with --describe: as the Markdown table of docs/config.md");
   cmd->callback([=, &exitCode] {
+    if (*describe) {
+      std::printf("%s", tiss::describeConfigKeys(*markdown).c_str());
+      return;
+    }
     auto c = tiss::loadConfig(*file, *sets, *preset);
     if (!c) {
       exitCode = fail(c.error());

@@ -34,6 +34,11 @@ class TestTrainingFormModel : public QObject {
     m.setPreset("cpu-small");
     QCOMPARE(m.text("data.patch"), QString("16x64x64"));
     QCOMPARE(TrainingFormModel::choices("stage").size(), 7);
+    // From the engine's key table: every enumerated key has its choices (net.conv too).
+    QCOMPARE(TrainingFormModel::choices("net.conv"), (QStringList{"auto", "native", "sliced", "onednn"}));
+    QCOMPARE(TrainingFormModel::choices("loss.coarse_gradient"), (QStringList{"detached", "full"}));
+    QVERIFY(TrainingFormModel::choicesAreOpen("inference.window") && !TrainingFormModel::choicesAreOpen("stage"));
+    QVERIFY(TrainingFormModel::help("loss.lambda_p").contains("weight"));
   }
 
   void valuesAreValidatedAsTyped() {

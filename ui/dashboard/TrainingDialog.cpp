@@ -91,6 +91,7 @@ void TrainingDialog::rebuildFields() {
     if (const QStringList choices = TrainingFormModel::choices(key); !choices.isEmpty()) {
       auto* combo = new QComboBox;
       combo->addItems(choices);
+      combo->setEditable(TrainingFormModel::choicesAreOpen(key));
       combo->setCurrentText(value);
       connect(combo, &QComboBox::currentTextChanged, this, [this, key](const QString& t) { model_->setText(key, t); });
       w = combo;
@@ -105,6 +106,7 @@ void TrainingDialog::rebuildFields() {
       w = edit;
     }
     w->setObjectName("field:" + key);
+    w->setToolTip(TrainingFormModel::help(key));
     fields_->addRow(key, w);
   }
   showValidity();

@@ -5,7 +5,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <QRegularExpression>
+
 #include "tiss/model/config.h"
+#include "tiss/model/config_keys.h"
 #include "tiss/data/dataset.h"
 
 namespace tiss::ui {
@@ -70,13 +73,26 @@ void TrainingFormModel::setText(const QString& key, const QString& text) {
 }
 
 QStringList TrainingFormModel::choices(const QString& key) {
-  if (key == "stage") return {"sp", "tissnet", "synthesis", "seg-source", "seg-target", "seg-all", "seg-synth"};
-  if (key == "loss.seg_input") return {"xs+xt'+yc", "xt'+yc", "xt'", "xs"};
-  if (key == "loss.coarse_gradient") return {"full", "detached"};
-  if (key == "inference.output") return {"yf", "yr", "mean"};
-  if (key == "net.upsampling") return {"transposed", "linear"};
-  if (key == "validation.select") return {"auto", "dice", "psnr", "perceptibility"};
-  return {};
+  const ConfigKey* k = findConfigKey(key.toStdString());
+  if (!k || (k->type != KeyType::Choice && k->type != KeyType::Special)) return {};
+  QStringList words;
+  for (const auto& c : k->choices)  // a Special key's words, not its "0 to 1" or "DxHxW"
+    if (k->type == KeyType::Choice || QString::fromStdString(c).contains(QRegularExpression("^[a-z]+$")))
+      words << QString::fromStdString(c);
+  return words;
+}
+
+bool TrainingFormModel::choicesAreOpen(const QString& key) {
+  const ConfigKey* k = findConfigKey(key.toStdString());
+  return k && k->type == KeyType::Special;
+}
+
+QString TrainingFormModel::help(const QString& key) {
+  const ConfigKey* k = findConfigKey(key.toStdString());
+  if (!k) return {};
+  QString text = QString::fromStdString(k->help);
+  if (!k->unit.empty()) text += " [" + QString::fromStdString(k->unit) + "]";
+  return text;
 }
 
 void TrainingFormModel::setDataDir(const QString& dir) {

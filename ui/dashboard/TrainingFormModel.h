@@ -28,8 +28,14 @@ class TrainingFormModel : public QObject {
   QString text(const QString& key) const;
   /// Sets a field from the text the user typed (JSON, or a bare word for strings).
   void setText(const QString& key, const QString& text);
-  /// The choices of an enumerated key (stage, seg_input, output, upsampling); empty otherwise.
+  /// The choices of an enumerated key, from the engine's key table (tiss/model/config_keys.h);
+  /// empty for free values.
   static QStringList choices(const QString& key);
+  /// True when the key also takes values beside its choices (loss.coarse_gradient's share,
+  /// inference.window's DxHxW): the field is an editable list.
+  static bool choicesAreOpen(const QString& key);
+  /// The key's meaning and unit, from the key table (English, as the engine's docs).
+  static QString help(const QString& key);
 
   QString dataDir, runName, device = "auto";
   int threads = 0;

@@ -9,7 +9,8 @@
 
 #include "engine/profile.h"
 #include "model/networks.h"
-#include "training/sliding_window.h"
+#include "engine/torch_device.h"
+#include "training/predictor.h"
 #include "model/torch_compat.h"
 #include "tiss/engine/engine.h"
 #include "tiss/engine/device.h"
@@ -44,15 +45,6 @@ Borrowed inMemorySp(const TrainConfig& c, torch::Device device) {
   }
   if (c.stage == Stage::SegSynth) b.synthesize = [](const torch::Tensor& xs) { return torch::tanh(xs.narrow(1, 0, 1)); };
   return b;
-}
-
-Result<torch::Device> deviceFor(const std::string& request) {
-  auto name = resolveDevice(request);
-  if (!name) return name.error();
-  const torch::Device d(*name);
-  // cuDNN picks the fastest convolution algorithms for the fixed patch shapes.
-  if (d.is_cuda()) at::globalContext().setBenchmarkCuDNN(true);
-  return d;
 }
 
 void synchronize(torch::Device d) {
@@ -100,7 +92,7 @@ Batch parityBatch(int n, int sources, const std::vector<int64_t>& dhw) {
 
 Result<Parity> benchParity(const TrainConfig& c, int sources, int steps, const std::string& request) {
   if (c.stage != Stage::TissNet) return makeError("stage", "parity is written for the tissnet stage only");
-  auto device = deviceFor(request);
+  auto device = setUpDevice(request, -1);
   if (!device) return device.error();
   Parity result;
   Borrowed borrowed;
@@ -135,7 +127,7 @@ std::map<std::string, int64_t> parameterCounts(const TrainConfig& c, int sources
 }
 
 Peak measurePeak(const std::string& request) {
-  auto device = deviceFor(request);
+  auto device = setUpDevice(request, -1);
   if (!device) return Peak{};
   const int64_t n = 2048;
   const auto a = torch::rand({n, n}, *device), b = torch::rand({n, n}, *device);
@@ -151,7 +143,7 @@ Peak measurePeak(const std::string& request) {
 
 Result<TrainBench> benchTrain(const TrainConfig& c, int sources, const std::string& request, int iterations,
                               const std::string& traceFile) {
-  auto device = deviceFor(request);
+  auto device = setUpDevice(request, -1);
   if (!device) return device.error();
   torch::manual_seed(c.seed);
   auto model = makeStageModel(c, sources, *device, inMemorySp(c, *device));
@@ -180,13 +172,14 @@ Result<TrainBench> benchTrain(const TrainConfig& c, int sources, const std::stri
 }
 
 Result<InferBench> benchInfer(const TrainConfig& c, int sources, const std::string& request, const Size3& size) {
-  auto device = deviceFor(request);
+  auto device = setUpDevice(request, -1);
   if (!device) return device.error();
   auto model = makeStageModel(c, sources, *device, inMemorySp(c, *device));
   model->train(false);
   Batch whole = randomBatch(1, sources, {size[2], size[1], size[0]}, *device);
   whole.target = whole.label = torch::Tensor();  // inference sees the sources only
-  const Size3 window = c.windowFor(size);
+  const Predictor predictor(*model, c);
+  const Size3 window = predictor.window(size);
   long windows = 1;
   for (int a = 0; a < 3; ++a) {
     const long w = window[size_t(a)];
@@ -196,18 +189,18 @@ Result<InferBench> benchInfer(const TrainConfig& c, int sources, const std::stri
   if (device->is_cuda()) {
     // A shape's first pass pays cuDNN's autotuning and CUDA's lazy loading, which a user's next
     // case does not: one whole pass, untimed (scripts/pytorch_reference.py does the same).
-    slidingWindow(*model, whole, window, c.overlap, c.windowsPerPass(window));
+    predictor.predict(whole);
     synchronize(*device);
   }
   nn::countFlops(true);
   const auto t0 = Clock::now();
-  slidingWindow(*model, whole, window, c.overlap, c.windowsPerPass(window));
+  predictor.predict(whole);
   synchronize(*device);
   const double s = seconds(t0);
   const double gflop = double(nn::countedFlops()) / 1e9;
   nn::countFlops(false);
   const double gpu = device->is_cuda() ? compat::peakCudaMemoryMb(device->index()) : -1;
-  return InferBench{s, windows, peakResidentMb(), device->str(), gflop, c.windowsPerPass(window), gpu, window};
+  return InferBench{s, windows, peakResidentMb(), device->str(), gflop, Predictor::windowsPerPass(c, window), gpu, window};
 }
 
 }  // namespace tiss

@@ -1,5 +1,7 @@
 #include "tiss/engine/device.h"
 
+#include "engine/torch_device.h"
+
 #include <torch/version.h>
 
 #include <malloc.h>
@@ -61,6 +63,16 @@ Result<std::string> resolveDevice(const std::string& request) {
     return "cuda:" + std::to_string(index);
   }
   return makeError("", "unknown device '" + request + "' (use auto, cpu, cuda or cuda:N)");
+}
+
+Result<torch::Device> setUpDevice(const std::string& request, int threads) {
+  auto name = resolveDevice(request);
+  if (!name) return name.error();
+  if (threads >= 0) configureCpu(threads);
+  const torch::Device device(*name);
+  // Fixed patch shapes: let cuDNN pick its fastest convolution algorithms.
+  if (device.is_cuda()) at::globalContext().setBenchmarkCuDNN(true);
+  return device;
 }
 
 }  // namespace tiss

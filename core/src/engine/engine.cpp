@@ -16,6 +16,8 @@
 #include "tiss/util/atomic_file.h"
 #include "tiss/data/dataset.h"
 #include "tiss/data/folds.h"
+#include "engine/torch_device.h"
+#include "engine/trained_run.h"
 #include "tiss/engine/device.h"
 #include "tiss/io/image_io.h"
 #include "tiss/preprocessing/prepared_store.h"
@@ -27,64 +29,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 namespace tiss {
-Result<TrainConfig> readRunConfig(const RunFolder& run) {
-  std::ifstream in(run.configFile());
-  std::stringstream text;
-  text << in.rdbuf();
-  return configFromJson(text.str(), run.configFile());
-}
-
-namespace {
-
-Result<torch::Device> pickDevice(const std::string& request, int threads) {
-  auto name = resolveDevice(request);
-  if (!name) return name.error();
-  configureCpu(threads);
-  const torch::Device device(*name);
-  // Fixed patch shapes: let cuDNN pick its fastest convolution algorithms.
-  if (device.is_cuda()) at::globalContext().setBenchmarkCuDNN(true);
-  return device;
-}
-
-// A trained model of another run, frozen: S_p for tissnet, G for seg-synth.
-Result<std::shared_ptr<StageModel>> loadFrozen(const std::string& dir, int sources, torch::Device device, const char* role) {
-  if (dir.empty()) return makeError("", std::string("this stage needs runs.") + role + " (a finished run folder)");
-  auto run = RunFolder::existing(dir);
-  if (!run) return run.error();
-  auto config = readRunConfig(*run);
-  if (!config) return config.error();
-  std::shared_ptr<StageModel> model = makeStageModel(*config, sources, device);
-  const std::string file = fs::exists(run->bestCheckpoint()) ? run->bestCheckpoint() : run->lastCheckpoint();
-  if (auto st = loadCheckpoint(file, *model, false); !st) return st.error();
-  model->freeze();
-  return model;
-}
-
-Result<Borrowed> borrow(const TrainConfig& c, int sources, torch::Device device, bool forInference) {
-  Borrowed b;
-  const bool wantsSp = c.stage == Stage::TissNet || c.stage == Stage::Synthesis;
-  // Inference loads S_p whenever the run names one, so perceptibility is measured for
-  // lambda_p = 0 too (Table 1's first rows); training needs it for L_p, and the synthesis
-  // stage also to pick its best checkpoint by perceptibility (validation.select).
-  const bool spForValidation = c.stage == Stage::Synthesis && !c.spRun.empty();
-  if (wantsSp && (forInference || spForValidation ? !c.spRun.empty() : c.loss.lambdaP > 0)) {
-    auto sp = loadFrozen(c.spRun, sources, device, "sp");
-    if (!sp) return sp.error();
-    b.spForward = [sp = *sp](const torch::Tensor& x) { return sp->predict(Batch{torch::Tensor(), x, torch::Tensor()}).at("seg"); };
-  }
-  if (c.stage == Stage::SegSynth) {
-    auto g = loadFrozen(c.synthesisRun, sources, device, "synthesis");
-    if (!g) return g.error();
-    b.synthesize = [g = *g](const torch::Tensor& xs) { return g->predict(Batch{xs, torch::Tensor(), torch::Tensor()}).at("synth"); };
-  }
-  return b;
-}
-
-}  // namespace
-
-Result<Borrowed> borrowForInference(const TrainConfig& c, int sources, torch::Device device) {
-  return borrow(c, sources, device, true);
-}
 
 namespace {
 
@@ -147,46 +91,6 @@ Result<RunSplit> runSplit(const RunFolder& run, const Dataset& d, bool resume, c
 
 namespace {
 
-Status trainImpl(const TrainRequest& r, const std::function<void(const std::string&)>& onEvent, const std::atomic<bool>* cancel);
-
-}  // namespace
-
-Status train(const TrainRequest& r, const std::function<void(const std::string&)>& onEvent, const std::atomic<bool>* cancel) {
-  // The boundary: nothing escapes as an exception; a run that had started is marked failed
-  // with the reason, its last checkpoint untouched.
-  std::error_code missing;
-  const bool fresh = !r.resume && !fs::exists(r.runDir, missing);
-  try {
-    Status st = trainImpl(r, onEvent, cancel);
-    // Refused before the run existed (no config.json): the folder this call made goes again.
-    std::error_code ec;
-    if (!st && fresh && !fs::exists(RunFolder{r.runDir}.configFile(), ec)) fs::remove_all(r.runDir, ec);
-    return st;
-  } catch (const std::exception& e) {
-    const std::string reason = failureReason(e);
-    RunFolder run{r.runDir};
-    std::error_code ec;
-    if (fs::exists(run.statusFile(), ec)) {
-      auto old = readStatus(run);
-      writeStatus(run, {"failed", old ? old->step : 0, "failed: " + reason});
-      appendEvent(run, json{{"event", "status"}, {"state", "failed"}, {"step", old ? old->step : 0}, {"message", "failed: " + reason}}.dump());
-    }
-    return makeError(r.runDir, "training failed: " + reason);
-  }
-}
-
-Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& progress);
-
-Status infer(const InferRequest& r, const std::function<void(int, int)>& progress) {
-  try {
-    return inferImpl(r, progress);
-  } catch (const std::exception& e) {
-    return makeError(r.outDir, "inference failed: " + failureReason(e));
-  }
-}
-
-namespace {
-
 Status trainImpl(const TrainRequest& r, const std::function<void(const std::string&)>& onEvent, const std::atomic<bool>* cancel) {
   auto run = RunFolder::open(r.runDir, r.resume);
   if (!run) return run.error();
@@ -197,7 +101,7 @@ Status trainImpl(const TrainRequest& r, const std::function<void(const std::stri
   auto config = r.resume ? readRunConfig(*run) : loadConfig(r.configFile, r.overrides, r.preset);
   if (!config) return config.error();
   const TrainConfig& c = *config;
-  auto device = pickDevice(r.device, r.threads);
+  auto device = setUpDevice(r.device, r.threads);
   if (!device) return device.error();
   auto data = openDataset(r.dataDir);
   if (!data) return data.error();
@@ -250,7 +154,7 @@ Status trainImpl(const TrainRequest& r, const std::function<void(const std::stri
   auto valCases = mapCases(valCache, valIds);
   if (!valCases) return valCases.error();
 
-  auto borrowed = borrow(c, sources, *device, false);
+  auto borrowed = borrowModels(c, *device, BorrowPurpose::Training);
   if (!borrowed) return borrowed.error();
   torch::manual_seed(c.seed);
   auto model = makeStageModel(c, sources, *device, *borrowed);
@@ -290,5 +194,29 @@ Status trainImpl(const TrainRequest& r, const std::function<void(const std::stri
 }
 
 }  // namespace
+
+Status train(const TrainRequest& r, const std::function<void(const std::string&)>& onEvent, const std::atomic<bool>* cancel) {
+  // The boundary: nothing escapes as an exception; a run that had started is marked failed
+  // with the reason, its last checkpoint untouched.
+  std::error_code missing;
+  const bool fresh = !r.resume && !fs::exists(r.runDir, missing);
+  try {
+    Status st = trainImpl(r, onEvent, cancel);
+    // Refused before the run existed (no config.json): the folder this call made goes again.
+    std::error_code ec;
+    if (!st && fresh && !fs::exists(RunFolder{r.runDir}.configFile(), ec)) fs::remove_all(r.runDir, ec);
+    return st;
+  } catch (const std::exception& e) {
+    const std::string reason = failureReason(e);
+    RunFolder run{r.runDir};
+    std::error_code ec;
+    if (fs::exists(run.statusFile(), ec)) {
+      auto old = readStatus(run);
+      writeStatus(run, {"failed", old ? old->step : 0, "failed: " + reason});
+      appendEvent(run, json{{"event", "status"}, {"state", "failed"}, {"step", old ? old->step : 0}, {"message", "failed: " + reason}}.dump());
+    }
+    return makeError(r.runDir, "training failed: " + reason);
+  }
+}
 
 }  // namespace tiss

@@ -5,11 +5,12 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "training/checkpoint.h"
+#include "engine/trained_run.h"
+#include "training/predictor.h"
+#include "training/trainer.h"
 #include "training/tensors.h"
 #include "tiss/data/dataset.h"
 #include "tiss/data/folds.h"
-#include "tiss/engine/device.h"
 #include "tiss/engine/engine.h"
 #include "tiss/io/image_io.h"
 #include "tiss/preprocessing/preprocess.h"
@@ -20,10 +21,6 @@
 namespace fs = std::filesystem;
 
 namespace tiss {
-
-// engine.cpp
-Result<Borrowed> borrowForInference(const TrainConfig& c, int sources, torch::Device device);
-Result<TrainConfig> readRunConfig(const RunFolder& run);
 
 namespace {
 
@@ -70,16 +67,16 @@ Status writeOutput(const std::string& out, const PreparedCase& p, const std::str
   return writeVolume(mask, base + "_mask.nii.gz");
 }
 
-Result<Box> inferCase(StageModel& model, const TrainConfig& c, const Dataset& d, const CaseFiles& files, int sources,
-                      torch::Device device, double overlap, const std::string& out, const std::function<void(int, int)>& onWindows) {
+Result<Box> inferCase(const TrainedRun& run, const Dataset& d, const CaseFiles& files, double overlap, const std::string& out,
+                      const std::function<void(int, int)>& onWindows) {
+  const TrainConfig& c = run.config;
   PreprocessOptions prep = PreprocessOptions::forTesting(d.manifest.task, c.cropFromLabel);
   prep.minSize = c.minWindow();
   auto p = prepareCase(d, files, prep, takesTarget(c.stage) ? Need::Yes : Need::No, Need::No);
   if (!p) return p.error();
-  const Batch whole = batchFromPrepared(*p, sources, device);
-  const Size3 window = c.windowFor(p->channels.front().size());
-  const Outputs outputs = slidingWindow(model, whole, window, overlap, c.windowsPerPass(window), onWindows);
-  const auto kinds = model.outputKinds();
+  const Batch whole = batchFromPrepared(*p, run.sources, run.device);
+  const Outputs outputs = Predictor(*run.model, c, overlap).predict(whole, onWindows);
+  const auto kinds = run.model->outputKinds();
   const Geometry& g = p->channels.front().geometry;
   for (const auto& [name, tensor] : outputs)
     if (auto st = writeOutput(out, *p, name, toVolume(tensor, g), kinds.at(name)); !st) return st.error();
@@ -87,27 +84,6 @@ Result<Box> inferCase(StageModel& model, const TrainConfig& c, const Dataset& d,
 }
 
 nlohmann::json boxJson(const Box& b) { return {{"begin", b.begin}, {"size", b.size}}; }
-
-// --output and --window, each checked as the config key it sets; an error names the option.
-Status applyChoices(const InferRequest& r, TrainConfig& c) {
-  auto chosen = [&c](const std::string& option, const std::string& key, const std::string& value) -> Result<TrainConfig> {
-    auto withIt = loadConfig("", {key + "=" + value}, c.preset);
-    if (!withIt) return makeError(option, withIt.error().message);
-    return withIt;
-  };
-  if (!r.output.empty()) {
-    auto o = chosen("--output", "inference.output", r.output);
-    if (!o) return o.error();
-    c.output = o->output;
-  }
-  if (!r.window.empty()) {
-    auto w = chosen("--window", "inference.window", r.window);
-    if (!w) return w.error();
-    c.windowRule = w->windowRule;
-    c.inferenceWindow = w->inferenceWindow;
-  }
-  return Status();
-}
 
 // OUT/inference.json: how these outputs were made, read by eval (crop_from_label) and tables.
 Status writeRecord(const InferRequest& r, const TrainConfig& c, double overlap, const std::string& checkpoint,
@@ -144,40 +120,34 @@ Result<nlohmann::json> finishedCases(const InferRequest& r, const TrainConfig& c
   return j["crops"];
 }
 
-}  // namespace
-
-// The public infer() in engine.cpp catches at the boundary.
-Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& progress) {
-  auto run = RunFolder::existing(r.runDir);
-  if (!run) return run.error();
-  auto config = readRunConfig(*run);
-  if (!config) return config.error();
-  TrainConfig c = *config;
-  if (r.cropFromLabel) c.cropFromLabel = true;
-  if (auto st = applyChoices(r, c); !st) return st;
-  auto name = resolveDevice(r.device);
-  if (!name) return name.error();
-  configureCpu(r.threads);
-  const torch::Device device(*name);
-  if (device.is_cuda()) at::globalContext().setBenchmarkCuDNN(true);
+// The data set, retargeted to the run's own target and sources.
+Result<Dataset> openFor(const InferRequest& r, const TrainedRun& run) {
+  const TrainConfig& c = run.config;
   auto data = openDataset(r.dataDir);
   if (!data) return data.error();
-  auto task = retarget(data->manifest, c.target);  // the run's own target and sources
+  auto task = retarget(data->manifest, c.target);
   if (!task) return task.error();
   data->manifest.task = *task;
+  if (int(task->sources.size()) != run.sources)
+    return makeError(r.dataDir, "gives " + std::to_string(task->sources.size()) + " source modalities; the run was trained on " +
+                                    std::to_string(run.sources) + " (" + run.folder.infoFile() + ")");
   // A fold run compares its split with its fold's, when this data set has the folds (another
   // data set, e.g. a clinic's, need not).
   if (c.fold >= 0)
     if (auto fold = foldSplit(*data, c.fold)) data->split = *fold;
-  const int sources = int(data->manifest.task.sources.size());
-  auto borrowed = borrowForInference(c, sources, device);
-  if (!borrowed) return borrowed.error();
-  auto model = makeStageModel(c, sources, device, *borrowed);
-  const std::string file = r.checkpoint == "last" || !fs::exists(run->bestCheckpoint()) ? run->lastCheckpoint() : run->bestCheckpoint();
-  if (auto st = loadCheckpoint(file, *model, false); !st) return st.error();
-  model->train(false);
+  return data;
+}
+
+Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& progress) {
+  auto opened = openRun(r.runDir, r.device, r.checkpoint, InferenceChoices{r.output, r.window, r.cropFromLabel}, r.threads);
+  if (!opened) return opened.error();
+  const TrainedRun& trained = *opened;
+  const RunFolder& run = trained.folder;
+  const TrainConfig& c = trained.config;
+  auto data = openFor(r, trained);
+  if (!data) return data.error();
   const double overlap = r.overlap >= 0 ? r.overlap : c.overlap;
-  auto split = readRunSplit(*run);
+  auto split = readRunSplit(run);
   if (!split) return split.error();
   if (const auto moved = movedCases(*split, data->split); !moved.empty() && r.onWarning) r.onWarning(splitWarning(moved));
   const auto ids = selectCases(*data, *split, r.cases);
@@ -185,7 +155,7 @@ Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& pro
   for (const auto& id : ids)
     if (auto st = checkCaseId(id); !st) return makeError("--cases", st.error().message);
   std::string failures;
-  const std::string checkpoint = fs::path(file).filename().string();
+  const std::string checkpoint = fs::path(trained.checkpoint).filename().string();
   auto done = r.skipExisting ? finishedCases(r, c, overlap, checkpoint) : Result<nlohmann::json>(nlohmann::json::object());
   if (!done) return done.error();
   nlohmann::json crops = *done;
@@ -195,7 +165,7 @@ Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& pro
     auto onWindows = [&r, i, &ids](int w, int total) {
       if (r.onWindows) r.onWindows(int(i), int(ids.size()), w, total);
     };
-    Result<Box> crop = files ? inferCase(*model, c, *data, *files, sources, device, overlap, r.outDir, onWindows)
+    Result<Box> crop = files ? inferCase(trained, *data, *files, overlap, r.outDir, onWindows)
                              : Result<Box>(makeError(r.dataDir, "has no case '" + ids[i] + "'"));
     if (!crop) failures += (failures.empty() ? "" : "; ") + ids[i] + ": " + crop.error().describe();
     else crops[ids[i]] = boxJson(*crop);
@@ -207,6 +177,16 @@ Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& pro
   if (auto st = writeRecord(r, c, overlap, checkpoint, crops); !st) return st;
   if (!failures.empty()) return makeError(r.outDir, "some cases failed: " + failures);
   return Status();
+}
+
+}  // namespace
+
+Status infer(const InferRequest& r, const std::function<void(int, int)>& progress) {
+  try {  // the boundary: nothing escapes as an exception
+    return inferImpl(r, progress);
+  } catch (const std::exception& e) {
+    return makeError(r.outDir, "inference failed: " + failureReason(e));
+  }
 }
 
 }  // namespace tiss

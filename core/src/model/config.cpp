@@ -1,5 +1,7 @@
 #include "tiss/model/config.h"
 
+#include "model/config_codec.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -12,6 +14,7 @@ using nlohmann::json;
 
 namespace tiss {
 namespace {
+constexpr int64_t kIntMax = 2147483647;
 
 template <class E>
 struct Names {
@@ -34,82 +37,6 @@ std::string nameOf(const Names<E> (&table)[N], E v) {
   for (const auto& e : table)
     if (e.value == v) return e.name;
   return "?";
-}
-
-template <class E, size_t N>
-Result<E> parseName(const Names<E> (&table)[N], const std::string& s, const std::string& key) {
-  std::string allowed;
-  for (const auto& e : table) {
-    if (s == e.name) return e.value;
-    allowed += std::string(allowed.empty() ? "" : ", ") + e.name;
-  }
-  return makeError("", "'" + key + "' is '" + s + "'; expected one of " + allowed);
-}
-
-TrainConfig presetConfig(const std::string& name) {
-  TrainConfig c;
-  c.preset = name;
-  if (name == "cpu-small") {
-    c.net.channels = {8, 16, 32, 64, 128};
-    c.net.discChannels = 16;
-    c.patch = {64, 64, 16};
-    c.optim.lr = 1e-3;  // short schedule: a larger step than the paper's 1e-4
-    c.optim.epochsConstant = 6;
-    c.optim.epochsDecay = 4;
-    c.optim.iterationsPerEpoch = 25;
-    c.optim.plateauPatience = 3;
-    c.validateEvery = 50;
-    c.checkpointEvery = 25;
-  }
-  return c;
-}
-
-// "full", "detached" or the share in between.
-json coarseGradientValue(const LossConfig& l) {
-  if (l.coarseGradient == 1) return "full";
-  if (l.coarseGradient == 0) return "detached";
-  return l.coarseGradient;
-}
-
-Result<double> parseCoarseGradient(const json& v) {
-  if (v.is_string() && v.get<std::string>() == "full") return 1.0;
-  if (v.is_string() && v.get<std::string>() == "detached") return 0.0;
-  double share = -1;
-  if (v.is_number()) share = v.get<double>();
-  if (v.is_string()) {
-    const std::string text = v.get<std::string>();
-    char* end = nullptr;
-    share = std::strtod(text.c_str(), &end);
-    if (text.empty() || *end) share = -1;
-  }
-  if (share >= 0 && share <= 1) return share;
-  return makeError("", "'loss.coarse_gradient' is " + v.dump() + "; expected full, detached or a share in [0, 1]");
-}
-
-json toObject(const TrainConfig& c) {
-  return {{"stage", nameOf(kStages, c.stage)},
-          {"preset", c.preset},
-          {"seed", c.seed},
-          {"data", {{"patch", formatSizeDHW(c.patch)}, {"target", c.target}, {"batch", c.batch}, {"tumor_share", c.tumorShare},
-                    {"flips", c.flips}, {"workers", c.loaderWorkers}, {"cache", c.cacheDir}, {"fold", c.fold}}},
-          {"net", {{"channels", c.net.channels}, {"dropout", c.net.dropout}, {"disc_channels", c.net.discChannels},
-                   {"upsampling", c.net.linearUpsampling ? "linear" : "transposed"}, {"decoder_dropout", c.net.decoderDropout},
-                   {"conv", nameOf(kConvPaths, c.net.conv)}}},
-          {"loss", {{"alpha_g", c.loss.alphaG}, {"alpha_t", c.loss.alphaT}, {"lambda_p", c.loss.lambdaP},
-                    {"lambda_c", c.loss.lambdaC}, {"lambda_s", c.loss.lambdaS}, {"syn_t", c.loss.synT},
-                    {"fine", c.loss.fine}, {"err", c.loss.err}, {"con", c.loss.con},
-                    {"seg_input", nameOf(kInputs, c.loss.segInput)}, {"coarse_gradient", coarseGradientValue(c.loss)}}},
-          {"optim", {{"lr", c.optim.lr}, {"epochs_constant", c.optim.epochsConstant},
-                     {"epochs_decay", c.optim.epochsDecay}, {"iterations_per_epoch", c.optim.iterationsPerEpoch},
-                     {"plateau_patience", c.optim.plateauPatience}, {"amp", c.optim.amp},
-                     {"gradient_norms_every", c.optim.gradientNormsEvery}}},
-          {"validation", {{"every", c.validateEvery}, {"overlap", c.overlap}, {"cases", c.validationCases},
-                          {"select", nameOf(kSelects, c.select)}}},
-          {"checkpoint", {{"every", c.checkpointEvery}}},
-          {"runs", {{"sp", c.spRun}, {"synthesis", c.synthesisRun}}},
-          {"inference", {{"output", nameOf(kOutputs, c.output)}, {"crop_from_label", c.cropFromLabel},
-                         {"batch", c.inferenceBatch},
-                         {"window", windowText(c)}}}};
 }
 
 // Copies `patch` into `base`, refusing keys `base` does not have.
@@ -139,149 +66,6 @@ Status applyOverride(json& base, const std::string& assignment) {
   json patch = value;
   for (auto it = parts.rbegin(); it != parts.rend(); ++it) patch = json{{*it, patch}};
   return mergeKnown(base, patch, "");
-}
-
-// A key of the wrong type or out of range, named by its dotted path.
-struct KeyError {
-  std::string message;
-};
-
-const json& at(const json& o, const char* key, const std::string& path) {
-  if (!o.is_object() || !o.contains(key)) throw KeyError{"missing key '" + path + "'"};
-  return o.at(key);
-}
-
-template <class T>
-T integer(const json& o, const char* key, const std::string& path, int64_t lo, int64_t hi) {
-  const json& v = at(o, key, path);
-  if (!v.is_number_integer()) throw KeyError{"'" + path + "' must be a whole number, not " + v.dump()};
-  const int64_t x = v.is_number_unsigned() && v.get<uint64_t>() > uint64_t(INT64_MAX) ? INT64_MAX : v.get<int64_t>();
-  if (x < lo || x > hi)
-    throw KeyError{"'" + path + "' is " + v.dump() + "; expected " + std::to_string(lo) + " to " + std::to_string(hi)};
-  return T(x);
-}
-
-double real(const json& o, const char* key, const std::string& path, double lo, double hi) {
-  const json& v = at(o, key, path);
-  if (!v.is_number()) throw KeyError{"'" + path + "' must be a number, not " + v.dump()};
-  const double x = v.get<double>();
-  if (!(x >= lo && x <= hi)) throw KeyError{"'" + path + "' is " + v.dump() + "; expected " + json(lo).dump() + " to " + json(hi).dump()};
-  return x;
-}
-
-bool boolean(const json& o, const char* key, const std::string& path) {
-  const json& v = at(o, key, path);
-  if (!v.is_boolean()) throw KeyError{"'" + path + "' must be true or false, not " + v.dump()};
-  return v.get<bool>();
-}
-
-std::string text(const json& o, const char* key, const std::string& path) {
-  const json& v = at(o, key, path);
-  if (!v.is_string()) throw KeyError{"'" + path + "' must be a string, not " + v.dump()};
-  return v.get<std::string>();
-}
-
-template <class T>
-std::vector<T> list(const json& o, const char* key, const std::string& path, double lo, double hi) {
-  const json& v = at(o, key, path);
-  if (!v.is_array()) throw KeyError{"'" + path + "' must be a list, not " + v.dump()};
-  std::vector<T> out;
-  for (size_t i = 0; i < v.size(); ++i) {
-    const json one = {{"v", v[i]}};
-    const std::string item = path + "[" + std::to_string(i) + "]";
-    out.push_back(std::is_integral<T>::value ? T(integer<int64_t>(one, "v", item, int64_t(lo), int64_t(hi))) : T(real(one, "v", item, lo, hi)));
-  }
-  return out;
-}
-
-template <class E, size_t N>
-E named(const Names<E> (&table)[N], const json& o, const char* key, const std::string& path) {
-  auto v = parseName(table, text(o, key, path), path);
-  if (!v) throw KeyError{v.error().message};
-  return *v;
-}
-
-constexpr int64_t kIntMax = 2147483647;
-
-Result<TrainConfig> fromObject(const json& j) {
-  try {
-    TrainConfig c = presetConfig(text(j, "preset", "preset"));
-    c.stage = named(kStages, j, "stage", "stage");
-    c.seed = uint64_t(integer<int64_t>(j, "seed", "seed", 0, INT64_MAX));
-    const json& d = at(j, "data", "data");
-    auto patch = parseSizeDHW(text(d, "patch", "data.patch"));
-    if (!patch) return makeError("", "'data.patch': " + patch.error().message);
-    c.patch = *patch;
-    c.target = text(d, "target", "data.target");
-    c.batch = integer<int>(d, "batch", "data.batch", 1, 1024);
-    c.tumorShare = real(d, "tumor_share", "data.tumor_share", 0, 1);
-    c.flips = boolean(d, "flips", "data.flips");
-    c.loaderWorkers = integer<int>(d, "workers", "data.workers", 0, 64);
-    // Optional: configs written before the key existed use the default location.
-    c.cacheDir = d.contains("cache") ? text(d, "cache", "data.cache") : std::string();
-    c.fold = d.contains("fold") ? integer<int>(d, "fold", "data.fold", -1, 999) : -1;
-    const json& n = at(j, "net", "net");
-    c.net.channels = list<int>(n, "channels", "net.channels", 1, 4096);
-    c.net.dropout = list<double>(n, "dropout", "net.dropout", 0, 0.99);
-    c.net.discChannels = integer<int>(n, "disc_channels", "net.disc_channels", 1, 4096);
-    const std::string up = text(n, "upsampling", "net.upsampling");
-    if (up != "transposed" && up != "linear") return makeError("", "'net.upsampling' is '" + up + "'; expected transposed or linear");
-    c.net.linearUpsampling = up == "linear";
-    c.net.decoderDropout = boolean(n, "decoder_dropout", "net.decoder_dropout");
-    c.net.conv = named(kConvPaths, n, "conv", "net.conv");
-    const json& l = at(j, "loss", "loss");
-    c.loss.alphaG = real(l, "alpha_g", "loss.alpha_g", 0, 1e6);
-    c.loss.alphaT = real(l, "alpha_t", "loss.alpha_t", 0, 1e6);
-    c.loss.lambdaP = real(l, "lambda_p", "loss.lambda_p", 0, 1e6);
-    c.loss.lambdaC = real(l, "lambda_c", "loss.lambda_c", 0, 1e6);
-    c.loss.lambdaS = real(l, "lambda_s", "loss.lambda_s", 0, 1e6);
-    c.loss.synT = boolean(l, "syn_t", "loss.syn_t");
-    c.loss.fine = boolean(l, "fine", "loss.fine");
-    c.loss.err = boolean(l, "err", "loss.err");
-    c.loss.con = boolean(l, "con", "loss.con");
-    c.loss.segInput = named(kInputs, l, "seg_input", "loss.seg_input");
-    // Optional: the preset's default when absent (configFromJson reads a stored run's missing
-    // key as the full gradient it trained with).
-    if (l.contains("coarse_gradient")) {
-      auto share = parseCoarseGradient(l["coarse_gradient"]);
-      if (!share) throw KeyError{share.error().message};
-      c.loss.coarseGradient = *share;
-    }
-    const json& o = at(j, "optim", "optim");
-    c.optim.lr = real(o, "lr", "optim.lr", 1e-12, 10);
-    c.optim.epochsConstant = integer<int>(o, "epochs_constant", "optim.epochs_constant", 0, kIntMax);
-    c.optim.epochsDecay = integer<int>(o, "epochs_decay", "optim.epochs_decay", 0, kIntMax);
-    c.optim.iterationsPerEpoch = integer<int>(o, "iterations_per_epoch", "optim.iterations_per_epoch", 1, kIntMax);
-    c.optim.plateauPatience = integer<int>(o, "plateau_patience", "optim.plateau_patience", 1, kIntMax);
-    c.optim.amp = boolean(o, "amp", "optim.amp");
-    c.optim.gradientNormsEvery =
-        o.contains("gradient_norms_every") ? integer<int>(o, "gradient_norms_every", "optim.gradient_norms_every", 0, kIntMax) : 0;
-    const json& v = at(j, "validation", "validation");
-    c.validateEvery = integer<int>(v, "every", "validation.every", 0, kIntMax);
-    c.overlap = real(v, "overlap", "validation.overlap", 0, 0.9);
-    c.validationCases = integer<int>(v, "cases", "validation.cases", 0, kIntMax);
-    c.select = named(kSelects, v, "select", "validation.select");
-    c.checkpointEvery = integer<int>(at(j, "checkpoint", "checkpoint"), "every", "checkpoint.every", 1, kIntMax);
-    const json& r = at(j, "runs", "runs");
-    c.spRun = text(r, "sp", "runs.sp");
-    c.synthesisRun = text(r, "synthesis", "runs.synthesis");
-    const json& i = at(j, "inference", "inference");
-    c.output = named(kOutputs, i, "output", "inference.output");
-    c.cropFromLabel = boolean(i, "crop_from_label", "inference.crop_from_label");
-    c.inferenceBatch = integer<int>(i, "batch", "inference.batch", 1, 64);
-    const std::string w = text(i, "window", "inference.window");
-    c.windowRule = w == "patch" ? WindowRule::Patch : w == "slab" ? WindowRule::Slab : WindowRule::Fixed;
-    if (c.windowRule == WindowRule::Fixed) {
-      auto size = parseSizeDHW(w);
-      if (!size) return makeError("", "'inference.window' is '" + w + "'; expected slab, patch or DxHxW: " + size.error().message);
-      c.inferenceWindow = *size;
-    }
-    return c;
-  } catch (const KeyError& e) {
-    return makeError("", e.message);
-  } catch (const json::exception& e) {
-    return makeError("", std::string("wrong value type: ") + e.what());
-  }
 }
 
 // A TISS-Net output that no loss reaches would be written and shown as if it were trained:
@@ -338,6 +122,24 @@ Status validate(const TrainConfig& c) {
 
 }  // namespace
 
+TrainConfig presetConfig(const std::string& name) {
+  TrainConfig c;
+  c.preset = name;
+  if (name == "cpu-small") {
+    c.net.channels = {8, 16, 32, 64, 128};
+    c.net.discChannels = 16;
+    c.patch = {64, 64, 16};
+    c.optim.lr = 1e-3;  // short schedule: a larger step than the paper's 1e-4
+    c.optim.epochsConstant = 6;
+    c.optim.epochsDecay = 4;
+    c.optim.iterationsPerEpoch = 25;
+    c.optim.plateauPatience = 3;
+    c.validateEvery = 50;
+    c.checkpointEvery = 25;
+  }
+  return c;
+}
+
 std::string toString(Stage s) { return nameOf(kStages, s); }
 std::string toString(SegInput s) { return nameOf(kInputs, s); }
 std::string toString(SegOutput s) { return nameOf(kOutputs, s); }
@@ -353,22 +155,6 @@ Select resolveSelect(const TrainConfig& c, bool hasSp) {
 std::string windowText(const TrainConfig& c) {
   if (c.windowRule == WindowRule::Fixed) return formatSizeDHW(c.inferenceWindow);
   return c.windowRule == WindowRule::Slab ? "slab" : "patch";
-}
-
-Size3 TrainConfig::windowFor(const Size3& size) const {
-  if (windowRule != WindowRule::Slab) return minWindow();
-  Size3 w = patch;
-  for (int a = 0; a < 2; ++a) {  // x and y; the depth stays the patch's (the 3D levels' context)
-    const long rounded = (size[size_t(a)] + 15) / 16 * 16;
-    w[size_t(a)] = std::clamp(rounded, patch[size_t(a)], std::max(patch[size_t(a)], kMaxSlabSide));
-  }
-  return w;
-}
-
-int TrainConfig::windowsPerPass(const Size3& window) const {
-  const double patchVoxels = double(patch[0]) * double(patch[1]) * double(patch[2]);
-  const double windowVoxels = double(window[0]) * double(window[1]) * double(window[2]);
-  return std::max(1, int(double(inferenceBatch) * patchVoxels / windowVoxels));
 }
 
 std::string selectMetricKey(Select s) {
@@ -394,19 +180,19 @@ Result<TrainConfig> loadConfig(const std::string& file, const std::vector<std::s
   const auto names = presetNames();
   if (std::find(names.begin(), names.end(), name) == names.end())
     return makeError(file, "unknown preset '" + name + "' (paper, cpu-small)");
-  json merged = toObject(presetConfig(name));
+  json merged = configToObject(presetConfig(name));
   fileJson.erase("preset");
   if (auto st = mergeKnown(merged, fileJson, ""); !st) return makeError(file, st.error().message);
   for (const auto& o : overrides)
     if (o.rfind("preset=", 0) != 0)
       if (auto st = applyOverride(merged, o); !st) return makeError("--set", st.error().message);
-  auto c = fromObject(merged);
+  auto c = configFromObject(merged);
   if (!c) return makeError(file, c.error().message);
   if (auto st = validate(*c); !st) return makeError(file, st.error().message);
   return c;
 }
 
-std::string toJson(const TrainConfig& c) { return toObject(c).dump(2) + "\n"; }
+std::string toJson(const TrainConfig& c) { return configToObject(c).dump(2) + "\n"; }
 
 Result<TrainConfig> configFromJson(const std::string& text, const std::string& source) {
   json j = json::parse(text, nullptr, false);
@@ -417,13 +203,13 @@ Result<TrainConfig> configFromJson(const std::string& text, const std::string& s
   const auto names = presetNames();
   if (std::find(names.begin(), names.end(), preset) == names.end())
     return makeError(source, "unknown preset '" + preset + "' (paper, cpu-small)");
-  json merged = toObject(presetConfig(preset));
+  json merged = configToObject(presetConfig(preset));
   // Runs stored before loss.coarse_gradient existed trained with the full gradient, the
   // default then; a new run's default is detached (docs/engine.md, "The coarse branch").
   if (j.contains("loss") && j["loss"].is_object() && !j["loss"].contains("coarse_gradient"))
     merged["loss"]["coarse_gradient"] = "full";
   if (auto st = mergeKnown(merged, j, ""); !st) return makeError(source, st.error().message);
-  auto c = fromObject(merged);
+  auto c = configFromObject(merged);
   if (!c) return makeError(source, c.error().message);
   // A stored config (resume, inference) passes the same checks as a new one.
   if (auto st = validate(*c); !st) return makeError(source, st.error().message);

@@ -3,7 +3,7 @@
 #include "model/losses.h"
 #include "model/mixed_precision.h"
 #include "model/networks.h"
-#include "model/stage_model.h"
+#include "model/stages.h"
 
 namespace tiss {
 namespace {
@@ -111,10 +111,7 @@ class SegmenterModel : public StageModel {
 
 }  // namespace
 
-std::unique_ptr<StageModel> makeTissNetModel(const TrainConfig& c, int sources, torch::Device device, Borrowed b);
-
-std::unique_ptr<StageModel> makeStageModel(const TrainConfig& c, int sources, torch::Device device, Borrowed b) {
-  if (c.stage == Stage::TissNet || c.stage == Stage::Synthesis) return makeTissNetModel(c, sources, device, std::move(b));
+std::unique_ptr<StageModel> makeSegmenterModel(const TrainConfig& c, int sources, torch::Device device, Borrowed b) {
   return std::make_unique<SegmenterModel>(c, sources, device, std::move(b));
 }
 

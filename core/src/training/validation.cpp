@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "training/predictor.h"
 #include "training/tensors.h"
 #include "tiss/metrics/metrics.h"
 #include "tiss/io/preview.h"
@@ -79,8 +80,7 @@ class ValidationHook : public TrainHook {
     for (size_t i = 0; i < cases() && !cancelled(); ++i) {
       const MappedCase& m = *c_.validation[i];
       const Batch whole = batchFromCase(m, c_.sources, c_.device);
-      const Size3 window = c_.config.windowFor(m.size());
-      Outputs out = slidingWindow(*c_.model, whole, window, c_.config.overlap, c_.config.windowsPerPass(window));
+      Outputs out = Predictor(*c_.model, c_.config).predict(whole);
       Geometry g;
       g.size = m.size();
       const Volume seg = toVolume(out.at("seg"), g), label = toVolume(whole.label, g);

@@ -4,9 +4,12 @@
 #include <QTest>
 
 #include <fstream>
+#include <functional>
+#include <sstream>
 
 #include "test_support.h"
 #include "tiss/model/config.h"
+#include "tiss/model/config_keys.h"
 
 using namespace tiss;
 
@@ -63,26 +66,62 @@ class TestConfig : public QObject {
     QVERIFY2(back.ok(), back.ok() ? "" : back.error().describe().c_str());
     QCOMPARE(back->net.linearUpsampling, false);
   }
-  // The sliding window a test-time case gets (x, y, z): the slab spans the whole image in
-  // plane (rounded up to 16, within [patch, 256]) at the patch's depth.
+  // inference.window as read and written (the windows themselves: test_predictor).
+  // One table of keys: every key a config writes is in it (and nothing else), each with its
+  // help, and docs/config.md is what the table generates.
+  void keyTableCoversTheConfig() {
+    auto c = loadConfig("", {});
+    QVERIFY(c.ok());
+    QStringList written;
+    std::function<void(const QJsonObject&, const QString&)> walk = [&](const QJsonObject& o, const QString& prefix) {
+      for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString key = prefix.isEmpty() ? it.key() : prefix + "." + it.key();
+        if (it->isObject()) walk(it->toObject(), key);
+        else written << key;
+      }
+    };
+    walk(QJsonDocument::fromJson(QByteArray::fromStdString(toJson(*c))).object(), "");
+    QStringList table;
+    for (const auto& k : configKeys()) {
+      table << QString::fromStdString(k.key);
+      QVERIFY2(!k.help.empty(), k.key.c_str());
+      QVERIFY2(k.type != KeyType::Choice || !k.choices.empty(), k.key.c_str());
+    }
+    written.sort();
+    QStringList sorted = table;
+    sorted.sort();
+    QCOMPARE(sorted, written);
+    QVERIFY(findConfigKey("loss.lambda_p") && !findConfigKey("loss.lambda_q"));
+    QCOMPARE(configDefault("loss.lambda_p", "paper"), std::string("25"));
+    QCOMPARE(configDefault("data.patch", "cpu-small"), std::string("16x64x64"));
+    // The choices the table offers are the ones the parser takes.
+    for (const auto& k : configKeys())
+      if (k.type == KeyType::Choice)
+        for (const auto& choice : k.choices) {
+          std::vector<std::string> set{k.key + "=" + choice};
+          if (k.key == "stage" && choice != "tissnet") set.push_back("loss.lambda_p=0");
+          if (k.key == "validation.select" && choice == "perceptibility") set.push_back("runs.sp=/sp");
+          auto r = loadConfig("", set);
+          QVERIFY2(r.ok() || k.key == "validation.select", (k.key + "=" + choice + ": " + (r ? "" : r.error().message)).c_str());
+        }
+  }
+  void configDocsAreGenerated() {
+    std::ifstream in(std::string(TISS_SOURCE_DIR) + "/docs/config.md");
+    QVERIFY2(in, "docs/config.md is missing: tissnet config --describe --markdown > docs/config.md");
+    std::stringstream text;
+    text << in.rdbuf();
+    QVERIFY2(text.str() == describeConfigKeys(true),
+             "docs/config.md differs from the program's keys: regenerate it with tissnet config --describe --markdown");
+  }
   void windowRules() {
     auto c = loadConfig("", {"preset=cpu-small"});
     QVERIFY(c.ok());
     QCOMPARE(windowText(*c), std::string("slab"));  // the default
     QCOMPARE(c->minWindow(), (Size3{64, 64, 16}));
-    QCOMPARE(c->windowFor({240, 240, 155}), (Size3{240, 240, 16}));  // BraTS: one window per slab
-    QCOMPARE(c->windowFor({138, 169, 138}), (Size3{144, 176, 16}));  // a cropped brain
-    QCOMPARE(c->windowFor({40, 100, 8}), (Size3{64, 112, 16}));      // never below the patch
-    QCOMPARE(c->windowFor({512, 512, 40}), (Size3{256, 256, 16}));   // a VS slice: 256-voxel windows
-    QCOMPARE(c->windowsPerPass({64, 64, 16}), 4);    // inference.batch counts patches
-    QCOMPARE(c->windowsPerPass({128, 128, 16}), 1);
-    QCOMPARE(c->windowsPerPass({240, 240, 16}), 1);  // never none
     auto patch = loadConfig("", {"preset=cpu-small", "inference.window=patch"});
     QVERIFY(patch.ok());
-    QCOMPARE(patch->windowFor({240, 240, 155}), (Size3{64, 64, 16}));
     auto fixed = loadConfig("", {"preset=cpu-small", "inference.window=32x128x96"});
     QVERIFY(fixed.ok());
-    QCOMPARE(fixed->windowFor({240, 240, 155}), (Size3{96, 128, 32}));
     QCOMPARE(fixed->minWindow(), (Size3{96, 128, 32}));
     for (const auto* text : {"slab", "patch", "32x128x96"}) {  // written back as read
       auto r = loadConfig("", {std::string("inference.window=") + text});

@@ -2,6 +2,7 @@
 #include <torch/torch.h>
 
 #include "model/stage_model.h"
+#include "training/predictor.h"
 #include "training/tensors.h"
 
 using namespace tiss;
@@ -76,7 +77,7 @@ TEST(SlidingWindow, SlabWindowIsOneExactPass) {
   Batch whole = wholeCase(2);
   whole.sources = whole.sources.narrow(2, 0, 8).contiguous();  // depth = the patch's
   whole.label = torch::Tensor();
-  const Size3 slab = c.windowFor({45, 50, 8});
+  const Size3 slab = Predictor::windowFor(c, {45, 50, 8});
   ASSERT_EQ(slab, (Size3{48, 64, 8}));
   const Outputs fused = slidingWindow(*model, whole, slab, 0.5, 1);
   c10::InferenceMode inference;

@@ -102,7 +102,7 @@ struct TrainConfig {
   OptimConfig optim;
   int validateEvery = 250;     ///< iterations; 0 disables validation
   double overlap = 0.5;        ///< sliding-window overlap in [0, 0.9]
-  int inferenceBatch = 4;      ///< patch-sized sliding windows per forward pass (MONAI's sw_batch_size), 1 to 64; windowsPerPass
+  int inferenceBatch = 4;      ///< patch-sized sliding windows per forward pass (MONAI's sw_batch_size), 1 to 64; Predictor::windowsPerPass
   /// How validation and inference choose the sliding window (inference.window): "slab" (the
   /// default), "patch" or "DxHxW". The networks are fully convolutional (BN uses its running
   /// statistics at test time), so a larger window sees more context per pass and fewer voxels
@@ -111,14 +111,6 @@ struct TrainConfig {
   Size3 inferenceWindow{0, 0, 0};  ///< the window (x, y, z) of WindowRule::Fixed
   /// The size every test-time case is padded to at least (x, y, z): the fixed window, else the patch.
   Size3 minWindow() const { return windowRule == WindowRule::Fixed ? inferenceWindow : patch; }
-  /// The window (x, y, z voxels) for a case of `size` voxels (x, y, z). Slab: the patch's depth
-  /// by the case's whole in-plane extent, each axis rounded up to a multiple of 16 and kept in
-  /// [the patch's, kMaxSlabSide]; patch: the training patch; fixed: inferenceWindow.
-  Size3 windowFor(const Size3& size) const;
-  /// Windows of `window` (x, y, z) per forward pass: inference.batch counts training patches,
-  /// so a pass holds at most that many patches' voxels, and always one window (a slab of a
-  /// BraTS case is 14 patches: one a pass is faster and 2.3x smaller than four).
-  int windowsPerPass(const Size3& window) const;
   int validationCases = 0;     ///< 0: every validation case
   int checkpointEvery = 250;   ///< iterations
   std::string spRun;           ///< tissnet: run folder of the pre-trained S_p
