@@ -1,5 +1,5 @@
 // The engine commands both executables have: `bench train|infer|parity`, `params` and `config` (tissnet,
-// and tissnet-engine of the engine-only build, which has no ITK, Qt or VTK).
+// and tissnet-bench of the engine-only build, which has no ITK, Qt or VTK).
 #include <cstdio>
 #include <memory>
 #include <thread>
@@ -7,7 +7,7 @@
 
 #include "commands.h"
 #include "progress.h"
-#include "tiss/model/config_keys.h"
+#include "tiss/config/config_keys.h"
 #include "tiss/engine/bench.h"
 #include "tiss/engine/device.h"
 #include "tiss/engine/engine.h"

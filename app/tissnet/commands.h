@@ -19,7 +19,7 @@ void addConfigCommand(CLI::App& app, int& exitCode);
 void addSweepCommand(CLI::App& app, int& exitCode);
 /// brasyn drop|eval, complete, export nnunet.
 void addBrasynCommands(CLI::App& app, int& exitCode);
-/// `bench train|infer|parity`, registered by addBenchCommand (and by tissnet-engine).
+/// `bench train|infer|parity`, registered by addBenchCommand (and by tissnet-bench).
 void addEngineBenchCommands(CLI::App* bench, int& exitCode);
 /// `tissnet bench sweep`, registered by addBenchCommand.
 void addSweepBench(CLI::App* bench, int& exitCode);

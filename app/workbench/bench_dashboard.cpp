@@ -12,8 +12,8 @@
 #include <cstdio>
 #include <vector>
 
-#include "dashboard/CurvePlot.h"
-#include "dashboard/LossGrid.h"
+#include "training/CurvePlot.h"
+#include "training/LossGrid.h"
 #include "qcustomplot.h"
 
 using namespace tiss::ui;

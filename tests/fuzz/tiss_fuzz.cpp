@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include "tiss/model/config.h"
+#include "tiss/config/config.h"
 #include "tiss/io/image_io.h"
 #include "tiss/sweep/sweep.h"
 #include "tiss/data/dataset.h"

@@ -4,7 +4,7 @@
 #include <QDir>
 
 #include "common/ErrorText.h"
-#include "shell/TaskProgressModel.h"
+#include "common/TaskProgressModel.h"
 
 namespace tiss::ui {
 

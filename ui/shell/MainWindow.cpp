@@ -20,22 +20,23 @@
 
 #include "common/ErrorText.h"
 #include "dataset/DatasetBrowserPanel.h"
-#include "dashboard/DashboardPanel.h"
-#include "dashboard/RunsModel.h"
-#include "dashboard/TrainingLauncher.h"
+#include "training/DashboardPanel.h"
+#include "training/RunsModel.h"
+#include "training/TrainingLauncher.h"
 #include "sweep/SweepModel.h"
 #include "sweep/SweepPanel.h"
 #include "dataset/DatasetSession.h"
 #include "shell/SettingsModel.h"
-#include "shell/TaskProgressModel.h"
+#include "common/TaskProgressModel.h"
+#include "shell/WorkbenchModel.h"
 #include "shell/WorkspaceModel.h"
 
 namespace tiss::ui {
 
 MainWindow::MainWindow(QSettings* store, QWidget* parent)
-    : QMainWindow(parent), store_(store), settings_(new SettingsModel(store, this)),
-      workspace_(new WorkspaceModel(store, this)), tasks_(new TaskProgressModel(this)),
-      session_(new DatasetSession(tasks_, this)) {
+    : QMainWindow(parent), model_(new WorkbenchModel(store, this)), store_(store), settings_(model_->settings()),
+      workspace_(model_->workspace()), tasks_(model_->tasks()), session_(model_->session()), runs_(model_->runs()),
+      sweepModel_(model_->sweep()), apply_(model_->apply()) {
   setObjectName("MainWindow");
   setWindowIcon(QIcon(":/icons/tissnet.svg"));
   pages_ = new QTabWidget(this);
@@ -44,12 +45,9 @@ MainWindow::MainWindow(QSettings* store, QWidget* parent)
   pages_->setDocumentMode(true);
   browser_ = new DatasetBrowserPanel(session_->cases(), pages_);
   pages_->addTab(browser_, QString());
-  runs_ = new RunsModel(this);
   dashboard_ = new DashboardPanel(runs_, pages_);
   pages_->addTab(dashboard_, QString());
-  sweepModel_ = new SweepModel(this);
   sweepPanel_ = new SweepPanel(sweepModel_, pages_);
-  apply_ = new ApplyModelModel(this);
   pages_->addTab(sweepPanel_, QString());
   // The browser, the dashboard and the sweeps stay open; case pages come and go.
   for (int i = 0; i < kFixedPages; ++i) pages_->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);

@@ -31,6 +31,7 @@ class DatasetBrowserPanel;
 class DatasetSession;
 class SettingsModel;
 class TaskProgressModel;
+class WorkbenchModel;
 class WorkspaceModel;
 
 class MainWindow : public QMainWindow {
@@ -57,6 +58,8 @@ class MainWindow : public QMainWindow {
   /// What a drop of `paths` does: a data set folder opens in the browser, anything else as a case.
   void openDropped(const QStringList& paths);
 
+  /// The models this window binds to (owned by the WorkbenchModel).
+  WorkbenchModel* model() const { return model_; }
   DatasetSession* session() const { return session_; }
   WorkspaceModel* workspace() const { return workspace_; }
   SettingsModel* settings() const { return settings_; }
@@ -125,17 +128,18 @@ class MainWindow : public QMainWindow {
   void restoreSweeps();
   void continueSweep();
 
+  WorkbenchModel* model_;
   QSettings* store_;
   SettingsModel* settings_;
   WorkspaceModel* workspace_;
   TaskProgressModel* tasks_;
   DatasetSession* session_;
-  DatasetBrowserPanel* browser_;
   RunsModel* runs_;
-  DashboardPanel* dashboard_;
   SweepModel* sweepModel_;
-  SweepPanel* sweepPanel_;
   ApplyModelModel* apply_;
+  DatasetBrowserPanel* browser_;
+  DashboardPanel* dashboard_;
+  SweepPanel* sweepPanel_;
   QPointer<CaseViewerPage> applyPage_;
   QTabWidget* pages_;
   QDockWidget *workspaceDock_, *logDock_;

@@ -8,7 +8,7 @@
 #include "dataset/DatasetSession.h"
 #include "shell/MainWindow.h"
 #include "shell/SettingsModel.h"
-#include "shell/TaskProgressModel.h"
+#include "common/TaskProgressModel.h"
 #include "shell/WorkspaceModel.h"
 #include "viewer/ApplyModelModel.h"
 #include "viewer/CaseViewerModel.h"

@@ -7,7 +7,7 @@
 #include <QTabWidget>
 
 #include "common/ErrorText.h"
-#include "dashboard/TrainingLauncher.h"
+#include "training/TrainingLauncher.h"
 #include "dataset/DatasetSession.h"
 #include "shell/MainWindow.h"
 #include "shell/SettingsModel.h"

@@ -8,6 +8,8 @@
 #include <QProcess>
 #include <QThreadPool>
 
+#include "common/RunFiles.h"
+
 namespace tiss::ui {
 namespace {
 
@@ -160,7 +162,7 @@ QString SweepModel::runFolder(int row) const {
   const SweepJob& job = snapshot_->trials[size_t(row)].job;
   const SweepJob* owner = job.from.empty() ? &job : snapshot_->folder.find(job.from);
   const QString dir = owner ? q(snapshot_->folder.jobDir(*owner)) : QString();
-  return QFileInfo::exists(dir + "/config.json") ? dir : QString();
+  return !dir.isEmpty() && runPresenceOf(dir) >= RunPresence::Configured ? dir : QString();
 }
 
 QString SweepModel::summaryText() const {

@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "dashboard/PlotExport.h"
+#include "common/PlotExport.h"
 #include "slice/ColorMap.h"
 #include "qcustomplot.h"
 

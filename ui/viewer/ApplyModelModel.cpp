@@ -9,7 +9,8 @@
 
 #include <algorithm>
 
-#include "dashboard/TrainingLauncher.h"
+#include "common/RunFiles.h"
+#include "tiss/engine/command_line.h"
 #include "tiss/util/atomic_file.h"
 #include "tiss/util/safe_path.h"
 
@@ -21,14 +22,11 @@ QJsonObject readJson(const QString& file) {
   return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
 }
 
-bool isRun(const QString& dir) {
-  return QFileInfo::exists(dir + "/config.json") &&
-         (QFileInfo::exists(dir + "/checkpoints/best.pt") || QFileInfo::exists(dir + "/checkpoints/last.pt"));
-}
+bool isRun(const QString& dir) { return runPresenceOf(dir) == RunPresence::Trained; }
 
 // The last best checkpoint's score from the event log: "dice_pct 81.2".
 QString bestMetric(const QString& run) {
-  QFile f(run + "/events.jsonl");
+  QFile f(runFile(run, &RunFolder::eventsFile));
   if (!f.open(QIODevice::ReadOnly)) return {};
   QString metric;
   for (const QByteArray& line : f.readAll().split('\n')) {
@@ -61,8 +59,8 @@ Result<QString> claimResultsFolder(const QString& resultsRoot, const QString& ru
 }
 
 RunChoice choiceOf(const QString& dir, const QString& name) {
-  return {QFileInfo(dir).absoluteFilePath(), name, readJson(dir + "/config.json")["stage"].toString(),
-          readJson(dir + "/run.json")["target"].toString(), bestMetric(dir)};
+  return {QFileInfo(dir).absoluteFilePath(), name, readJson(runFile(dir, &RunFolder::configFile))["stage"].toString(),
+          readJson(runFile(dir, &RunFolder::infoFile))["target"].toString(), bestMetric(dir)};
 }
 
 }  // namespace
@@ -127,9 +125,13 @@ Status ApplyModelModel::start(const QString& dataDir, const QString& caseId, con
         else Q_EMIT failed(why);
       },
       Qt::QueuedConnection);
-  QStringList args{"infer", "--run", runDir, "--data", dataDir, "--cases", caseId, "--out", staging_->path(), "--progress-lines"};
-  if (threads_ > 0) args << "--threads" << QString::number(threads_);
-  process_->start(tissnet_, args);
+  InferRequest request;
+  request.runDir = runDir.toStdString();
+  request.dataDir = dataDir.toStdString();
+  request.outDir = staging_->path().toStdString();
+  request.cases = {caseId.toStdString()};
+  request.threads = threads_;
+  process_->start(tissnet_, qstrings(inferArguments(request, true)));
   Q_EMIT runningChanged(true);
   Q_EMIT progressChanged(0);
   return Status();

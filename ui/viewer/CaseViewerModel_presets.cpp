@@ -1,5 +1,6 @@
 // CaseViewerModel: the layout presets, built from whatever keys a case and its runs have.
 #include "viewer/CaseViewerModel.h"
+#include "common/RunFiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -97,7 +98,7 @@ QString CaseViewerModel::coarseGradientOf(const QString& resultsFolder) {
   if (record.value("stage").toString() != "tissnet") return {};
   QJsonValue v = record.value("coarse_gradient");
   if (v.isUndefined()) {  // results written before inference.json recorded it: the run's config
-    const QJsonObject config = readJson(QDir(record.value("run").toString()).filePath("config.json"));
+    const QJsonObject config = readJson(runFile(record.value("run").toString(), &RunFolder::configFile));
     v = config.value("loss").toObject().value("coarse_gradient");
     if (v.isUndefined()) return config.isEmpty() ? QString() : QStringLiteral("full");  // the key's default
   }

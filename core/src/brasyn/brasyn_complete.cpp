@@ -6,7 +6,7 @@
 
 #include "brasyn/brasyn_common.h"
 #include "tiss/util/atomic_file.h"
-#include "tiss/model/config.h"
+#include "tiss/config/config.h"
 #include "tiss/engine/engine.h"
 #include "tiss/io/image_io.h"
 #include "tiss/preprocessing/preprocess.h"
@@ -23,11 +23,7 @@ struct Plan {
   std::map<std::string, std::vector<std::string>> casesFor;  // key -> case ids missing it
 };
 
-Result<TrainConfig> runConfig(const std::string& run) {
-  std::ifstream in(RunFolder{run}.configFile());
-  if (!in) return makeError(RunFolder{run}.configFile(), "not found: not a run folder");
-  return configFromJson(std::string(std::istreambuf_iterator<char>(in), {}), RunFolder{run}.configFile());
-}
+Result<TrainConfig> runConfig(const std::string& run) { return readRunConfig(RunFolder{run}); }
 
 // Each run keyed by the sequence it synthesizes, checked against its own data.target.
 Result<std::map<std::string, std::string>> runsByKey(const Manifest& m, const std::map<std::string, std::string>& runs) {

@@ -204,7 +204,7 @@ Status train(const TrainRequest& r, const std::function<void(const std::string&)
     Status st = trainImpl(r, onEvent, cancel);
     // Refused before the run existed (no config.json): the folder this call made goes again.
     std::error_code ec;
-    if (!st && fresh && !fs::exists(RunFolder{r.runDir}.configFile(), ec)) fs::remove_all(r.runDir, ec);
+    if (!st && fresh && !isRunFolder(r.runDir)) fs::remove_all(r.runDir, ec);
     return st;
   } catch (const std::exception& e) {
     const std::string reason = failureReason(e);

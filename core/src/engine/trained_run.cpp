@@ -12,13 +12,6 @@ namespace fs = std::filesystem;
 
 namespace tiss {
 
-Result<TrainConfig> readRunConfig(const RunFolder& run) {
-  std::ifstream in(run.configFile());
-  std::stringstream text;
-  text << in.rdbuf();
-  return configFromJson(text.str(), run.configFile());
-}
-
 namespace {
 
 // The source modalities the run trained on, from its run.json.
@@ -35,25 +28,14 @@ Result<std::vector<std::string>> runSources(const RunFolder& run) {
   return names;
 }
 
-// --output and --window, each checked as the config key it sets; an error names the option.
+// --output and --window, each set and checked as the config key it is; an error names the option.
 Status applyChoices(const InferenceChoices& choices, TrainConfig& c) {
-  auto chosen = [&c](const std::string& option, const std::string& key, const std::string& value) -> Result<TrainConfig> {
-    auto withIt = loadConfig("", {key + "=" + value}, c.preset);
-    if (!withIt) return makeError(option, withIt.error().message);
-    return withIt;
-  };
   if (choices.cropFromLabel) c.cropFromLabel = true;
-  if (!choices.output.empty()) {
-    auto o = chosen("--output", "inference.output", choices.output);
-    if (!o) return o.error();
-    c.output = o->output;
-  }
-  if (!choices.window.empty()) {
-    auto w = chosen("--window", "inference.window", choices.window);
-    if (!w) return w.error();
-    c.windowRule = w->windowRule;
-    c.inferenceWindow = w->inferenceWindow;
-  }
+  const std::pair<const char*, std::string> settings[] = {{"--output", "inference.output=" + choices.output},
+                                                          {"--window", "inference.window=" + choices.window}};
+  for (const auto& [option, setting] : settings)
+    if (setting.back() != '=')
+      if (auto st = applySetting(c, setting); !st) return makeError(option, st.error().message);
   return Status();
 }
 

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "model/stage_model.h"
-#include "tiss/model/config.h"
+#include "tiss/config/config.h"
 #include "tiss/training/run_folder.h"
 #include "tiss/util/result.h"
 
@@ -32,9 +32,6 @@ struct TrainedRun {
   std::shared_ptr<StageModel> model;   ///< eval mode; owns what it borrows
   std::string checkpoint;              ///< the file loaded (RUN/checkpoints/best.pt or last.pt)
 };
-
-/// The run folder's config.json, parsed and validated like a new config.
-Result<TrainConfig> readRunConfig(const RunFolder& run);
 
 /// Opens `runDir` on `device` (setUpDevice: "auto", "cpu", "cuda:N"; `threads` as
 /// configureCpu): its config with `choices`, its model from `checkpoint` ("best", falling back

@@ -5,7 +5,7 @@
 
 #include <array>
 
-#include "tiss/model/config.h"
+#include "tiss/config/config.h"
 
 namespace tiss::nn {
 

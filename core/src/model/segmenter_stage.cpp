@@ -3,7 +3,7 @@
 #include "model/losses.h"
 #include "model/mixed_precision.h"
 #include "model/networks.h"
-#include "model/stages.h"
+#include "model/stage_model.h"
 
 namespace tiss {
 namespace {

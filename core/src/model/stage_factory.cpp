@@ -1,5 +1,5 @@
-// makeStageModel: the stage's model, by config.stage.
-#include "model/stages.h"
+// makeStageModel: the stage's model, by config.stage (builders declared in stage_model.h).
+#include "model/stage_model.h"
 
 namespace tiss {
 

@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "tiss/model/config.h"
+#include "tiss/config/config.h"
 
 namespace tiss {
 
@@ -61,8 +61,13 @@ struct Borrowed {
   std::function<torch::Tensor(const torch::Tensor&)> synthesize;  ///< sources -> x_t' in [-1, 1]
 };
 
-/// Builds the model of `config.stage` for `sources` source channels on `device`.
+/// Builds the model of `config.stage` for `sources` source channels on `device`
+/// (stage_factory.cpp picks one of the two builders below).
 std::unique_ptr<StageModel> makeStageModel(const TrainConfig& config, int sources, torch::Device device,
                                            Borrowed borrowed = {});
+/// TISS-Net (G, S, D_g, D_t) for stages tissnet and synthesis (tissnet_stage.cpp).
+std::unique_ptr<StageModel> makeTissNetModel(const TrainConfig& config, int sources, torch::Device device, Borrowed borrowed);
+/// One 2.5D U-Net for stages sp and seg-* (segmenter_stage.cpp).
+std::unique_ptr<StageModel> makeSegmenterModel(const TrainConfig& config, int sources, torch::Device device, Borrowed borrowed);
 
 }  // namespace tiss

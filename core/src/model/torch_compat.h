@@ -22,7 +22,21 @@
 #define TISS_TORCH_AUTOCAST_BY_DEVICE 0
 #endif
 
+// c10d's common base of the process groups (data-parallel training, training/distributed.cpp):
+// ProcessGroupGloo and ProcessGroupNCCL derive from ProcessGroup in 1.13, from Backend since 2.0
+// (ProcessGroup became a dispatcher over backends). Declared only; distributed.cpp includes them.
+namespace c10d {
+class ProcessGroup;
+class Backend;
+}  // namespace c10d
+
 namespace tiss::compat {
+
+#if TORCH_VERSION_MAJOR >= 2
+using CollectiveBackend = c10d::Backend;
+#else
+using CollectiveBackend = c10d::ProcessGroup;
+#endif
 
 /// Whether CUDA autocast is on for this thread.
 inline bool cudaAutocastEnabled() {

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "tiss/model/config.h"
+#include "tiss/config/config.h"
 #include "tiss/sweep/sweep.h"
 
 using nlohmann::json;

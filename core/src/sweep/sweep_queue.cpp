@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "tiss/engine/command_line.h"
 #include "tiss/util/atomic_file.h"
 #include "tiss/util/process.h"
 #include "tiss/sweep/sweep_run.h"
@@ -160,9 +161,10 @@ void SweepScheduler::launch(const Log& log) {
     }
     anyWaiting = true;
     if (running >= options_.maxParallel) continue;
-    std::vector<std::string> args = {options_.tissnet, "sweep-trial", "--out", folder_.root, "--trial", job->id};
     const auto& devices = folder_.spec.devices;
-    args.insert(args.end(), {"--device", devices.empty() ? "auto" : devices[launched_ % devices.size()]});
+    std::vector<std::string> args = {options_.tissnet};
+    for (auto& a : sweepTrialArguments(folder_.root, job->id, devices.empty() ? "auto" : devices[launched_ % devices.size()], 0, false))
+      args.push_back(std::move(a));
     std::error_code ec;
     fs::create_directories(folder_.jobDir(*job), ec);
     auto pid = spawnProcess(args, folder_.jobLog(*job));

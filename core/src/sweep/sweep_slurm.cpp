@@ -2,6 +2,7 @@
 // waits for the shared runs it builds on, so one array holds the whole sweep.
 #include <sstream>
 
+#include "tiss/engine/command_line.h"
 #include "tiss/sweep/sweep_folder.h"
 #include "tiss/util/result.h"
 
@@ -62,9 +63,11 @@ Result<std::string> slurmScript(const SweepFolder& folder, const std::string& ti
   for (size_t i = 0; i < n; ++i) s << (i ? " " : "") << quoted(folder.jobs[i].id);
   s << ")\n\n"
     << ": \"${SLURM_ARRAY_TASK_ID:?run this script with sbatch (an array job)}\"\n"
-    << "exec " << quoted(tissnet) << " sweep-trial --out " << quoted(folder.root)
-    << " --trial \"${JOBS[$SLURM_ARRAY_TASK_ID]}\" --wait --device auto";
-  if (folder.spec.threadsPerTrial > 0) s << " --threads " << folder.spec.threadsPerTrial;
+    << "exec " << quoted(tissnet);
+  // Values quoted; the trial comes from the array index at run time, so it stays as written.
+  const std::string trial = "\"${JOBS[$SLURM_ARRAY_TASK_ID]}\"";
+  for (const auto& a : sweepTrialArguments(folder.root, trial, "auto", folder.spec.threadsPerTrial, true))
+    s << " " << (a == trial || a == "sweep-trial" || a.rfind("--", 0) == 0 ? a : quoted(a));
   s << "\n";
   return s.str();
 }

@@ -5,7 +5,7 @@
 #include <functional>
 
 #include "model/stage_model.h"
-#include "tiss/model/config.h"
+#include "tiss/config/config.h"
 
 namespace tiss {
 

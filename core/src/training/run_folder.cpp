@@ -10,6 +10,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -34,10 +35,22 @@ Result<RunFolder> RunFolder::open(const std::string& dir, bool resume) {
 }
 
 Result<RunFolder> RunFolder::existing(const std::string& dir) {
-  RunFolder r{dir};
+  if (!isRunFolder(dir)) return makeError(dir, "is not a run folder (no config.json)");
+  return RunFolder{dir};
+}
+
+RunPresence runPresence(const std::string& dir) {
+  const RunFolder r{dir};
   std::error_code ec;
-  if (!fs::exists(r.configFile(), ec)) return makeError(dir, "is not a run folder (no config.json)");
-  return r;
+  if (fs::exists(r.configFile(), ec))
+    return fs::exists(r.bestCheckpoint(), ec) || fs::exists(r.lastCheckpoint(), ec) ? RunPresence::Trained : RunPresence::Configured;
+  return fs::exists(r.eventsFile(), ec) ? RunPresence::EventsOnly : RunPresence::None;
+}
+
+Result<TrainConfig> readRunConfig(const RunFolder& run) {
+  std::ifstream in(run.configFile());
+  if (!in) return makeError(run.configFile(), "cannot be read: is " + run.root + " a run folder?");
+  return configFromJson(std::string(std::istreambuf_iterator<char>(in), {}), run.configFile());
 }
 
 Result<std::unique_ptr<FileLock>> acquireRunLock(const RunFolder& run) {

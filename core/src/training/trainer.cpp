@@ -122,8 +122,6 @@ class CancelHook : public TrainHook {
 
 }  // namespace
 
-std::unique_ptr<TrainHook> makeValidationHook(TrainingContext& c);  // validation.cpp
-
 std::string failureReason(const std::exception& e) {
   const std::string what = e.what();
   const bool oom = dynamic_cast<const std::bad_alloc*>(&e) || what.find("out of memory") != std::string::npos ||

@@ -6,7 +6,7 @@
 
 #include "training/checkpoint.h"
 #include "model/stage_model.h"
-#include "tiss/model/config.h"
+#include "tiss/config/config.h"
 #include "tiss/preprocessing/patch_sampler.h"
 #include "tiss/training/run_folder.h"
 
@@ -48,6 +48,10 @@ struct TrainingContext {
 /// "out of memory" for LibTorch's CPU and CUDA allocation failures and std::bad_alloc, else
 /// the first line of the error.
 std::string failureReason(const std::exception& e);
+
+/// The validation hook (validation.cpp): every validation.every steps, the validation cases
+/// through the Predictor, the best checkpoint by validation.select, preview slices.
+std::unique_ptr<TrainHook> makeValidationHook(TrainingContext& context);
 
 /// Runs from `start` to the end of the schedule (or a stop). Returns the final status.
 RunStatus runTraining(TrainingContext& context, const TrainerState& start);

@@ -1,6 +1,6 @@
 # test_engine_only_build: configures and builds the engine-only variant (-DTISS_ENGINE_ONLY=ON,
 # what a GPU server builds against its own LibTorch) against this machine's LibTorch, then runs
-# tissnet-engine: it must have no ITK, Qt or VTK in it, and its commands must work.
+# tissnet-bench: it must have no ITK, Qt or VTK in it, and its commands must work.
 # Usage: cmake -DSOURCE=... -DBUILD=... -P engine_only_build.cmake
 function(run)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -17,14 +17,14 @@ endfunction()
 
 run(${CMAKE_COMMAND} -S ${SOURCE} -B ${BUILD} -G Ninja -DTISS_ENGINE_ONLY=ON -DCMAKE_BUILD_TYPE=Release)
 run(${CMAKE_COMMAND} --build ${BUILD})
-set(engine ${BUILD}/app/tissnet-engine)
+set(engine ${BUILD}/app/tissnet-bench)
 if(EXISTS ${BUILD}/app/tissnet OR EXISTS ${BUILD}/app/tissnet-workbench)
   message(FATAL_ERROR "the engine-only build built more than the engine")
 endif()
 run(ldd ${engine})
 foreach(lib ITK Qt6 vtk)
   if(out MATCHES "${lib}")
-    message(FATAL_ERROR "tissnet-engine links ${lib}:\n${out}")
+    message(FATAL_ERROR "tissnet-bench links ${lib}:\n${out}")
   endif()
 endforeach()
 run(${engine} params --preset cpu-small)
@@ -37,4 +37,4 @@ run(${engine} bench infer ${tiny} --size 12x40x40 --threads 2)
 expect("${out}" "s per 12x40x40 case \\(2 windows of 8x48x48" "bench infer")  # slab windows: the whole image in plane
 run(${engine} bench parity ${tiny} --threads 2)
 expect("${out}" "\"parameters\": {\"D_g\"" "bench parity")
-message(STATUS "engine-only build and tissnet-engine: fine")
+message(STATUS "engine-only build and tissnet-bench: fine")

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "tiss/model/config.h"
+#include "tiss/config/config.h"
 #include "tiss/util/result.h"
 
 namespace tiss {

@@ -6,11 +6,13 @@
 ///   status.json     {"state": "running|finished|failed|stopped", "step": N, "message": "..."}
 ///   checkpoints/    last.pt and best.pt, written atomically (temporary file, flush, rename)
 ///   previews/       validation preview slices (PNG)
+///   train.log       the trainer's output when the workbench started it
 /// Anything shown about a run can be rebuilt from this folder alone.
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "tiss/config/config.h"
 #include "tiss/data/dataset.h"
 #include "tiss/util/process.h"
 #include "tiss/util/result.h"
@@ -27,6 +29,7 @@ struct RunFolder {
   std::string lastCheckpoint() const { return root + "/checkpoints/last.pt"; }
   std::string bestCheckpoint() const { return root + "/checkpoints/best.pt"; }
   std::string previewDir() const { return root + "/previews"; }
+  std::string logFile() const { return root + "/train.log"; }
 
   /// Creates the folder for a new run; refuses a folder that already holds a run unless
   /// `resume` (then the folder must hold one).
@@ -35,6 +38,14 @@ struct RunFolder {
   static Result<RunFolder> existing(const std::string& dir);
 };
 
+/// What a folder holds, answered in one place for every reader: nothing of a run; an event log
+/// only (a run whose config was lost: the dashboard still plots it); a run (config.json); a run
+/// with a checkpoint (checkpoints/best.pt or last.pt), which inference can use.
+enum class RunPresence { None, EventsOnly, Configured, Trained };
+RunPresence runPresence(const std::string& dir);
+/// A run: config.json is there (Configured or Trained).
+inline bool isRunFolder(const std::string& dir) { return runPresence(dir) >= RunPresence::Configured; }
+
 /// One trainer per run folder: an exclusive FileLock on RUN/trainer.lock, held for the
 /// trainer's life. Fails naming the holder's pid and host.
 Result<std::unique_ptr<FileLock>> acquireRunLock(const RunFolder& run);
@@ -42,6 +53,10 @@ Result<std::unique_ptr<FileLock>> acquireRunLock(const RunFolder& run);
 /// Records this process as the run's live writer in run.json (pid, host, restarted time), on
 /// every start and resume, so monitors never take a resumed run for a crashed one.
 Status recordWriter(const RunFolder& run);
+
+/// The run's config.json, parsed and validated like a new config (keys added since it was
+/// written take their defaults); fails naming the file.
+Result<TrainConfig> readRunConfig(const RunFolder& run);
 
 struct RunStatus {
   std::string state;  ///< running, finished, failed or stopped
