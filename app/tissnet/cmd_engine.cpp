@@ -48,6 +48,13 @@ void addTrainCommand(CLI::App& app, int& exitCode, int argc, char** argv) {
   cmd->add_option("--device", r->device, "auto, cpu, cuda or cuda:N")->capture_default_str();
   cmd->add_option("--threads", r->threads, "CPU threads (0: LibTorch's default)")->check(CLI::Range(0, 1024));
   cmd->add_flag("--resume", r->resume, "continue the run in --run from its last checkpoint");
+  cmd->add_option("--nproc", r->nproc,
+                  "data-parallel: start this many local ranks (Gloo on CPU, NCCL on CUDA; under torchrun or srun the ranks "
+                  "come from the environment instead)")
+      ->check(CLI::Range(1, 64));
+  cmd->add_option("--timeout", r->timeoutS, "data-parallel: seconds a rank waits for its peers before all give up")
+      ->check(CLI::Range(10, 86400))
+      ->capture_default_str();
   cmd->callback([r, &exitCode] {
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);

@@ -24,6 +24,7 @@ extern "C" void onStopSignal(int) { stopRequested = true; }
 
 struct SweepArgs {
   std::string spec, preset, out, data, split, basePreset, cancel, retry, exportTable, exportCases, sbatchExtra;
+  tiss::SlurmTasks tasks;  // data-parallel trials on Slurm
   std::vector<std::string> sets, metrics;
   std::string test, correction, statsFile;
   std::vector<int> folds;
@@ -146,7 +147,7 @@ int runSweepCommand(const SweepArgs& a) {
   if (a.emitSlurm) {
     const std::string file = folder->root + "/sweep.sbatch";
     // The cluster's own limits apply unless --max-parallel asks for fewer tasks at once.
-    auto script = tiss::slurmScript(*folder, exe, a.maxParallel, a.sbatchExtra);
+    auto script = tiss::slurmScript(*folder, exe, a.maxParallel, a.sbatchExtra, a.tasks);
     if (!script) return fail(script.error());
     if (auto st = tiss::writeFileAtomically(file, *script); !st) return fail(st.error());
     fs::permissions(file, fs::perms::owner_exec, fs::perm_options::add);
@@ -199,6 +200,12 @@ void addSweepCommand(CLI::App& app, int& exitCode) {
   cmd->add_flag("--emit-slurm", a->emitSlurm, "write OUT/sweep.sbatch (an array job, one task per job) and exit");
   cmd->add_flag("--local", a->local, "run a sweep handed to Slurm here instead (cancel its array first)");
   cmd->add_option("--sbatch", a->sbatchExtra, "extra #SBATCH options, e.g. \"--gres=gpu:1 --time=24:00:00\"");
+  cmd->add_option("--nodes", a->tasks.nodes, "with --emit-slurm: nodes per trial (data-parallel over nodes)")->check(CLI::Range(1, 1024));
+  cmd->add_option("--ntasks-per-node", a->tasks.tasksPerNode,
+                  "with --emit-slurm: ranks per node for each trial's data-parallel training (srun starts them)")
+      ->check(CLI::Range(1, 64));
+  cmd->add_option("--gpus-per-node", a->tasks.gpusPerNode, "with --emit-slurm: #SBATCH --gres=gpu:N for each trial")
+      ->check(CLI::Range(0, 64));
   cmd->add_flag("--pause", a->pause, "stop the running trials at a checkpoint and start no more");
   cmd->add_flag("--resume", a->resume, "resume a paused sweep");
   cmd->add_option("--cancel", a->cancel, "cancel a job id (or all)");

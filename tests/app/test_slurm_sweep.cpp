@@ -173,6 +173,32 @@ class TestSlurmSweep : public QObject {
     QCOMPARE(rows.size(), 3);  // header + the two trials
     QVERIFY(rows[1].startsWith("loss.lambda_c=0") && rows[2].startsWith("loss.lambda_c=1"));
     QVERIFY2(rows[0].contains("dice_pct"), qPrintable(rows[0]));
+
+    // A data-parallel trial: two tasks started by srun from the emitted script train one run
+    // together (rank 0 also infers and evaluates).
+    const QString spec2 = dir_.path() + "/spec2.json";
+    QVERIFY(writeText(spec2, "{\"name\": \"two tasks\", \"data\": \"" + data + "\", \"threads_per_trial\": 1,"
+                             " \"set\": [\"stage=seg-source\", \"net.channels=[4,8,16,16,32]\", \"data.patch=16x48x48\","
+                             " \"optim.iterations_per_epoch=6\", \"optim.epochs_constant=1\", \"optim.epochs_decay=0\","
+                             " \"validation.every=0\", \"checkpoint.every=3\"],"
+                             " \"axes\": [{\"key\": \"seed\", \"values\": [1]}]}"));
+    const QString sweep2 = dir_.path() + "/ranks";
+    r = tissnet({"sweep", "--spec", spec2, "--out", sweep2, "--emit-slurm", "--ntasks-per-node", "2"});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QString script = readText(sweep2 + "/sweep.sbatch");
+    QVERIFY2(script.contains("#SBATCH --ntasks-per-node=2") && script.contains("exec srun "), qPrintable(script));
+    QProcess sbatch2;
+    sbatch2.setProcessEnvironment(slurm.env());
+    sbatch2.start(findProgram("sbatch"), {"--wait", sweep2 + "/sweep.sbatch"});
+    QVERIFY(sbatch2.waitForStarted());
+    QVERIFY2(sbatch2.waitForFinished(600000), "the two-task trial did not finish in 10 minutes");
+    const QString trialLog = readText(sweep2 + "/trials/t000/trial.log").right(1500);
+    QVERIFY2(sbatch2.exitCode() == 0, qPrintable(sbatch2.readAllStandardError() + trialLog));
+    QCOMPARE(readJson(sweep2 + "/trials/t000/trial.json")["state"].toString(), QString("finished"));
+    const QJsonObject info = readJson(sweep2 + "/trials/t000/run.json");
+    QCOMPARE(info["world_size"].toInt(), 2);
+    QCOMPARE(info["launcher"].toString(), QString("slurm"));
+    QCOMPARE(info["backend"].toString(), QString("gloo"));
   }
 };
 

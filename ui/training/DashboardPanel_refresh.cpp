@@ -92,6 +92,13 @@ void DashboardPanel::refresh() {
   QString status = tr("%1: %2").arg(m->name(), RunMonitor::stateText(m->state())) + " — " + where;
   if (m->state() == RunMonitor::State::Running)
     status += tr(", %1 it/s, %2 min left").arg(locale.toString(h.progress.itPerS, 'f', 2), locale.toString(h.progress.etaS / 60, 'f', 1));
+  if (m->state() == RunMonitor::State::Running && !h.progress.rankItPerS.isEmpty()) {
+    // Data-parallel: the run goes at its slowest rank's pace.
+    QStringList speeds;
+    for (double v : h.progress.rankItPerS) speeds << locale.toString(v, 'f', 2);
+    status += tr(", %n rank(s): %1 it/s each, %2 MB all-reduced a step", nullptr, int(h.progress.rankItPerS.size()))
+                  .arg(speeds.join(" / "), locale.toString(h.progress.allreduceMb, 'f', 1));
+  }
   if (!h.message.isEmpty() && m->state() != RunMonitor::State::Running) status += " — " + h.message;
   if (!h.select.isEmpty()) status += " — " + selectText(h);
   status_->setText(status);

@@ -1,5 +1,6 @@
 #include "training/RunHistory.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -55,6 +56,9 @@ void RunHistory::apply(const QByteArray& line) {
     progress.itPerS = e.value("it_per_s").toDouble();
     progress.etaS = e.value("eta_s").toDouble();
     progress.lr = e.value("lr").toDouble();
+    progress.rankItPerS.clear();
+    for (const QJsonValue v : e.value("rank_it_per_s").toArray()) progress.rankItPerS << v.toDouble();
+    progress.allreduceMb = e.value("allreduce_mb").toDouble();
     learningRate.add(step, progress.lr);
   } else if (event == "validation") {
     for (const char* key : {"dice_pct", "psnr_db", "perc_dice_pct"})

@@ -23,6 +23,10 @@ struct RunProgress {
   long step = 0, total = 0;
   int epoch = 0;
   double itPerS = 0, etaS = 0, lr = 0;
+  /// Data-parallel runs: each rank's speed (it/s, rank 0 first; empty for one process) and the
+  /// MB of gradients each rank all-reduced in the last step.
+  QVector<double> rankItPerS;
+  double allreduceMb = 0;
 };
 
 struct RunHistory {

@@ -80,6 +80,11 @@ Result<int> RunsModel::resume(int row, const QString& tissnet, int threads) {
   l.dataDir = info.value("data").toString();
   l.device = info.value("device").toString("auto");
   l.threads = threads;
+  // A data-parallel run started by --nproc resumes with as many ranks, each on its own GPU.
+  if (info.value("launcher").toString() == "nproc") {
+    l.nproc = std::max(1, info.value("world_size").toInt(1));
+    if (l.device.startsWith("cuda")) l.device = "cuda";
+  }
   l.resume = true;
   return launch(l);
 }

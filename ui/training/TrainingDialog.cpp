@@ -44,6 +44,13 @@ TrainingDialog::TrainingDialog(TrainingFormModel* model, QWidget* parent) : QDia
   top->addRow(tr("Run name"), name_);
   top->addRow(tr("Device"), device_);
   top->addRow(tr("CPU threads"), threads_);
+  nproc_ = new QSpinBox(this);
+  nproc_->setObjectName("nproc");
+  nproc_->setRange(1, 64);
+  nproc_->setValue(model_->nproc);
+  nproc_->setToolTip(tr("Data-parallel training: this many processes, each with its own share of every batch and its own device "
+                        "(CUDA device per process when there are several GPUs); gradients are averaged over them."));
+  top->addRow(tr("Processes"), nproc_);
   auto* fieldsBox = new QWidget(this);
   fields_ = new QFormLayout(fieldsBox);
   auto* scroll = new QScrollArea(this);
@@ -71,6 +78,7 @@ TrainingDialog::TrainingDialog(TrainingFormModel* model, QWidget* parent) : QDia
   connect(name_, &QLineEdit::textChanged, model_, &TrainingFormModel::setRunName);
   connect(device_, &QComboBox::currentTextChanged, this, [this](const QString& d) { model_->device = d; });
   connect(threads_, qOverload<int>(&QSpinBox::valueChanged), this, [this](int n) { model_->threads = n; });
+  connect(nproc_, qOverload<int>(&QSpinBox::valueChanged), this, [this](int n) { model_->nproc = n; });
   connect(model_, &TrainingFormModel::changed, this, &TrainingDialog::showValidity);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(top);

@@ -30,7 +30,7 @@ class TrainingDialog : public QDialog {
   TrainingFormModel* model_;
   QComboBox *preset_, *device_;
   QLineEdit *data_, *name_;
-  QSpinBox* threads_;
+  QSpinBox *threads_, *nproc_;
   QFormLayout* fields_;
   QLabel* error_;
   QPushButton* start_;

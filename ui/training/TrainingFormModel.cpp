@@ -36,9 +36,13 @@ QString jsonText(const QJsonValue& v) {
 TrainingFormModel::TrainingFormModel(QObject* parent) : QObject(parent) { setPreset("cpu-small"); }
 
 void TrainingFormModel::load(const QJsonObject& config) {
-  keys_.clear();
+  QStringList flat;
   values_ = {};
-  flatten(config, {}, keys_, values_);
+  flatten(config, {}, flat, values_);
+  // In the key table's order (stage first, then data, net, loss...), as docs/config.md lists them.
+  keys_.clear();
+  for (const auto& k : configKeys())
+    if (flat.contains(QString::fromStdString(k.key))) keys_ << QString::fromStdString(k.key);
   validate();
 }
 
@@ -140,6 +144,7 @@ Launch TrainingFormModel::launch(const QString& runsFolder, const QString& tissn
   l.dataDir = dataDir;
   l.device = device;
   l.threads = threads;
+  l.nproc = nproc;
   l.overrides = QStringList{"preset=" + preset_} + overrides();
   return l;
 }

@@ -22,7 +22,7 @@ class TrainingFormModel : public QObject {
   /// Every field from RUN/config.json; fails naming the file when it is not a run's config.
   Status copyFromRun(const QString& runDir);
 
-  /// Config keys in display order ("stage", "seed", "data.patch", ...).
+  /// Config keys in the key table's order ("stage", "seed", "data.patch", ...).
   QStringList keys() const { return keys_; }
   /// The field's value as JSON text ("25", "true", "\"tissnet\"", "[8,16]").
   QString text(const QString& key) const;
@@ -39,6 +39,7 @@ class TrainingFormModel : public QObject {
 
   QString dataDir, runName, device = "auto";
   int threads = 0;
+  int nproc = 1;  ///< data-parallel ranks on this machine (1: one process)
   void setDataDir(const QString& dir);
   void setRunName(const QString& name);
 

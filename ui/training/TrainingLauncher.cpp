@@ -18,6 +18,7 @@ QStringList trainArguments(const Launch& l) {
   r.dataDir = l.dataDir.toStdString();
   r.device = l.device.toStdString();
   r.threads = l.threads;
+  r.nproc = l.nproc;
   r.resume = l.resume;
   r.configFile = l.configFile.toStdString();
   for (const QString& o : l.overrides) r.overrides.push_back(o.toStdString());

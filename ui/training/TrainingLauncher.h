@@ -18,6 +18,7 @@ struct Launch {
   QStringList overrides;  ///< key=value
   QString device = "auto";
   int threads = 0;
+  int nproc = 1;       ///< data-parallel ranks (tissnet train --nproc)
   bool resume = false;
 };
 

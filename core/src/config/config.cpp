@@ -94,6 +94,7 @@ Status validate(const TrainConfig& c) {
   if (c.patch[2] % 4 || c.patch[1] % 16 || c.patch[0] % 16)
     return bad("data.patch: D must be a multiple of 4 and H, W of 16 (two 3D and four 2D poolings)");
   if (c.batch < 1) return bad("data.batch must be at least 1");
+  if (c.batch % c.optim.accumulate) return bad("optim.accumulate must divide data.batch (equal micro-batches)");
   if (c.tumorShare < 0 || c.tumorShare > 1) return bad("data.tumor_share must be in [0, 1]");
   if (c.optim.lr <= 0) return bad("optim.lr must be positive");
   if (c.optim.iterationsPerEpoch < 1 || c.optim.epochsConstant < 0 || c.optim.epochsDecay < 0 || c.totalIterations() < 1)

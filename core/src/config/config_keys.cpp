@@ -243,6 +243,8 @@ std::vector<Codec> optimKeys() {
                       [](auto& c) -> auto& { return c.optim.amp; }));
   t.push_back(integerKey(key("optim.gradient_norms_every", "iterations", "every N steps log the gradient norm each loss group sends into each part of G (a \"gradients\" event; 0: never)"),
                          0, kIntMax, [](auto& c) -> auto& { return c.optim.gradientNormsEvery; }));
+  t.push_back(integerKey(key("optim.accumulate", "micro-batches", "split data.batch into this many micro-batches whose gradients add up before one step (each with its own BatchNorm statistics and losses, as the ranks of a data-parallel run); must divide data.batch"),
+                         1, 64, [](auto& c) -> auto& { return c.optim.accumulate; }));
   return t;
 }
 

@@ -7,6 +7,7 @@ namespace tiss {
 std::vector<std::string> trainArguments(const TrainRequest& r) {
   std::vector<std::string> a{"train", "--run", r.runDir, "--data", r.dataDir, "--device", r.device};
   if (r.threads > 0) a.insert(a.end(), {"--threads", std::to_string(r.threads)});
+  if (r.nproc > 1) a.insert(a.end(), {"--nproc", std::to_string(r.nproc)});
   if (r.resume) {
     a.push_back("--resume");  // a resumed run keeps its stored config
     return a;

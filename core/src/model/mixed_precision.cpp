@@ -21,13 +21,27 @@ LossScaler::LossScaler(bool enabled, double initialScale, int growthInterval)
     : enabled_(enabled), scale_(enabled ? initialScale : 1.0), growthInterval_(growthInterval) {}
 
 bool LossScaler::step(torch::optim::Optimizer& optimizer, const torch::Tensor& loss) {
-  optimizer.zero_grad();
+  begin(optimizer);
+  backward(loss);
+  return finish(optimizer);
+}
+
+void LossScaler::backward(const torch::Tensor& loss) {
+  if (enabled_) (loss.to(torch::kFloat) * scale_).backward();
+  else loss.backward();
+}
+
+bool LossScaler::finish(torch::optim::Optimizer& optimizer) {
+  if (sync_) {
+    std::vector<torch::Tensor> gradients;
+    for (auto& group : optimizer.param_groups())
+      for (auto& p : group.params()) gradients.push_back(p.grad());
+    sync_(gradients);
+  }
   if (!enabled_) {
-    loss.backward();
     optimizer.step();
     return true;
   }
-  (loss.to(torch::kFloat) * scale_).backward();
   if (!unscaleAndCheck(optimizer)) {
     scale_ /= 2;
     goodSteps_ = 0;

@@ -4,7 +4,15 @@
 // bit-for-bit the plain float32 path.
 #include <torch/torch.h>
 
+#include <functional>
+#include <vector>
+
 namespace tiss {
+
+/// Called between the backward pass and the optimizer step with the gradients of the
+/// optimizer's parameters (undefined ones included, in a fixed order): a data-parallel run
+/// averages them over its ranks here. Empty: one process.
+using GradientSync = std::function<void(const std::vector<torch::Tensor>& gradients)>;
 
 /// Turns CUDA autocast on for its lifetime when `enabled`; restores the previous state after.
 class AutocastScope {
@@ -30,6 +38,14 @@ class LossScaler {
   /// zero_grad, backward of `loss` (scaled), unscale, and the optimizer step unless skipped.
   /// Returns false when the step was skipped for non-finite gradients.
   bool step(torch::optim::Optimizer& optimizer, const torch::Tensor& loss);
+  /// The same in parts, for gradients accumulated over micro-batches: begin (zero_grad), one
+  /// backward per part (gradients add up), finish (sync, unscale, check, step).
+  void begin(torch::optim::Optimizer& optimizer) { optimizer.zero_grad(); }
+  void backward(const torch::Tensor& loss);
+  bool finish(torch::optim::Optimizer& optimizer);
+  /// Averages gradients over the ranks before each step (before the finiteness check, so
+  /// every rank skips the same steps).
+  void setSync(GradientSync sync) { sync_ = std::move(sync); }
 
   bool enabled() const { return enabled_; }
   double scale() const { return scale_; }
@@ -40,6 +56,7 @@ class LossScaler {
  private:
   bool unscaleAndCheck(torch::optim::Optimizer& optimizer) const;
 
+  GradientSync sync_;
   bool enabled_;
   double scale_;
   int growthInterval_, goodSteps_ = 0;

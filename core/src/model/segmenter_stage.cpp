@@ -23,23 +23,31 @@ class SegmenterModel : public StageModel {
  public:
   SegmenterModel(const TrainConfig& c, int sources, torch::Device device, Borrowed b)
       : stage_(c.stage), net_(inputChannels(c.stage, sources), 1, c.net), borrowed_(std::move(b)),
-        amp_(c.optim.amp && device.is_cuda()), scaler_(amp_) {
+        amp_(c.optim.amp && device.is_cuda()), scaler_(amp_), accumulate_(c.optim.accumulate) {
     net_->to(device);
     opt_ = std::make_unique<torch::optim::Adam>(net_->parameters(), adam(c.optim.lr));
   }
 
   LossTerms trainStep(const Batch& b) override {
-    torch::Tensor logits;
-    {
-      AutocastScope autocast(amp_);
-      logits = net_->forward(input(b));
+    const auto parts = splitBatch(b, accumulate_);
+    scaler_.begin(*opt_);
+    double sum = 0;
+    for (const Batch& part : parts) {
+      torch::Tensor logits;
+      {
+        AutocastScope autocast(amp_);
+        logits = net_->forward(input(part));
+      }
+      // Dice in float32: its sums over a patch exceed float16's range.
+      const auto loss = losses::dice(torch::sigmoid(logits.to(torch::kFloat)), part.label);
+      scaler_.backward(parts.size() == 1 ? loss : loss / double(parts.size()));
+      sum += loss.item<double>();
     }
-    // Dice in float32: its sums over a patch exceed float16's range.
-    const auto loss = losses::dice(torch::sigmoid(logits.to(torch::kFloat)), b.label);
-    scaler_.step(*opt_, loss);
-    const double v = loss.item<double>();
+    scaler_.finish(*opt_);
+    const double v = sum / double(parts.size());
     return {{"seg_dice", v}, {"total", v}};
   }
+  void setGradientSync(GradientSync sync) override { scaler_.setSync(std::move(sync)); }
 
   Outputs predict(const Batch& b) override {
     Outputs out;
@@ -54,6 +62,7 @@ class SegmenterModel : public StageModel {
     return k;
   }
   std::vector<torch::Tensor> parameters() override { return net_->parameters(); }
+  std::vector<torch::Tensor> buffers() override { return net_->buffers(); }
   void train(bool on) override { net_->train(on); }
   void freeze() override {
     net_->eval();
@@ -107,6 +116,7 @@ class SegmenterModel : public StageModel {
   Borrowed borrowed_;
   bool amp_;
   LossScaler scaler_;
+  int accumulate_;
 };
 
 }  // namespace

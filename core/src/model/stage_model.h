@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "model/mixed_precision.h"
 #include "tiss/config/config.h"
 
 namespace tiss {
@@ -29,7 +30,13 @@ class StageModel {
  public:
   virtual ~StageModel() = default;
   /// Forward, losses, backward and optimizer steps on one batch. Returns every loss term.
+  /// With optim.accumulate = k the batch is split into k equal parts, each with its own
+  /// forward pass (BatchNorm statistics) and losses; their gradients, each divided by k, add
+  /// up before one step per optimizer: what k ranks of a data-parallel run compute together.
+  /// Loss terms are the mean over the parts.
   virtual LossTerms trainStep(const Batch& batch) = 0;
+  /// Called before each optimizer step with its gradients (data-parallel: the mean over ranks).
+  virtual void setGradientSync(GradientSync sync) = 0;
   /// Inference on one window (no gradient; eval mode set by the caller with train(false)).
   virtual Outputs predict(const Batch& batch) = 0;
   /// Names of predict()'s outputs and whether each is an image (else a probability).
@@ -60,6 +67,9 @@ struct Borrowed {
   std::function<torch::Tensor(const torch::Tensor&)> spForward;   ///< target image -> tumor probability
   std::function<torch::Tensor(const torch::Tensor&)> synthesize;  ///< sources -> x_t' in [-1, 1]
 };
+
+/// `batch` in `parts` equal parts along N (parts must divide N); {batch} for one part.
+std::vector<Batch> splitBatch(const Batch& batch, int parts);
 
 /// Builds the model of `config.stage` for `sources` source channels on `device`
 /// (stage_factory.cpp picks one of the two builders below).

@@ -59,7 +59,7 @@ class TissNetModel : public StageModel {
   TissNetModel(const TrainConfig& c, int sources, torch::Device device, Borrowed b)
       : loss_(c.loss), output_(c.output), withS_(c.stage == Stage::TissNet && c.loss.lambdaS > 0), g_(sources, 1, 1, c.net),
         dg_(sources + 1, c.net.discChannels, c.net.conv), dt_(sources + 1, c.net.discChannels, c.net.conv), borrowed_(std::move(b)),
-        amp_(c.optim.amp && device.is_cuda()), scalerGS_(amp_), scalerD_(amp_) {
+        amp_(c.optim.amp && device.is_cuda()), scalerGS_(amp_), scalerD_(amp_), accumulate_(c.optim.accumulate) {
     g_->to(device);
     dg_->to(device);
     dt_->to(device);
@@ -72,22 +72,37 @@ class TissNetModel : public StageModel {
   }
 
   LossTerms trainStep(const Batch& b) override {
+    const auto parts = splitBatch(b, accumulate_);
+    const double k = double(parts.size());
     LossTerms terms;
-    Outputs o;
-    torch::Tensor total;
-    const auto mask = losses::tumorBoxMask(b.label);
-    {
-      // G's adversarial terms need the gradients through D_g and D_t, not of their weights
-      // (the D step zeroes those before its own backward): the graph leaves them out.
-      WeightsFrozen frozen({dg_.ptr().get(), dt_.ptr().get()});
-      AutocastScope autocast(amp_);
-      o = forward(b);
-      total = generatorLoss(b, o, mask, terms);
+    std::vector<torch::Tensor> fakes, masks;
+    scalerGS_.begin(*optGS_);
+    for (const Batch& part : parts) {
+      LossTerms partTerms;
+      torch::Tensor total;
+      const auto mask = losses::tumorBoxMask(part.label);
+      Outputs o;
+      {
+        // G's adversarial terms need the gradients through D_g and D_t, not of their weights
+        // (the D step zeroes those before its own backward): the graph leaves them out.
+        WeightsFrozen frozen({dg_.ptr().get(), dt_.ptr().get()});
+        AutocastScope autocast(amp_);
+        o = forward(part);
+        total = generatorLoss(part, o, mask, partTerms);
+      }
+      partTerms["total"] = total.item<double>();
+      scalerGS_.backward(parts.size() == 1 ? total : total / k);
+      for (const auto& [name, v] : partTerms) terms[name] += v / k;
+      fakes.push_back(o["synth"].detach());
+      masks.push_back(mask);
     }
-    terms["total"] = total.item<double>();
-    scalerGS_.step(*optGS_, total);
-    terms["discriminator"] = discriminatorStep(b, o["synth"].detach(), mask);
+    scalerGS_.finish(*optGS_);
+    terms["discriminator"] = discriminatorStep(parts, fakes, masks);
     return terms;
+  }
+  void setGradientSync(GradientSync sync) override {
+    scalerGS_.setSync(sync);
+    scalerD_.setSync(std::move(sync));
   }
 
   Outputs predict(const Batch& b) override {
@@ -288,16 +303,25 @@ class TissNetModel : public StageModel {
     return o["yf"];
   }
 
-  double discriminatorStep(const Batch& b, const torch::Tensor& fakeTarget, const torch::Tensor& mask) {
-    const auto real = torch::cat({b.sources, b.target}, 1), fake = torch::cat({b.sources, fakeTarget}, 1);
-    torch::Tensor total;
-    {
-      AutocastScope autocast(amp_);
-      total = losses::lsganDiscriminator(judge(dg_, real), judge(dg_, fake));
-      if (loss_.synT) total = total + losses::lsganDiscriminator(judge(dt_, mask * real), judge(dt_, mask * fake));
+  // D_g and D_t on each part's real and synthesized target; one step. Returns the mean loss.
+  double discriminatorStep(const std::vector<Batch>& parts, const std::vector<torch::Tensor>& fakes,
+                           const std::vector<torch::Tensor>& masks) {
+    scalerD_.begin(*optD_);
+    double sum = 0;
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const Batch& b = parts[i];
+      const auto real = torch::cat({b.sources, b.target}, 1), fake = torch::cat({b.sources, fakes[i]}, 1);
+      torch::Tensor total;
+      {
+        AutocastScope autocast(amp_);
+        total = losses::lsganDiscriminator(judge(dg_, real), judge(dg_, fake));
+        if (loss_.synT) total = total + losses::lsganDiscriminator(judge(dt_, masks[i] * real), judge(dt_, masks[i] * fake));
+      }
+      scalerD_.backward(parts.size() == 1 ? total : total / double(parts.size()));
+      sum += total.item<double>();
     }
-    scalerD_.step(*optD_, total);
-    return total.item<double>();
+    scalerD_.finish(*optD_);
+    return sum / double(parts.size());
   }
 
   LossConfig loss_;
@@ -309,6 +333,7 @@ class TissNetModel : public StageModel {
   Borrowed borrowed_;
   bool amp_;
   LossScaler scalerGS_, scalerD_;
+  int accumulate_;
 };
 
 }  // namespace

@@ -60,7 +60,7 @@ Patch makePatch(const std::vector<std::shared_ptr<const MappedCase>>& cases, con
 }
 
 PatchSampler::PatchSampler(std::vector<std::shared_ptr<const MappedCase>> cases, SamplerOptions options)
-    : cases_(std::move(cases)), options_(options), nextToBuild_(options.firstPatch), nextToTake_(options.firstPatch) {
+    : cases_(std::move(cases)), options_(options), nextToBuild_(0), nextToTake_(0) {
   options_.prefetch = std::max(1, options_.prefetch);
   for (int i = 0; i < std::max(1, options_.workers); ++i) workers_.emplace_back([this] { work(); });
 }
@@ -74,6 +74,12 @@ PatchSampler::~PatchSampler() {
   for (auto& t : workers_) t.join();
 }
 
+uint64_t PatchSampler::numberOf(uint64_t k) const {
+  const auto& o = options_;
+  if (o.blockSize == 0) return o.firstPatch + k;
+  return o.firstPatch + (k / o.blockSize) * o.blockStride + k % o.blockSize;
+}
+
 void PatchSampler::work() {
   for (;;) {
     uint64_t n;
@@ -83,7 +89,7 @@ void PatchSampler::work() {
       if (stopping_) return;
       n = nextToBuild_++;
     }
-    Patch p = makePatch(cases_, options_, n);
+    Patch p = makePatch(cases_, options_, numberOf(n));
     {
       std::lock_guard<std::mutex> lock(mutex_);
       ready_.emplace(n, std::move(p));

@@ -41,7 +41,7 @@ bool hasLineBreak(const std::string& s) { return s.find_first_of("\n\r") != std:
 }  // namespace
 
 Result<std::string> slurmScript(const SweepFolder& folder, const std::string& tissnet, int maxParallel,
-                                const std::string& extraSbatch) {
+                                const std::string& extraSbatch, const SlurmTasks& tasks) {
   if (hasLineBreak(folder.root)) return makeError(folder.root, "holds a line break: no Slurm script can name this folder");
   if (hasLineBreak(tissnet)) return makeError(tissnet, "holds a line break: no Slurm script can name this program");
   const size_t n = folder.jobs.size();
@@ -54,6 +54,8 @@ Result<std::string> slurmScript(const SweepFolder& folder, const std::string& ti
   if (maxParallel > 0) s << '%' << maxParallel;
   s << "\n#SBATCH --output=" << sbatchValue(folder.root, true, "/slurm-%A_%a.log") << "\n";
   if (folder.spec.threadsPerTrial > 0) s << "#SBATCH --cpus-per-task=" << folder.spec.threadsPerTrial << "\n";
+  if (tasks.parallel()) s << "#SBATCH --nodes=" << tasks.nodes << "\n#SBATCH --ntasks-per-node=" << tasks.tasksPerNode << "\n";
+  if (tasks.gpusPerNode > 0) s << "#SBATCH --gres=gpu:" << tasks.gpusPerNode << "\n";
   if (!extraSbatch.empty()) s << "#SBATCH " << oneLine(extraSbatch) << "\n";
   s << "set -euo pipefail\n\n# task -> job\n";
   for (size_t i = 0; i < n; ++i)
@@ -63,7 +65,8 @@ Result<std::string> slurmScript(const SweepFolder& folder, const std::string& ti
   for (size_t i = 0; i < n; ++i) s << (i ? " " : "") << quoted(folder.jobs[i].id);
   s << ")\n\n"
     << ": \"${SLURM_ARRAY_TASK_ID:?run this script with sbatch (an array job)}\"\n"
-    << "exec " << quoted(tissnet);
+    << (tasks.parallel() ? "# srun starts the trial's ranks; rank 0 also infers and evaluates, the others only train.\n" : "")
+    << "exec " << (tasks.parallel() ? "srun " : "") << quoted(tissnet);
   // Values quoted; the trial comes from the array index at run time, so it stays as written.
   const std::string trial = "\"${JOBS[$SLURM_ARRAY_TASK_ID]}\"";
   for (const auto& a : sweepTrialArguments(folder.root, trial, "auto", folder.spec.threadsPerTrial, true))

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "tiss/parallel/world.h"
 #include "tiss/util/atomic_file.h"
 #include "tiss/engine/engine.h"
 #include "tiss/evaluation/eval.h"
@@ -26,13 +27,15 @@ struct TrialContext {
   const TrialOptions& options;
   const std::atomic<bool>* cancel;
   TrialState state;
+  /// Rank 0 of a data-parallel trial (or the only process) owns trial.json; other ranks train.
+  bool writer = true;
 
   bool cancelled() const { return cancel && cancel->load(); }
 
   Status enter(const std::string& phase) {
     state.state = "running";
     state.phase = phase;
-    return writeTrialState(folder, job, state);
+    return writer ? writeTrialState(folder, job, state) : Status();
   }
 
   Status end(const std::string& how, const std::string& message) {
@@ -40,7 +43,7 @@ struct TrialContext {
     if (how == "finished") state.phase.clear();
     state.message = message;
     state.pid = 0;
-    writeTrialState(folder, job, state);
+    if (writer) writeTrialState(folder, job, state);
     if (how == "finished") return Status();
     return makeError(folder.jobDir(job), how == "stopped" ? "stopped; it resumes from its last checkpoint" : message);
   }
@@ -202,6 +205,15 @@ Status runSweepTrial(const SweepFolder& folder, const std::string& jobId, const 
   const SweepJob* job = folder.find(jobId);
   if (!job) return makeError(folder.specFile(), "has no job '" + jobId + "'");
   TrialContext c{folder, *job, options, cancel, readTrialState(folder, *job)};
+  // Under srun with several tasks (sweep --emit-slurm --ntasks-per-node): rank 0 runs the
+  // trial; the others only join its training, writing nothing.
+  auto world = worldFromEnvironment();
+  if (!world) return world.error();
+  c.writer = world->rank == 0;
+  if (!c.writer) {
+    if (auto st = awaitShared(c); !st) return st;
+    return job->from.empty() ? trainPhase(c) : Status();
+  }
   // Two starters of one job (a requeued array task and a local queue, two queues): the second
   // one leaves it to the first. The queue marks a job running with its child's pid first.
   if (c.state.state == "running" && c.state.host == hostName() && c.state.pid != long(::getpid()) &&

@@ -63,11 +63,18 @@ class StepEventHook : public TrainHook {
   Status afterStep(LoopState& s) override {
     if (s.stop) return Status();
     const double eta = s.secondsPerStep * double(s.total - s.trainer.iteration);
-    c_.emit(json{{"event", "step"}, {"step", s.trainer.iteration}, {"total", s.total},
-                 {"epoch", (s.trainer.iteration - 1) / c_.config.optim.iterationsPerEpoch}, {"lr", s.lr},
-                 {"losses", s.losses}, {"it_per_s", s.secondsPerStep > 0 ? 1 / s.secondsPerStep : 0.0},
-                 {"eta_s", eta}}
-                .dump());
+    json event{{"event", "step"}, {"step", s.trainer.iteration}, {"total", s.total},
+               {"epoch", (s.trainer.iteration - 1) / c_.config.optim.iterationsPerEpoch}, {"lr", s.lr},
+               {"losses", s.losses}, {"it_per_s", s.secondsPerStep > 0 ? 1 / s.secondsPerStep : 0.0},
+               {"eta_s", eta}};
+    if (!s.rankSecondsPerStep.empty()) {
+      // Each rank's speed: the run goes at the slowest one's.
+      json perRank = json::array();
+      for (double sec : s.rankSecondsPerStep) perRank.push_back(sec > 0 ? 1 / sec : 0.0);
+      event["rank_it_per_s"] = perRank;
+      event["allreduce_mb"] = s.reducedMb;
+    }
+    c_.emit(event.dump());
     // A log that cannot be written (full disk) ends the run: nothing it does would be recorded.
     if (c_.logFailure && !c_.logFailure->empty()) return makeError("", "disk full (" + *c_.logFailure + ")");
     return Status();
@@ -129,14 +136,53 @@ std::string failureReason(const std::exception& e) {
   return oom ? "out of memory" : what.substr(0, what.find('\n'));
 }
 
+namespace {
+
+// Data-parallel bookkeeping after a step, on every rank (collectives): the losses averaged over
+// the ranks (what one process with the whole batch logs), each rank's speed, and one stop for
+// all when any rank stops (a user's Ctrl-C reaches the ranks at different steps).
+void agree(TrainingContext& c, LoopState& s) {
+  std::vector<torch::Tensor> values;
+  for (const auto& [name, v] : s.losses) values.push_back(torch::tensor(v, torch::kDouble).to(c.device));
+  c.comm->average(values);
+  size_t i = 0;
+  for (auto& [name, v] : s.losses) v = values[i++].item<double>();
+  s.rankSecondsPerStep = c.comm->gather(s.secondsPerStep);
+  s.reducedMb = double(c.comm->takeReducedBytes()) / 1e6;
+}
+
+void agreeOnStop(TrainingContext& c, LoopState& s) {
+  if (!c.comm->any(s.stop) || s.stop) return;
+  s.stop = true;
+  s.stopState = "stopped";
+  s.stopMessage = "stopped at step " + std::to_string(s.trainer.iteration) + " (another rank was asked to stop)";
+}
+
+}  // namespace
+
 RunStatus runTraining(TrainingContext& c, const TrainerState& start) {
+  try {
+    return trainLoop(c, start);
+  } catch (const std::exception& e) {
+    // A collective outside a step failed: a peer rank ended or stopped answering.
+    return {"failed", 0, "failed: a peer rank ended or stopped answering: " + failureReason(e)};
+  }
+}
+
+RunStatus trainLoop(TrainingContext& c, const TrainerState& start) {
   std::vector<std::unique_ptr<TrainHook>> hooks;
   hooks.push_back(std::make_unique<ScheduleHook>(c));
   hooks.push_back(std::make_unique<FiniteGuardHook>());
-  hooks.push_back(std::make_unique<StepEventHook>(c));
-  if (c.config.validateEvery > 0 && !c.validation.empty()) hooks.push_back(makeValidationHook(c));
-  hooks.push_back(std::make_unique<CheckpointHook>(c));
+  if (c.writer) {
+    hooks.push_back(std::make_unique<StepEventHook>(c));
+    if (c.config.validateEvery > 0 && !c.validation.empty()) hooks.push_back(makeValidationHook(c));
+    hooks.push_back(std::make_unique<CheckpointHook>(c));
+  }
   hooks.push_back(std::make_unique<CancelHook>(c.cancel));
+  if (c.comm) {
+    c.model->setGradientSync([comm = c.comm](const std::vector<torch::Tensor>& g) { comm->average(g); });
+    c.comm->broadcast(c.model->parameters());  // rank 0's weights, at the start and after a resume
+  }
 
   LoopState s;
   s.trainer = start;
@@ -147,6 +193,7 @@ RunStatus runTraining(TrainingContext& c, const TrainerState& start) {
     std::vector<Patch> patches;
     for (int i = 0; i < c.config.batch; ++i) patches.push_back(c.sampler->next());
     c.model->train(true);
+    if (c.comm) c.comm->broadcast(c.model->buffers());  // rank 0's BatchNorm statistics, as DDP does
     try {
       const Batch batch = batchFromPatches(patches, c.sources, c.device);
       const int every = c.config.optim.gradientNormsEvery;
@@ -163,12 +210,14 @@ RunStatus runTraining(TrainingContext& c, const TrainerState& start) {
     s.trainer.iteration += 1;
     const double dt = std::chrono::duration<double>(Clock::now() - t0).count();
     s.secondsPerStep = s.secondsPerStep > 0 ? 0.9 * s.secondsPerStep + 0.1 * dt : dt;
+    if (c.comm) agree(c, s);
     for (auto& h : hooks)
       if (auto st = h->afterStep(s); !st) {
         s.stop = true;
         s.stopState = "failed";
         s.stopMessage = "failed: " + st.error().describe();
       }
+    if (c.comm) agreeOnStop(c, s);
   }
   for (auto& h : hooks) h->atEnd(s);
   if (!s.stop) return {"finished", long(s.trainer.iteration), "finished the schedule"};

@@ -6,6 +6,7 @@
 
 #include "training/checkpoint.h"
 #include "model/stage_model.h"
+#include "parallel/distributed.h"
 #include "tiss/config/config.h"
 #include "tiss/preprocessing/patch_sampler.h"
 #include "tiss/training/run_folder.h"
@@ -19,6 +20,8 @@ struct LoopState {
   double lr = 0;
   LossTerms losses;         ///< of the step just done
   double secondsPerStep = 0;  ///< moving average
+  std::vector<double> rankSecondsPerStep;  ///< data-parallel: each rank's moving average
+  double reducedMb = 0;       ///< data-parallel: MB of gradients this rank all-reduced in the step
   bool stop = false;        ///< a hook asks the loop to stop
   std::string stopState, stopMessage;  ///< status to record when stopping
 };
@@ -43,6 +46,10 @@ struct TrainingContext {
   std::function<void(const std::string&)> emit;  ///< one JSON event line
   std::shared_ptr<std::string> logFailure;       ///< set by emit when the event log cannot be written
   const std::atomic<bool>* cancel = nullptr;
+  /// Data-parallel: the process group (null: one process). Only the writer (rank 0) writes
+  /// into the run folder: events, checkpoints, previews, validation.
+  Communicator* comm = nullptr;
+  bool writer = true;
 };
 
 /// "out of memory" for LibTorch's CPU and CUDA allocation failures and std::bad_alloc, else
@@ -54,6 +61,10 @@ std::string failureReason(const std::exception& e);
 std::unique_ptr<TrainHook> makeValidationHook(TrainingContext& context);
 
 /// Runs from `start` to the end of the schedule (or a stop). Returns the final status.
+/// Data-parallel (context.comm): rank 0's weights are broadcast first; gradients are averaged
+/// over the ranks before every optimizer step; all ranks stop at the same step.
 RunStatus runTraining(TrainingContext& context, const TrainerState& start);
+/// runTraining without the boundary that turns a failed collective into a failed status.
+RunStatus trainLoop(TrainingContext& context, const TrainerState& start);
 
 }  // namespace tiss

@@ -70,6 +70,10 @@ struct OptimConfig {
   /// optim.gradient_norms_every: every N steps log the gradient norm each loss group sends into
   /// each decoder (events "gradients"; extra backward passes, so 0 = off by default).
   int gradientNormsEvery = 0;
+  /// optim.accumulate: data.batch is split into this many micro-batches whose gradients add up
+  /// before one optimizer step (each with its own BatchNorm statistics and losses, as one rank
+  /// of a data-parallel run); 1: the whole batch at once.
+  int accumulate = 1;
 };
 
 /// Sliding-window rules (inference.window): the training patch, a fixed size, or a slab.

@@ -9,7 +9,7 @@
 
 namespace tiss {
 
-/// `train --run R --data D --device X [--threads N] (--resume | [--config F] [--preset P] [--set k=v]...)`.
+/// `train --run R --data D --device X [--threads N] [--nproc N] (--resume | [--config F] [--preset P] [--set k=v]...)`.
 std::vector<std::string> trainArguments(const TrainRequest& request);
 /// `infer --run R --data D --out O --cases a,b [--device X] [--threads N] [--progress-lines]`; the
 /// optional choices (output, window, checkpoint, overlap, crop) only when they differ from the run's.

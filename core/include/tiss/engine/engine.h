@@ -20,10 +20,18 @@ struct TrainRequest {
   std::string device = "auto";
   int threads = 0;                      ///< CPU threads; 0: LibTorch's default
   bool resume = false;
-  std::vector<std::string> commandLine; ///< recorded in run.json
+  std::vector<std::string> commandLine; ///< recorded in run.json; --nproc restarts it once per rank
+  /// Data-parallel: > 1 starts this many local ranks (this program again, as torchrun's
+  /// standalone mode does; docs/engine.md, "Data-parallel training"). Under torchrun or srun
+  /// the ranks come from the environment instead (tiss/parallel/world.h).
+  int nproc = 1;
+  /// Seconds a collective waits for a peer before every rank gives up (a dead or hung rank).
+  int timeoutS = 1800;
 };
 
 /// Trains into the run folder. Every event line (docs/events.md) is also passed to `onEvent`.
+/// Data-parallel ranks (nproc > 1, or the launcher's environment) each call it; rank 0 alone
+/// writes into the run folder.
 /// Stops early, with a last checkpoint and status "stopped", when `cancel` becomes true.
 /// Returns an error for bad input and for a failed run (status "failed" says why).
 Status train(const TrainRequest& request, const std::function<void(const std::string&)>& onEvent,

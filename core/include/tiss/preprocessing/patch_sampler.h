@@ -25,6 +25,11 @@ struct SamplerOptions {
   int prefetch = 8;
   uint64_t seed = 0;
   uint64_t firstPatch = 0;    ///< number of the first patch next() returns (resume)
+  /// Data-parallel ranks: next() hands out blocks of `blockSize` consecutive patch numbers,
+  /// each `blockStride` after the previous (rank r of N with batch b: firstPatch r*b, block b,
+  /// stride N*b, so the ranks together draw what one process with batch N*b draws).
+  /// 0: one contiguous stream.
+  uint64_t blockSize = 0, blockStride = 0;
 };
 
 struct Patch {
@@ -57,12 +62,13 @@ class PatchSampler {
 
  private:
   void work();
+  uint64_t numberOf(uint64_t taken) const;  // the patch number of the `taken`-th patch handed out
 
   std::vector<std::shared_ptr<const MappedCase>> cases_;
   SamplerOptions options_;
   mutable std::mutex mutex_;
   std::condition_variable changed_;
-  std::map<uint64_t, Patch> ready_;
+  std::map<uint64_t, Patch> ready_;  // by the order next() hands them out
   uint64_t nextToBuild_, nextToTake_;
   bool stopping_ = false;
   std::vector<std::thread> workers_;

@@ -85,7 +85,15 @@ bool onCluster(const SweepFolder& folder);
 /// SLURM_ARRAY_TASK_ID picking the job; at most `maxParallel` at once when > 0. #SBATCH
 /// values are double-quoted with \\ and \" escaped and % doubled; bash words single-quoted.
 /// Fails for a folder or executable path holding a line break (no script can name it).
+/// Data-parallel trials on Slurm: each array task is `nodes` nodes with `tasksPerNode` ranks
+/// (one per GPU with `gpusPerNode`); the trial runs under srun, its ranks reading SLURM_PROCID,
+/// SLURM_NTASKS, SLURM_LOCALID and the first node of SLURM_JOB_NODELIST. 1, 1, 0: one process.
+struct SlurmTasks {
+  int nodes = 1, tasksPerNode = 1, gpusPerNode = 0;
+  bool parallel() const { return nodes * tasksPerNode > 1; }
+};
+
 Result<std::string> slurmScript(const SweepFolder& folder, const std::string& tissnet, int maxParallel,
-                        const std::string& extraSbatch = "");
+                                const std::string& extraSbatch = "", const SlurmTasks& tasks = {});
 
 }  // namespace tiss
