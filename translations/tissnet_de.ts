@@ -645,6 +645,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>synthesis losses</source>
         <translation>Syntheseverluste</translation>
     </message>
+    <message numerus="yes">
+        <source>, %n rank(s): %1 it/s each, %2 MB all-reduced a step</source>
+        <translation><numerusform>, %n Rang: %1 it/s je Rang, %2 MB All-Reduce pro Schritt</numerusform><numerusform>, %n Ränge: %1 it/s je Rang, %2 MB All-Reduce pro Schritt</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::DatasetBrowserPanel</name>
@@ -1921,6 +1925,14 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>Copy the configuration of a run</source>
         <translation>Die Konfiguration eines Laufs übernehmen</translation>
+    </message>
+    <message>
+        <source>Data-parallel training: this many processes, each with its own share of every batch and its own device (CUDA device per process when there are several GPUs); gradients are averaged over them.</source>
+        <translation>Datenparalleles Training: so viele Prozesse, jeder mit seinem Anteil an jedem Batch und seinem eigenen Gerät (bei mehreren GPUs eine CUDA-GPU je Prozess); die Gradienten werden über sie gemittelt.</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Prozesse</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>tiss::ui::DashboardPanel</name>
+    <message numerus="yes">
+        <source>, %n rank(s): %1 it/s each, %2 MB all-reduced a step</source>
+        <translation><numerusform>, %n rank: %1 it/s, %2 MB all-reduced a step</numerusform><numerusform>, %n ranks: %1 it/s each, %2 MB all-reduced a step</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>tiss::ui::CaseTableModel</name>
     <message numerus="yes">
         <source>%n problem(s)</source>

@@ -641,6 +641,10 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>synthesis losses</source>
         <translation>合成损失</translation>
     </message>
+    <message numerus="yes">
+        <source>, %n rank(s): %1 it/s each, %2 MB all-reduced a step</source>
+        <translation><numerusform>，%n 个进程：每个 %1 it/s，每步 All-Reduce %2 MB</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::DatasetBrowserPanel</name>
@@ -1909,6 +1913,14 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>Copy the configuration of a run</source>
         <translation>复制某次运行的配置</translation>
+    </message>
+    <message>
+        <source>Data-parallel training: this many processes, each with its own share of every batch and its own device (CUDA device per process when there are several GPUs); gradients are averaged over them.</source>
+        <translation>数据并行训练：使用这么多个进程，每个进程处理每个批次的一部分并使用自己的设备（有多块 GPU 时每个进程一块 CUDA GPU）；梯度在各进程间求平均。</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程数</translation>
     </message>
 </context>
 <context>

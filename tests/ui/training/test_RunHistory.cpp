@@ -28,6 +28,12 @@ class TestRunHistory : public QObject {
     QCOMPARE(h.state, QString("running"));
     QCOMPARE(h.previews, QStringList({"previews/step_2.png"}));
     QCOMPARE(h.previewCases, QStringList({"BraTS20_001"}));
+    QVERIFY(h.progress.rankItPerS.isEmpty());  // one process
+    // A data-parallel run: each rank's speed and the gradients all-reduced per step.
+    h.apply("{\"event\":\"step\",\"step\":3,\"total\":4,\"epoch\":0,\"lr\":0.001,\"losses\":{\"total\":1.9},\"it_per_s\":1.4,"
+            "\"eta_s\":0.7,\"rank_it_per_s\":[1.4,1.35],\"allreduce_mb\":0.75}");
+    QCOMPARE(h.progress.rankItPerS, QVector<double>({1.4, 1.35}));
+    QCOMPARE(h.progress.allreduceMb, 0.75);
   }
 
   void resumeReplacesTheRedoneSteps() {

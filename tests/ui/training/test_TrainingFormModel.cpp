@@ -86,6 +86,10 @@ class TestTrainingFormModel : public QObject {
     QVERIFY(l.overrides.contains("stage=tissnet"));
     QVERIFY(l.overrides.contains("runs.sp=" + sp));
     QCOMPARE(l.overrides.first(), QString("preset=cpu-small"));
+    QVERIFY(!trainArguments(l).contains("--nproc"));
+    m.nproc = 2;  // data-parallel: the launcher starts two ranks
+    const QStringList args = trainArguments(m.launch(dir_.path() + "/runs", "/usr/bin/tissnet"));
+    QCOMPARE(args.at(args.indexOf("--nproc") + 1), QString("2"));
   }
 
   void copiesAnExistingRunsConfig() {
