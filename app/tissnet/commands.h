@@ -17,6 +17,8 @@ void addInferCommand(CLI::App& app, int& exitCode);
 void addParamsCommand(CLI::App& app, int& exitCode);
 void addConfigCommand(CLI::App& app, int& exitCode);
 void addSweepCommand(CLI::App& app, int& exitCode);
+/// dicom scan.
+void addDicomCommands(CLI::App& app, int& exitCode);
 /// brasyn drop|eval, complete, export nnunet.
 void addBrasynCommands(CLI::App& app, int& exitCode);
 /// `bench train|infer|parity`, registered by addBenchCommand (and by tissnet-bench).

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   tissnet::addConfigCommand(app, exitCode);
   tissnet::addSweepCommand(app, exitCode);
   tissnet::addBrasynCommands(app, exitCode);
+  tissnet::addDicomCommands(app, exitCode);
   tissnet::addBenchCommand(app, exitCode);
   // The boundary of every command: a clear message and an exit code, never std::terminate.
   return tissnet::runCommandLine(app, argc, argv, exitCode);

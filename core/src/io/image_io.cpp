@@ -96,6 +96,20 @@ Result<Volume> toVolume(const std::string& path, FloatImage* img, PixelType type
   return v;
 }
 
+Result<Volume> readSlices(const std::string& name, const std::vector<std::string>& files) {
+  registerFormats();
+  try {
+    auto reader = itk::ImageSeriesReader<FloatImage>::New();
+    auto io = itk::GDCMImageIO::New();
+    reader->SetImageIO(io);
+    reader->SetFileNames(files);
+    reader->Update();
+    return toVolume(name, reader->GetOutput(), fromItk(io->GetComponentType()));
+  } catch (const itk::ExceptionObject& e) {
+    return makeError(name, std::string("unreadable DICOM series: ") + e.GetDescription());
+  }
+}
+
 Result<Volume> readDicomSeries(const std::string& dir) {
   registerFormats();
   try {
@@ -103,12 +117,7 @@ Result<Volume> readDicomSeries(const std::string& dir) {
     names->SetDirectory(dir);
     const auto& series = names->GetSeriesUIDs();
     if (series.empty()) return makeError(dir, "folder holds no DICOM series");
-    auto reader = itk::ImageSeriesReader<FloatImage>::New();
-    auto io = itk::GDCMImageIO::New();
-    reader->SetImageIO(io);
-    reader->SetFileNames(names->GetFileNames(series.front()));
-    reader->Update();
-    return toVolume(dir, reader->GetOutput(), fromItk(io->GetComponentType()));
+    return readSlices(dir, names->GetFileNames(series.front()));
   } catch (const itk::ExceptionObject& e) {
     return makeError(dir, std::string("unreadable DICOM series: ") + e.GetDescription());
   }
@@ -221,6 +230,11 @@ Result<VolumeHeader> readHeader(const std::string& path) {
   auto io = openIO(path);
   if (!io) return io.error();
   return headerOf(io->GetPointer());
+}
+
+Result<Volume> readDicomFiles(const std::vector<std::string>& files) {
+  if (files.empty()) return makeError("", "no DICOM slices to read");
+  return readSlices(files.front(), files);
 }
 
 Result<Volume> readVolume(const std::string& path) {

@@ -117,11 +117,13 @@ void Communicator::broadcast(const std::vector<torch::Tensor>& tensors, int root
 
 void Communicator::average(const std::vector<torch::Tensor>& tensors, int64_t bucketBytes) {
   torch::NoGradGuard noGrad;
+  const auto t0 = std::chrono::steady_clock::now();
   bucketed(tensors, bucketBytes, [&](std::vector<torch::Tensor>& flat) {
     reducedBytes_ += int64_t(flat[0].nbytes());
     group_->pg->allreduce(flat)->wait();
     flat[0].div_(double(world_.size));
   });
+  reduceSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
 bool Communicator::any(bool flag) {
@@ -142,6 +144,12 @@ std::vector<double> Communicator::gather(double value) {
 }
 
 void Communicator::barrier() { group_->pg->barrier()->wait(); }
+
+double Communicator::takeReduceSeconds() {
+  const double s = reduceSeconds_;
+  reduceSeconds_ = 0;
+  return s;
+}
 
 int64_t Communicator::takeReducedBytes() {
   const int64_t b = reducedBytes_;

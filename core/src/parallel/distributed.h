@@ -38,6 +38,8 @@ class Communicator {
   void barrier();
   /// Bytes this rank sent into all-reduces of gradients since the last call.
   int64_t takeReducedBytes();
+  /// Seconds this rank spent in those all-reduces (waiting for peers included) since the last call.
+  double takeReduceSeconds();
 
  private:
   struct Group;
@@ -46,6 +48,7 @@ class Communicator {
   std::string backend_;
   std::unique_ptr<Group> group_;
   int64_t reducedBytes_ = 0;
+  double reduceSeconds_ = 0;
 };
 
 }  // namespace tiss

@@ -73,6 +73,7 @@ class StepEventHook : public TrainHook {
       for (double sec : s.rankSecondsPerStep) perRank.push_back(sec > 0 ? 1 / sec : 0.0);
       event["rank_it_per_s"] = perRank;
       event["allreduce_mb"] = s.reducedMb;
+      event["allreduce_ms"] = s.reduceMs;
     }
     c_.emit(event.dump());
     // A log that cannot be written (full disk) ends the run: nothing it does would be recorded.
@@ -149,6 +150,7 @@ void agree(TrainingContext& c, LoopState& s) {
   for (auto& [name, v] : s.losses) v = values[i++].item<double>();
   s.rankSecondsPerStep = c.comm->gather(s.secondsPerStep);
   s.reducedMb = double(c.comm->takeReducedBytes()) / 1e6;
+  s.reduceMs = c.comm->takeReduceSeconds() * 1e3;
 }
 
 void agreeOnStop(TrainingContext& c, LoopState& s) {

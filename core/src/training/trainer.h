@@ -22,6 +22,7 @@ struct LoopState {
   double secondsPerStep = 0;  ///< moving average
   std::vector<double> rankSecondsPerStep;  ///< data-parallel: each rank's moving average
   double reducedMb = 0;       ///< data-parallel: MB of gradients this rank all-reduced in the step
+  double reduceMs = 0;        ///< data-parallel: ms rank 0 spent in those all-reduces (waits included)
   bool stop = false;        ///< a hook asks the loop to stop
   std::string stopState, stopMessage;  ///< status to record when stopping
 };

@@ -3,6 +3,7 @@
 /// MetaImage (.mha, .mhd) and DICOM series (a folder of slices). Every failure comes back
 /// as an Error naming the file and what is wrong; nothing throws.
 #include <string>
+#include <vector>
 
 #include "tiss/util/result.h"
 #include "tiss/io/volume.h"
@@ -39,6 +40,10 @@ Result<VolumeHeader> readHeader(const std::string& path);
 /// image for a channel reference). Fails on 2D or 4D images read whole, multi-component
 /// voxels, truncated or corrupt files, and NaN or Inf voxels.
 Result<Volume> readVolume(const std::string& path);
+
+/// Reads the DICOM slices `files`, in this order, as one volume (ITK/GDCM: origin from the
+/// first slice, spacing from the slice positions, direction from the orientation).
+Result<Volume> readDicomFiles(const std::vector<std::string>& files);
 
 /// Writes `v` in the format chosen by the file name, with the geometry and the pixel type
 /// of `v` (values are rounded and clamped to integer types). Written to a temporary file
