@@ -1,7 +1,7 @@
 // Data-parallel training through the real `tissnet train --nproc 2` (Gloo on localhost): a rank
 // killed mid-training ends the other within the timeout with status failed naming the rank,
 // and --resume --nproc 2 finishes with every step logged once; Ctrl-C on the launcher stops
-// every rank at one step with a checkpoint.
+// every rank at one step with a checkpoint; a refused start leaves an existing run's status alone.
 #include <signal.h>
 
 #include <QDir>
@@ -129,6 +129,18 @@ class TestParallelCli : public QObject {
     QFile events(run + "/events.jsonl");
     QVERIFY(events.open(QIODevice::ReadOnly));
     QVERIFY(events.readAll().contains(QByteArray("\"kind\":\"last\",\"step\":") + QByteArray::number(stopped)));
+
+    // Started again without --resume: rank 0 refuses the folder, and the run's status is not
+    // rewritten by the launcher (it is not this launch's run).
+    QFile before(run + "/status.json");
+    QVERIFY(before.open(QIODevice::ReadOnly));
+    const QByteArray kept = before.readAll();
+    const auto again = tissnet(QStringList{"train", "--data", data_, "--run", run, "--nproc", "2"} + tiny(400));
+    QVERIFY(again.code != 0);
+    QVERIFY2(again.err.contains("already holds a run"), qPrintable(again.err));
+    QFile after(run + "/status.json");
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), kept);
   }
 };
 

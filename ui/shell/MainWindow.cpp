@@ -33,21 +33,27 @@
 
 namespace tiss::ui {
 
+DatasetSession* MainWindow::session() const { return model_->session(); }
+WorkspaceModel* MainWindow::workspace() const { return model_->workspace(); }
+SettingsModel* MainWindow::settings() const { return model_->settings(); }
+TaskProgressModel* MainWindow::tasks() const { return model_->tasks(); }
+RunsModel* MainWindow::runs() const { return model_->runs(); }
+SweepModel* MainWindow::sweep() const { return model_->sweep(); }
+ApplyModelModel* MainWindow::applying() const { return model_->apply(); }
+
 MainWindow::MainWindow(QSettings* store, QWidget* parent)
-    : QMainWindow(parent), model_(new WorkbenchModel(store, this)), store_(store), settings_(model_->settings()),
-      workspace_(model_->workspace()), tasks_(model_->tasks()), session_(model_->session()), runs_(model_->runs()),
-      sweepModel_(model_->sweep()), apply_(model_->apply()) {
+    : QMainWindow(parent), model_(new WorkbenchModel(store, this)), store_(store) {
   setObjectName("MainWindow");
   setWindowIcon(QIcon(":/icons/tissnet.svg"));
   pages_ = new QTabWidget(this);
   pages_->setObjectName("pages");
   pages_->setTabsClosable(true);
   pages_->setDocumentMode(true);
-  browser_ = new DatasetBrowserPanel(session_->cases(), pages_);
+  browser_ = new DatasetBrowserPanel(model_->session()->cases(), pages_);
   pages_->addTab(browser_, QString());
-  dashboard_ = new DashboardPanel(runs_, pages_);
+  dashboard_ = new DashboardPanel(model_->runs(), pages_);
   pages_->addTab(dashboard_, QString());
-  sweepPanel_ = new SweepPanel(sweepModel_, pages_);
+  sweepPanel_ = new SweepPanel(model_->sweep(), pages_);
   pages_->addTab(sweepPanel_, QString());
   // The browser, the dashboard and the sweeps stay open; case pages come and go.
   for (int i = 0; i < kFixedPages; ++i) pages_->tabBar()->setTabButton(i, QTabBar::RightSide, nullptr);
@@ -65,17 +71,17 @@ MainWindow::MainWindow(QSettings* store, QWidget* parent)
   connect(dashboard_, &DashboardPanel::newRunRequested, this, &MainWindow::newTrainingRun);
   connect(dashboard_, &DashboardPanel::openRunRequested, openRun_, &QAction::trigger);
   connect(dashboard_, &DashboardPanel::stopRequested, this, [this](int row) {
-    if (!runs_->stop(row)) showError(tr("This run's trainer is not running on this computer."));
+    if (!model_->runs()->stop(row)) showError(tr("This run's trainer is not running on this computer."));
   });
   connect(dashboard_, &DashboardPanel::resumeRequested, this, [this](int row) {
-    runs_->setMaxConcurrent(settings_->maxRuns());
-    if (auto r = runs_->resume(row, defaultTissnet(), settings_->threads()); !r)
+    model_->runs()->setMaxConcurrent(model_->settings()->maxRuns());
+    if (auto r = model_->runs()->resume(row, defaultTissnet(), model_->settings()->threads()); !r)
       showError(errorText(r.error(), tr("Resuming the run")));
   });
   connect(dashboard_, &DashboardPanel::previewActivated, this, [this](const QString& png, const QString& data,
                                                                      const QString& caseId) {
     // The validation case in the slice viewers when its data set is the one open; else the PNG.
-    if (!caseId.isEmpty() && QFileInfo(data) == QFileInfo(session_->folder()) && openCase(caseId)) return;
+    if (!caseId.isEmpty() && QFileInfo(data) == QFileInfo(model_->session()->folder()) && openCase(caseId)) return;
     auto* label = new QLabel;
     label->setPixmap(QPixmap(png));
     label->setAlignment(Qt::AlignCenter);
@@ -85,19 +91,19 @@ MainWindow::MainWindow(QSettings* store, QWidget* parent)
   connectApply();
   connect(browser_, &DatasetBrowserPanel::errorOccurred, this, &MainWindow::showError);
   connect(browser_, &DatasetBrowserPanel::messageLogged, this, &MainWindow::log);
-  connect(session_, &DatasetSession::failed, this, &MainWindow::showError);
-  connect(session_, &DatasetSession::opened, this, [this](const QString& dir) {
+  connect(model_->session(), &DatasetSession::failed, this, &MainWindow::showError);
+  connect(model_->session(), &DatasetSession::opened, this, [this](const QString& dir) {
     log(tr("Opened %1").arg(dir));
     // Listed in the workspace once it is a data set, even one whose cases have problems.
-    if (workspace_->folder().isEmpty()) return;
-    if (auto st = workspace_->addDataset(dir); !st) showError(errorText(st.error(), tr("Saving the workspace")));
-    workspace_->setCurrentDataset(dir);
+    if (model_->workspace()->folder().isEmpty()) return;
+    if (auto st = model_->workspace()->addDataset(dir); !st) showError(errorText(st.error(), tr("Saving the workspace")));
+    model_->workspace()->setCurrentDataset(dir);
   });
-  connect(session_, &DatasetSession::scanFinished, this, [this](bool cancelled) {
-    log(cancelled ? tr("Check cancelled") : tr("Checked %n case(s), %1 with problems", "", session_->cases()->rowCount())
-                                                .arg(session_->cases()->problemCount()));
+  connect(model_->session(), &DatasetSession::scanFinished, this, [this](bool cancelled) {
+    log(cancelled ? tr("Check cancelled") : tr("Checked %n case(s), %1 with problems", "", model_->session()->cases()->rowCount())
+                                                .arg(model_->session()->cases()->problemCount()));
   });
-  connect(workspace_, &WorkspaceModel::changed, this, [this] {
+  connect(model_->workspace(), &WorkspaceModel::changed, this, [this] {
     refreshRecent();
     refreshWorkspaceList();
   });
@@ -121,7 +127,7 @@ void MainWindow::createActions() {
   openWorkspace_ = make("open-workspace", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] { chooseWorkspace(); });
   openDataset_ = make("open-dataset", QKeySequence::Open, [this] { chooseDataset(); });
   openCase_ = make(nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { chooseCaseFiles(); });
-  rescan_ = make("rescan", QKeySequence::Refresh, [this] { session_->rescan(); });
+  rescan_ = make("rescan", QKeySequence::Refresh, [this] { model_->session()->rescan(); });
   saveSplit_ = make("save", QKeySequence::Save, [this] { browser_->saveSplit(); });
   quit_ = make(nullptr, QKeySequence::Quit, [this] { close(); });
   findCases_ = make("find", QKeySequence::Find, [this] {
@@ -138,7 +144,7 @@ void MainWindow::createActions() {
   resetLayout_ = make(nullptr, QKeySequence(), [this] { restoreState(defaultState_); });
   newRun_ = make(nullptr, QKeySequence(Qt::CTRL | Qt::Key_T), [this] { newTrainingRun(); });
   openRun_ = make(nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a run folder"), workspace_->runsFolder());
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a run folder"), model_->workspace()->runsFolder());
     if (!dir.isEmpty()) openRun(dir);
   });
   newSweep_ = make(nullptr, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_N), [this] { newSweep(); });
@@ -147,7 +153,7 @@ void MainWindow::createActions() {
   settingsAction_ = make("settings", QKeySequence(Qt::CTRL | Qt::Key_Comma), [this] { showSettings(); });
   shortcuts_ = make("shortcuts", QKeySequence::HelpContents, [this] { showShortcuts(); });
   about_ = make(nullptr, QKeySequence(), [this] { showAbout(); });
-  cancelTask_ = make("cancel", QKeySequence(Qt::Key_Escape), [this] { tasks_->cancel(); });
+  cancelTask_ = make("cancel", QKeySequence(Qt::Key_Escape), [this] { model_->tasks()->cancel(); });
 }
 
 void MainWindow::createMenus() {
@@ -216,21 +222,21 @@ void MainWindow::createStatusBar() {
 
 void MainWindow::bindProgress() {
   auto refresh = [this] {
-    const bool busy = tasks_->busy();
-    taskLabel_->setText(busy ? tasks_->name() : QString());
+    const bool busy = model_->tasks()->busy();
+    taskLabel_->setText(busy ? model_->tasks()->name() : QString());
     progressBar_->setVisible(busy);
-    cancelButton_->setVisible(busy && tasks_->cancellable());
-    cancelTask_->setEnabled(busy && tasks_->cancellable());
-    progressBar_->setRange(0, tasks_->total());
-    progressBar_->setValue(tasks_->done());
+    cancelButton_->setVisible(busy && model_->tasks()->cancellable());
+    cancelTask_->setEnabled(busy && model_->tasks()->cancellable());
+    progressBar_->setRange(0, model_->tasks()->total());
+    progressBar_->setValue(model_->tasks()->done());
   };
-  connect(tasks_, &TaskProgressModel::changed, this, refresh);
+  connect(model_->tasks(), &TaskProgressModel::changed, this, refresh);
   refresh();
 }
 
 void MainWindow::retranslate() {
-  setWindowTitle(workspace_->folder().isEmpty() ? tr("TISS Workbench")
-                                                : tr("TISS Workbench — %1").arg(workspace_->folder()));
+  setWindowTitle(model_->workspace()->folder().isEmpty() ? tr("TISS Workbench")
+                                                : tr("TISS Workbench — %1").arg(model_->workspace()->folder()));
   fileMenu_->setTitle(tr("&File"));
   recentMenu_->setTitle(tr("Recent &Workspaces"));
   viewMenu_->setTitle(tr("&View"));

@@ -60,14 +60,14 @@ class MainWindow : public QMainWindow {
 
   /// The models this window binds to (owned by the WorkbenchModel).
   WorkbenchModel* model() const { return model_; }
-  DatasetSession* session() const { return session_; }
-  WorkspaceModel* workspace() const { return workspace_; }
-  SettingsModel* settings() const { return settings_; }
-  TaskProgressModel* tasks() const { return tasks_; }
+  DatasetSession* session() const;
+  WorkspaceModel* workspace() const;
+  SettingsModel* settings() const;
+  TaskProgressModel* tasks() const;
   DatasetBrowserPanel* browser() const { return browser_; }
   DashboardPanel* dashboard() const { return dashboard_; }
-  RunsModel* runs() const { return runs_; }
-  SweepModel* sweep() const { return sweepModel_; }
+  RunsModel* runs() const;
+  SweepModel* sweep() const;
   SweepPanel* sweepPanel() const { return sweepPanel_; }
   /// Pages that never close: data set, training, sweeps.
   static constexpr int kFixedPages = 3;
@@ -83,7 +83,7 @@ class MainWindow : public QMainWindow {
   /// Runs `runDir` on the case of `page` off the UI thread (progress and cancel in the status
   /// bar); the outputs become a result source of the page when done.
   bool applyModel(CaseViewerPage* page, const QString& runDir);
-  ApplyModelModel* applying() const { return apply_; }
+  ApplyModelModel* applying() const;
   /// Follows a run folder in the dashboard and shows it.
   void openRun(const QString& folder);
   QTabWidget* pages() const { return pages_; }
@@ -130,13 +130,6 @@ class MainWindow : public QMainWindow {
 
   WorkbenchModel* model_;
   QSettings* store_;
-  SettingsModel* settings_;
-  WorkspaceModel* workspace_;
-  TaskProgressModel* tasks_;
-  DatasetSession* session_;
-  RunsModel* runs_;
-  SweepModel* sweepModel_;
-  ApplyModelModel* apply_;
   DatasetBrowserPanel* browser_;
   DashboardPanel* dashboard_;
   SweepPanel* sweepPanel_;

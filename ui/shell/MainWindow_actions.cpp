@@ -17,6 +17,7 @@
 #include "dataset/DatasetBrowserPanel.h"
 #include "dataset/DatasetSession.h"
 #include "shell/MainWindow.h"
+#include "shell/WorkbenchModel.h"
 #include "shell/SettingsDialog.h"
 #include "shell/SettingsModel.h"
 #include "shell/ShortcutsDialog.h"
@@ -34,18 +35,18 @@
 namespace tiss::ui {
 
 bool MainWindow::openWorkspace(const QString& dir) {
-  if (auto st = workspace_->open(dir); !st) {
+  if (auto st = model_->workspace()->open(dir); !st) {
     showError(errorText(st.error(), tr("Opening the workspace")));
     return false;
   }
   retranslate();  // the title names the workspace
-  runs_->scan(workspace_->runsFolder());  // runs still training re-attach
-  for (const QString& run : workspace_->externalRuns())
-    if (QFileInfo(run).isDir()) runs_->attach(run);
-  log(tr("Workspace %1").arg(workspace_->folder()));
+  model_->runs()->scan(model_->workspace()->runsFolder());  // runs still training re-attach
+  for (const QString& run : model_->workspace()->externalRuns())
+    if (QFileInfo(run).isDir()) model_->runs()->attach(run);
+  log(tr("Workspace %1").arg(model_->workspace()->folder()));
   restoreSweeps();
-  if (!workspace_->currentDataset().isEmpty() && QFileInfo(workspace_->currentDataset()).isDir())
-    openDataset(workspace_->currentDataset());
+  if (!model_->workspace()->currentDataset().isEmpty() && QFileInfo(model_->workspace()->currentDataset()).isDir())
+    openDataset(model_->workspace()->currentDataset());
   return true;
 }
 
@@ -54,54 +55,54 @@ void MainWindow::openDataset(const QString& dir) {
   for (int i = pages_->count() - 1; i >= kFixedPages; --i)
     if (auto* page = qobject_cast<CaseViewerPage*>(pages_->widget(i)); !page || !page->model()->standalone()) delete pages_->widget(i);
   pages_->setCurrentWidget(browser_);
-  QString cache = workspace_->cacheFolder();
-  if (workspace_->folder().isEmpty()) {  // no workspace: the per-user cache (0700), never /tmp
+  QString cache = model_->workspace()->cacheFolder();
+  if (model_->workspace()->folder().isEmpty()) {  // no workspace: the per-user cache (0700), never /tmp
     auto user = userCacheDir("thumbnails");
     if (!user) return showError(errorText(user.error(), tr("Opening the data set")));
     cache = QString::fromStdString(*user);
   }
-  session_->open(dir, cache, settings_->threads());
+  model_->session()->open(dir, cache, model_->settings()->threads());
 }
 
 void MainWindow::newTrainingRun() {
   TrainingFormModel form;
-  form.setDataDir(session_->folder());
+  form.setDataDir(model_->session()->folder());
   form.setRunName(QDateTime::currentDateTime().toString("'run-'yyyyMMdd-HHmmss"));
-  form.threads = settings_->threads();
-  form.device = settings_->device();
+  form.threads = model_->settings()->threads();
+  form.device = model_->settings()->device();
   TrainingDialog dialog(&form, this);
   if (dialog.exec() != QDialog::Accepted || !form.valid()) return;
-  runs_->setMaxConcurrent(settings_->maxRuns());
-  auto row = runs_->launch(form.launch(workspace_->runsFolder(), defaultTissnet()));
+  model_->runs()->setMaxConcurrent(model_->settings()->maxRuns());
+  auto row = model_->runs()->launch(form.launch(model_->workspace()->runsFolder(), defaultTissnet()));
   if (!row) return showError(errorText(row.error(), tr("Starting the training run")));
   pages_->setCurrentWidget(dashboard_);
   dashboard_->runTable()->selectRow(*row);
 }
 
 void MainWindow::openRun(const QString& folder) {
-  const int row = runs_->attach(folder);
-  if (!workspace_->folder().isEmpty()) workspace_->addExternalRun(folder);  // followed again next time
+  const int row = model_->runs()->attach(folder);
+  if (!model_->workspace()->folder().isEmpty()) model_->workspace()->addExternalRun(folder);  // followed again next time
   pages_->setCurrentWidget(dashboard_);
   dashboard_->runTable()->selectRow(row);
 }
 
 void MainWindow::chooseWorkspace() {
-  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open or create a workspace folder"), workspace_->folder());
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open or create a workspace folder"), model_->workspace()->folder());
   if (!dir.isEmpty()) openWorkspace(dir);
 }
 
 void MainWindow::chooseDataset() {
-  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a data set folder"), settings_->dataFolder());
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a data set folder"), model_->settings()->dataFolder());
   if (!dir.isEmpty()) openDataset(dir);
 }
 
-void MainWindow::showSettings() { SettingsDialog(settings_, this).exec(); }
+void MainWindow::showSettings() { SettingsDialog(model_->settings(), this).exec(); }
 
 void MainWindow::showPaperFigure() {
-  const auto dataset = session_->cases()->dataset();
+  const auto dataset = model_->session()->cases()->dataset();
   if (!dataset) return showError(tr("Open a data set first: the figure's rows are its cases."));
   QStringList results;
-  for (const auto& r : workspace_->viewerState(session_->folder()).value("results").toArray()) results << r.toString();
+  for (const auto& r : model_->workspace()->viewerState(model_->session()->folder()).value("results").toArray()) results << r.toString();
   PaperFigureModel model(dataset, results);
   PaperFigureDialog(&model, this).exec();
 }
@@ -117,21 +118,21 @@ void MainWindow::showAbout() {
 
 void MainWindow::refreshRecent() {
   recentMenu_->clear();
-  for (const QString& dir : workspace_->recentWorkspaces())
+  for (const QString& dir : model_->workspace()->recentWorkspaces())
     recentMenu_->addAction(dir, this, [this, dir] { openWorkspace(dir); });
   recentMenu_->setEnabled(!recentMenu_->isEmpty());
 }
 
 void MainWindow::refreshWorkspaceList() {
   datasetList_->clear();
-  for (const QString& dir : workspace_->datasets()) {
+  for (const QString& dir : model_->workspace()->datasets()) {
     auto* item = new QListWidgetItem(QIcon(":/icons/actions/open-dataset.svg"), QFileInfo(dir).fileName(), datasetList_);
     item->setData(Qt::UserRole, dir);
     item->setToolTip(dir);
   }
   // Cases opened without a data set, kept in the workspace's cases/ folder.
-  const QDir cases(workspace_->folder() + "/cases");
-  for (const QString& id : workspace_->folder().isEmpty() ? QStringList() : cases.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+  const QDir cases(model_->workspace()->folder() + "/cases");
+  for (const QString& id : model_->workspace()->folder().isEmpty() ? QStringList() : cases.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
     if (!QFileInfo::exists(cases.filePath(id) + "/manifest.json")) continue;
     auto* item = new QListWidgetItem(QIcon(":/icons/actions/find.svg"), id, datasetList_);
     item->setData(Qt::UserRole, cases.filePath(id));
@@ -156,7 +157,7 @@ void MainWindow::saveLayout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-  if (session_->cases()->splitModified() && !quiet_) {
+  if (model_->session()->cases()->splitModified() && !quiet_) {
     const auto answer = QMessageBox::question(this, tr("Unsaved split"), tr("The edited split is not saved. Save it now?"),
                                               QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Cancel) return event->ignore();

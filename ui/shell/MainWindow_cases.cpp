@@ -12,6 +12,7 @@
 #include "dataset/OpenCaseDialog.h"
 #include "dataset/OpenCaseModel.h"
 #include "shell/MainWindow.h"
+#include "shell/WorkbenchModel.h"
 #include "shell/SettingsModel.h"
 #include "shell/WorkspaceModel.h"
 #include "tiss/util/cache_dir.h"
@@ -21,7 +22,7 @@
 namespace tiss::ui {
 
 CaseViewerPage* MainWindow::openCase(const QString& caseId) {
-  const auto dataset = session_->cases()->dataset();
+  const auto dataset = model_->session()->cases()->dataset();
   if (!dataset || !dataset->find(caseId.toStdString())) return nullptr;
   return openCasePage(dataset, caseId);
 }
@@ -36,8 +37,8 @@ CaseViewerPage* MainWindow::openCasePage(std::shared_ptr<const Dataset> dataset,
     }
   auto* model = new CaseViewerModel(dataset, caseId);
   // The workspace keeps one viewer state per data set: result folders, layout, axis.
-  model->restore(workspace_->viewerState(folder));
-  connect(model, &CaseViewerModel::stateChanged, this, [this, model, folder] { workspace_->setViewerState(folder, model->state()); });
+  model->restore(model_->workspace()->viewerState(folder));
+  connect(model, &CaseViewerModel::stateChanged, this, [this, model, folder] { model_->workspace()->setViewerState(folder, model->state()); });
   auto* page = new CaseViewerPage(model, pages_);
   connect(page, &CaseViewerPage::errorOccurred, this, &MainWindow::showError);
   connect(page, &CaseViewerPage::applyRequested, this, [this, page] { chooseModelFor(page); });
@@ -49,7 +50,7 @@ CaseViewerPage* MainWindow::openCasePage(std::shared_ptr<const Dataset> dataset,
 
 // Kept in the workspace (cases/ID/manifest.json); without a workspace in the user's cache.
 QString MainWindow::casesFolder() {
-  if (!workspace_->folder().isEmpty()) return workspace_->folder() + "/cases";
+  if (!model_->workspace()->folder().isEmpty()) return model_->workspace()->folder() + "/cases";
   auto user = userCacheDir("cases");
   if (!user) return showError(errorText(user.error(), tr("Opening a case"))), QString();
   return QString::fromStdString(*user);
@@ -79,7 +80,7 @@ CaseViewerPage* MainWindow::openKeptCase(const QString& folder) {
 }
 
 void MainWindow::chooseCaseFiles() {
-  const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open the image files of a case"), settings_->dataFolder(),
+  const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open the image files of a case"), model_->settings()->dataFolder(),
                                                           tr("Images (*.nii.gz *.nii *.nrrd *.mha *.mhd *.nhdr)"));
   if (!files.isEmpty()) openStandaloneCase(files);
 }

@@ -10,6 +10,7 @@
 #include "training/TrainingLauncher.h"
 #include "dataset/DatasetSession.h"
 #include "shell/MainWindow.h"
+#include "shell/WorkbenchModel.h"
 #include "shell/SettingsModel.h"
 #include "shell/WorkspaceModel.h"
 #include "sweep/NewSweepDialog.h"
@@ -31,11 +32,11 @@ void MainWindow::connectSweeps() {
 
 void MainWindow::newSweep() {
   NewSweepModel form;
-  form.setDataDir(session_->folder());
-  form.setThreadsPerJob(settings_->threads());
-  form.setMaxParallel(settings_->maxRuns());
-  form.setDevices(settings_->device());
-  const QString base = workspace_->folder().isEmpty() ? QDir::homePath() : workspace_->sweepsFolder();
+  form.setDataDir(model_->session()->folder());
+  form.setThreadsPerJob(model_->settings()->threads());
+  form.setMaxParallel(model_->settings()->maxRuns());
+  form.setDevices(model_->settings()->device());
+  const QString base = model_->workspace()->folder().isEmpty() ? QDir::homePath() : model_->workspace()->sweepsFolder();
   form.setOutDir(QDir(base).filePath(QDateTime::currentDateTime().toString("'sweep-'yyyyMMdd-HHmmss")));
   NewSweepDialog dialog(&form, this);
   if (dialog.exec() != QDialog::Accepted) return;
@@ -46,31 +47,31 @@ void MainWindow::newSweep() {
 }
 
 void MainWindow::chooseSweep() {
-  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a sweep folder"), workspace_->sweepsFolder());
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a sweep folder"), model_->workspace()->sweepsFolder());
   if (!dir.isEmpty()) openSweep(dir);
 }
 
 bool MainWindow::openSweep(const QString& folder) {
-  if (auto st = sweepModel_->open(folder); !st) {
+  if (auto st = model_->sweep()->open(folder); !st) {
     showError(errorText(st.error(), tr("Opening the sweep")));
     return false;
   }
-  if (!workspace_->folder().isEmpty()) workspace_->addExternalSweep(folder);  // listed again next time
-  sweepPanel_->setSweeps(workspace_->folder().isEmpty() ? QStringList{sweepModel_->folder()} : workspace_->sweeps());
+  if (!model_->workspace()->folder().isEmpty()) model_->workspace()->addExternalSweep(folder);  // listed again next time
+  sweepPanel_->setSweeps(model_->workspace()->folder().isEmpty() ? QStringList{model_->sweep()->folder()} : model_->workspace()->sweeps());
   pages_->setCurrentWidget(sweepPanel_);
-  if (sweepModel_->needsScheduler() && !sweepModel_->paused()) continueSweep();
+  if (model_->sweep()->needsScheduler() && !model_->sweep()->paused()) continueSweep();
   return true;
 }
 
 void MainWindow::continueSweep() {
-  if (auto st = sweepModel_->continueSweep(defaultTissnet()); !st)
+  if (auto st = model_->sweep()->continueSweep(defaultTissnet()); !st)
     return showError(errorText(st.error(), tr("Continuing the sweep")));
-  log(tr("Sweep %1: scheduler started").arg(sweepModel_->folder()));
+  log(tr("Sweep %1: scheduler started").arg(model_->sweep()->folder()));
 }
 
 // Every workspace sweep with unfinished work and no scheduler is continued; the newest is shown.
 void MainWindow::restoreSweeps() {
-  const QStringList sweeps = workspace_->sweeps();
+  const QStringList sweeps = model_->workspace()->sweeps();
   sweepPanel_->setSweeps(sweeps);
   for (const QString& dir : sweeps) {
     auto f = SweepFolder::open(dir.toStdString());
@@ -80,9 +81,9 @@ void MainWindow::restoreSweeps() {
       const std::string state = readTrialState(*f, job).state;
       unfinished = unfinished || state == "queued" || state == "stopped" || state == "running";
     }
-    if (unfinished && sweepModel_->open(dir)) continueSweep();
+    if (unfinished && model_->sweep()->open(dir)) continueSweep();
   }
-  if (!sweeps.isEmpty() && sweepModel_->folder().isEmpty()) sweepModel_->open(sweeps.last());
+  if (!sweeps.isEmpty() && model_->sweep()->folder().isEmpty()) model_->sweep()->open(sweeps.last());
 }
 
 }  // namespace tiss::ui

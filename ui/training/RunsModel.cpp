@@ -82,7 +82,7 @@ Result<int> RunsModel::resume(int row, const QString& tissnet, int threads) {
   l.threads = threads;
   // A data-parallel run started by --nproc resumes with as many ranks, each on its own GPU.
   if (info.value("launcher").toString() == "nproc") {
-    l.nproc = std::max(1, info.value("world_size").toInt(1));
+    l.nproc = std::clamp(info.value("world_size").toInt(1), 1, 64);  // what --nproc accepts
     if (l.device.startsWith("cuda")) l.device = "cuda";
   }
   l.resume = true;

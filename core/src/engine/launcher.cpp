@@ -63,13 +63,15 @@ std::string describeExit(int status) {
 // The run's status after a rank failed: which rank and why, with what rank 0 said if it said
 // anything (e.g. the failed collective); rank 0 has ended, so this is the only writer now.
 void recordFailure(const std::string& runDir, int rank, const std::string& why) {
+  // Rank 0 speaks for itself (its boundary marks a run it had started as failed); and a status
+  // this launch did not write (rank 0 refused an existing run, e.g. without --resume) stays.
+  if (rank == 0) return;
   const RunFolder run{runDir};
-  std::error_code ec;
-  if (!fs::exists(run.statusFile(), ec)) return;  // refused before the run existed
   auto old = readStatus(run);
-  const long step = old ? old->step : 0;
+  if (!old || (old->state != "running" && old->state != "failed")) return;
+  const long step = old->step;
   std::string message = "failed: rank " + std::to_string(rank) + " " + why;
-  if (old && old->state == "failed" && rank != 0) message += "; rank 0: " + old->message;
+  if (old->state == "failed") message += "; rank 0: " + old->message;
   writeStatus(run, {"failed", step, message});
   appendEvent(run, nlohmann::json{{"event", "status"}, {"state", "failed"}, {"step", step}, {"message", message}, {"rank", rank}}.dump());
 }
@@ -126,12 +128,17 @@ Status launchRanks(const TrainRequest& request, const std::atomic<bool>* cancel)
     r.running.push_back(true);
   }
   using Clock = std::chrono::steady_clock;
-  bool forwarded = false;
+  bool forwarded = false, again = false;
   Clock::time_point ending{};
   while (reap(r) > 0) {
     if (cancel && cancel->load() && !forwarded) signalAll(r, SIGTERM), forwarded = true;
+    // A failed rank fails the run: the others get SIGTERM (a rank waiting on a collective ends
+    // when it times out or its peer's connection closes), a second one after 2 s (tissnet then
+    // exits at once; its files are written atomically), SIGKILL after 30 s.
     if (r.firstFailed >= 0 && ending == Clock::time_point{}) signalAll(r, SIGTERM), ending = Clock::now();
-    if (ending != Clock::time_point{} && Clock::now() - ending > std::chrono::seconds(30)) signalAll(r, SIGKILL);
+    const auto since = Clock::now() - ending;
+    if (ending != Clock::time_point{} && since > std::chrono::seconds(2) && !again) signalAll(r, SIGTERM), again = true;
+    if (ending != Clock::time_point{} && since > std::chrono::seconds(30)) signalAll(r, SIGKILL);
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   std::error_code ec;
