@@ -151,6 +151,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>With --run: show the dashboard&apos;s gradient norm charts.</source>
         <translation>Mit --run: die Diagramme der Gradientennormen im Dashboard zeigen.</translation>
     </message>
+    <message>
+        <source>Open a folder of DICOM files as a case, sequences guessed, series on another grid resampled (with --results, --layout, --axis as for --case).</source>
+        <translation>Einen Ordner mit DICOM-Dateien als Fall öffnen, Sequenzen erraten, Serien auf anderem Gitter umgetastet (mit --results, --layout, --axis wie bei --case).</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::ApplyModelModel</name>
@@ -647,7 +651,10 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     </message>
     <message numerus="yes">
         <source>, %n rank(s): %1 it/s each, %2 MB all-reduced a step</source>
-        <translation><numerusform>, %n Rang: %1 it/s je Rang, %2 MB All-Reduce pro Schritt</numerusform><numerusform>, %n Ränge: %1 it/s je Rang, %2 MB All-Reduce pro Schritt</numerusform></translation>
+        <translation>
+            <numerusform>, %n Rang: %1 it/s je Rang, %2 MB All-Reduce pro Schritt</numerusform>
+            <numerusform>, %n Ränge: %1 it/s je Rang, %2 MB All-Reduce pro Schritt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1048,6 +1055,38 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>%1 holds no case opened on its own.</source>
         <translation>%1 enthält keinen einzeln geöffneten Fall.</translation>
     </message>
+    <message>
+        <source>Open &amp;DICOM Folder…</source>
+        <translation>&amp;DICOM-Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Open the MR series of a folder of DICOM files as a case, each series&apos; sequence guessed</source>
+        <translation>Die MR-Serien eines Ordners mit DICOM-Dateien als Fall öffnen, die Sequenz jeder Serie erraten</translation>
+    </message>
+    <message>
+        <source>Open from &amp;PACS…</source>
+        <translation>Aus dem &amp;PACS öffnen…</translation>
+    </message>
+    <message>
+        <source>Find a study on the PACS set in Settings, retrieve its series and open them as a case</source>
+        <translation>Eine Studie im in den Einstellungen gewählten PACS suchen, ihre Serien abrufen und als Fall öffnen</translation>
+    </message>
+    <message>
+        <source>Importing DICOM series of %1</source>
+        <translation>Importiere DICOM-Serien von %1</translation>
+    </message>
+    <message>
+        <source>Imported DICOM series of %1 from %2</source>
+        <translation>DICOM-Serien von %1 aus %2 importiert</translation>
+    </message>
+    <message>
+        <source>Open a folder of DICOM files</source>
+        <translation>Einen Ordner mit DICOM-Dateien öffnen</translation>
+    </message>
+    <message>
+        <source>Retrieved series from %1 into %2</source>
+        <translation>Serien von %1 nach %2 abgerufen</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::NewSweepDialog</name>
@@ -1237,6 +1276,110 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     </message>
 </context>
 <context>
+    <name>tiss::ui::OpenDicomDialog</name>
+    <message>
+        <source>Open DICOM Series</source>
+        <translation>DICOM-Serien öffnen</translation>
+    </message>
+    <message>
+        <source>Refuse series on another grid</source>
+        <translation>Serien auf anderem Gitter ablehnen</translation>
+    </message>
+    <message>
+        <source>Resample them onto the first series&apos; grid</source>
+        <translation>Sie auf das Gitter der ersten Serie umtasten</translation>
+    </message>
+    <message>
+        <source>Register them rigidly, then resample (patient moved)</source>
+        <translation>Sie starr registrieren, dann umtasten (Patient hat sich bewegt)</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Used as</source>
+        <translation>Verwendet als</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>Fall-ID</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>Gitter</translation>
+    </message>
+    <message>
+        <source>Each series&apos; sequence is guessed from its description; correct it where it is wrong. The first sequence (T1, T1ce, T2, FLAIR) gives the grid. The series are copied into the workspace as NIfTI without patient names or ids; the DICOM files are never changed.</source>
+        <translation>Die Sequenz jeder Serie wird aus ihrer Beschreibung erraten; korrigieren Sie sie, wo sie falsch ist. Die erste Sequenz (T1, T1ce, T2, FLAIR) gibt das Gitter vor. Die Serien werden ohne Patientennamen oder -IDs als NIfTI in den Arbeitsbereich kopiert; die DICOM-Dateien werden nie verändert.</translation>
+    </message>
+    <message>
+        <source>T1 (t1n)</source>
+        <translation>T1 (t1n)</translation>
+    </message>
+    <message>
+        <source>T1ce (t1c)</source>
+        <translation>T1ce (t1c)</translation>
+    </message>
+    <message>
+        <source>T2 (t2w)</source>
+        <translation>T2 (t2w)</translation>
+    </message>
+    <message>
+        <source>FLAIR (t2f)</source>
+        <translation>FLAIR (t2f)</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>(nicht verwendet)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not read (not DICOM, truncated or compressed in a way this program does not read).</source>
+        <translation>
+            <numerusform>%n Datei nicht gelesen (kein DICOM, abgeschnitten oder in einer Weise komprimiert, die dieses Programm nicht liest).</numerusform>
+            <numerusform>%n Dateien nicht gelesen (kein DICOM, abgeschnitten oder in einer Weise komprimiert, die dieses Programm nicht liest).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::OpenDicomModel</name>
+    <message>
+        <source>Opening a DICOM folder</source>
+        <translation>Öffnen eines DICOM-Ordners</translation>
+    </message>
+    <message numerus="yes">
+        <source>series %1: %2 (%n slices)</source>
+        <translation>
+            <numerusform>Serie %1: %2 (%n Schicht)</numerusform>
+            <numerusform>Serie %1: %2 (%n Schichten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No MR series in this folder.</source>
+        <translation>Keine MR-Serie in diesem Ordner.</translation>
+    </message>
+    <message>
+        <source>The case id must not be empty, start with a dot or hold a slash.</source>
+        <translation>Die Fall-ID darf nicht leer sein, nicht mit einem Punkt beginnen und keinen Schrägstrich enthalten.</translation>
+    </message>
+    <message>
+        <source>No series is used: choose the sequence of at least one series.</source>
+        <translation>Keine Serie wird verwendet: wählen Sie die Sequenz mindestens einer Serie.</translation>
+    </message>
+    <message>
+        <source>Importing the DICOM series</source>
+        <translation>Importieren der DICOM-Serien</translation>
+    </message>
+    <message>
+        <source>Keeping the case in the workspace</source>
+        <translation>Speichern des Falls im Arbeitsbereich</translation>
+    </message>
+</context>
+<context>
     <name>tiss::ui::OverlayPanel</name>
     <message>
         <source>Overlay</source>
@@ -1257,6 +1400,156 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>Probability map</source>
         <translation>Wahrscheinlichkeitskarte</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::PacsDialog</name>
+    <message>
+        <source>Open from PACS</source>
+        <translation>Aus dem PACS öffnen</translation>
+    </message>
+    <message>
+        <source>Server: %1 at %2:%3, we are %4 (change it in Settings)</source>
+        <translation>Server: %1 auf %2:%3, wir sind %4 (in den Einstellungen änderbar)</translation>
+    </message>
+    <message>
+        <source>e.g. Doe* (wildcards * and ?)</source>
+        <translation>z. B. Muster* (Platzhalter * und ?)</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>beliebiges Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Patienten-ID</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>Patientenname</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modalität</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>Studiendatum</translation>
+    </message>
+    <message>
+        <source>&amp;Retrieve and Open</source>
+        <translation>&amp;Abrufen und öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel retrieval</source>
+        <translation>Abruf abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Studies</source>
+        <translation>Studien</translation>
+    </message>
+    <message>
+        <source>Series of the chosen study (MR series ticked)</source>
+        <translation>Serien der gewählten Studie (MR-Serien angehakt)</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::PacsModel</name>
+    <message>
+        <source>Searching %1…</source>
+        <translation>Suche in %1…</translation>
+    </message>
+    <message>
+        <source>Searching the PACS</source>
+        <translation>Suche im PACS</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n study(ies) found</source>
+        <translation>
+            <numerusform>%n Studie gefunden</numerusform>
+            <numerusform>%n Studien gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>Patienten-ID</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Studie</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>Modalitäten</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Listing the series…</source>
+        <translation>Liste die Serien auf…</translation>
+    </message>
+    <message>
+        <source>Listing the series</source>
+        <translation>Auflisten der Serien</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series</source>
+        <translation>
+            <numerusform>%n Serie</numerusform>
+            <numerusform>%n Serien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  %2  %3  (%n image(s))</source>
+        <translation>
+            <numerusform>%1  %2  %3  (%n Bild)</numerusform>
+            <numerusform>%1  %2  %3  (%n Bilder)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick at least one series to retrieve.</source>
+        <translation>Haken Sie mindestens eine Serie zum Abrufen an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieving %n series…</source>
+        <translation>
+            <numerusform>Rufe %n Serie ab…</numerusform>
+            <numerusform>Rufe %n Serien ab…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retrieval cancelled; the files already received stay in %1.</source>
+        <translation>Abruf abgebrochen; die bereits empfangenen Dateien bleiben in %1.</translation>
+    </message>
+    <message>
+        <source>Retrieving the series</source>
+        <translation>Abrufen der Serien</translation>
+    </message>
+    <message>
+        <source>Retrieved into %1</source>
+        <translation>Abgerufen nach %1</translation>
     </message>
 </context>
 <context>
@@ -1543,6 +1836,26 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>Runs training at once</source>
         <translation>Gleichzeitig trainierende Läufe</translation>
+    </message>
+    <message>
+        <source>The PACS may have to know this title (and allow it to query and retrieve)</source>
+        <translation>Das PACS muss diesen Titel eventuell kennen (und ihm Suchen und Abrufen erlauben)</translation>
+    </message>
+    <message>
+        <source>PACS host</source>
+        <translation>PACS-Host</translation>
+    </message>
+    <message>
+        <source>PACS DICOM port</source>
+        <translation>DICOM-Port des PACS</translation>
+    </message>
+    <message>
+        <source>PACS AE title</source>
+        <translation>AE-Titel des PACS</translation>
+    </message>
+    <message>
+        <source>Our AE title</source>
+        <translation>Unser AE-Titel</translation>
     </message>
 </context>
 <context>

@@ -69,4 +69,37 @@
         <translation><numerusform>%1 of %n job finished</numerusform><numerusform>%1 of %n jobs finished</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>tiss::ui::OpenDicomDialog</name>
+    <message numerus="yes">
+        <source>%n file(s) not read (not DICOM, truncated or compressed in a way this program does not read).</source>
+        <translation><numerusform>%n file not read (not DICOM, truncated or compressed in a way this program does not read).</numerusform><numerusform>%n files not read (not DICOM, truncated or compressed in a way this program does not read).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::OpenDicomModel</name>
+    <message numerus="yes">
+        <source>series %1: %2 (%n slices)</source>
+        <translation><numerusform>series %1: %2 (%n slice)</numerusform><numerusform>series %1: %2 (%n slices)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::PacsModel</name>
+    <message numerus="yes">
+        <source>%n study(ies) found</source>
+        <translation><numerusform>%n study found</numerusform><numerusform>%n studies found</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series</source>
+        <translation><numerusform>%n series</numerusform><numerusform>%n series</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  %2  %3  (%n image(s))</source>
+        <translation><numerusform>%1  %2  %3  (%n image)</numerusform><numerusform>%1  %2  %3  (%n images)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieving %n series…</source>
+        <translation><numerusform>Retrieving %n series…</numerusform><numerusform>Retrieving %n series…</numerusform></translation>
+    </message>
+</context>
 </TS>

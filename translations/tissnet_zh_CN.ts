@@ -151,6 +151,10 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>With --run: show the dashboard&apos;s gradient norm charts.</source>
         <translation>与 --run 一起使用：在仪表板中显示梯度范数图。</translation>
     </message>
+    <message>
+        <source>Open a folder of DICOM files as a case, sequences guessed, series on another grid resampled (with --results, --layout, --axis as for --case).</source>
+        <translation>将 DICOM 文件夹作为病例打开，自动推测序列，网格不同的序列重采样（--results、--layout、--axis 用法同 --case）。</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::ApplyModelModel</name>
@@ -643,7 +647,9 @@ Fix or replace the file and try again; nothing else was changed.</source>
     </message>
     <message numerus="yes">
         <source>, %n rank(s): %1 it/s each, %2 MB all-reduced a step</source>
-        <translation><numerusform>，%n 个进程：每个 %1 it/s，每步 All-Reduce %2 MB</numerusform></translation>
+        <translation>
+            <numerusform>，%n 个进程：每个 %1 it/s，每步 All-Reduce %2 MB</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1048,38 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>%1 holds no case opened on its own.</source>
         <translation>%1 不包含单独打开的病例。</translation>
     </message>
+    <message>
+        <source>Open &amp;DICOM Folder…</source>
+        <translation>打开 &amp;DICOM 文件夹…</translation>
+    </message>
+    <message>
+        <source>Open the MR series of a folder of DICOM files as a case, each series&apos; sequence guessed</source>
+        <translation>将 DICOM 文件夹中的 MR 序列作为病例打开，并推测每个序列的类型</translation>
+    </message>
+    <message>
+        <source>Open from &amp;PACS…</source>
+        <translation>从 &amp;PACS 打开…</translation>
+    </message>
+    <message>
+        <source>Find a study on the PACS set in Settings, retrieve its series and open them as a case</source>
+        <translation>在设置中指定的 PACS 上查找检查，获取其序列并作为病例打开</translation>
+    </message>
+    <message>
+        <source>Importing DICOM series of %1</source>
+        <translation>正在导入 %1 的 DICOM 序列</translation>
+    </message>
+    <message>
+        <source>Imported DICOM series of %1 from %2</source>
+        <translation>已从 %2 导入 %1 的 DICOM 序列</translation>
+    </message>
+    <message>
+        <source>Open a folder of DICOM files</source>
+        <translation>打开 DICOM 文件夹</translation>
+    </message>
+    <message>
+        <source>Retrieved series from %1 into %2</source>
+        <translation>已从 %1 获取序列到 %2</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::NewSweepDialog</name>
@@ -1230,6 +1268,108 @@ Fix or replace the file and try again; nothing else was changed.</source>
     </message>
 </context>
 <context>
+    <name>tiss::ui::OpenDicomDialog</name>
+    <message>
+        <source>Open DICOM Series</source>
+        <translation>打开 DICOM 序列</translation>
+    </message>
+    <message>
+        <source>Refuse series on another grid</source>
+        <translation>拒绝网格不同的序列</translation>
+    </message>
+    <message>
+        <source>Resample them onto the first series&apos; grid</source>
+        <translation>将其重采样到第一个序列的网格</translation>
+    </message>
+    <message>
+        <source>Register them rigidly, then resample (patient moved)</source>
+        <translation>先刚性配准再重采样（患者移动过）</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Used as</source>
+        <translation>用作</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Case id</source>
+        <translation>病例 ID</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Each series&apos; sequence is guessed from its description; correct it where it is wrong. The first sequence (T1, T1ce, T2, FLAIR) gives the grid. The series are copied into the workspace as NIfTI without patient names or ids; the DICOM files are never changed.</source>
+        <translation>每个序列的类型根据其描述推测；如有错误请更正。第一个序列（T1、T1ce、T2、FLAIR）决定网格。序列以不含患者姓名或 ID 的 NIfTI 形式复制到工作区；DICOM 文件从不被修改。</translation>
+    </message>
+    <message>
+        <source>T1 (t1n)</source>
+        <translation>T1 (t1n)</translation>
+    </message>
+    <message>
+        <source>T1ce (t1c)</source>
+        <translation>T1ce (t1c)</translation>
+    </message>
+    <message>
+        <source>T2 (t2w)</source>
+        <translation>T2 (t2w)</translation>
+    </message>
+    <message>
+        <source>FLAIR (t2f)</source>
+        <translation>FLAIR (t2f)</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>（不使用）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) not read (not DICOM, truncated or compressed in a way this program does not read).</source>
+        <translation>
+            <numerusform>%n 个文件未读取（不是 DICOM、被截断或使用本程序无法读取的压缩方式）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::OpenDicomModel</name>
+    <message>
+        <source>Opening a DICOM folder</source>
+        <translation>打开 DICOM 文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>series %1: %2 (%n slices)</source>
+        <translation>
+            <numerusform>序列 %1：%2（%n 层）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No MR series in this folder.</source>
+        <translation>此文件夹中没有 MR 序列。</translation>
+    </message>
+    <message>
+        <source>The case id must not be empty, start with a dot or hold a slash.</source>
+        <translation>病例 ID 不能为空、不能以点开头，也不能包含斜杠。</translation>
+    </message>
+    <message>
+        <source>No series is used: choose the sequence of at least one series.</source>
+        <translation>没有使用任何序列：请至少为一个序列选择类型。</translation>
+    </message>
+    <message>
+        <source>Importing the DICOM series</source>
+        <translation>导入 DICOM 序列</translation>
+    </message>
+    <message>
+        <source>Keeping the case in the workspace</source>
+        <translation>在工作区中保存病例</translation>
+    </message>
+</context>
+<context>
     <name>tiss::ui::OverlayPanel</name>
     <message>
         <source>Overlay</source>
@@ -1250,6 +1390,152 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>Probability map</source>
         <translation>概率图</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::PacsDialog</name>
+    <message>
+        <source>Open from PACS</source>
+        <translation>从 PACS 打开</translation>
+    </message>
+    <message>
+        <source>Server: %1 at %2:%3, we are %4 (change it in Settings)</source>
+        <translation>服务器：%1，位于 %2:%3，本机为 %4（可在设置中更改）</translation>
+    </message>
+    <message>
+        <source>e.g. Doe* (wildcards * and ?)</source>
+        <translation>例如 Zhang*（通配符 * 和 ?）</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>任意日期</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>患者 ID</translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation>患者姓名</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>模态</translation>
+    </message>
+    <message>
+        <source>Study date</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>&amp;Retrieve and Open</source>
+        <translation>获取并打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel retrieval</source>
+        <translation>取消获取</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Studies</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Series of the chosen study (MR series ticked)</source>
+        <translation>所选检查的序列（已勾选 MR 序列）</translation>
+    </message>
+</context>
+<context>
+    <name>tiss::ui::PacsModel</name>
+    <message>
+        <source>Searching %1…</source>
+        <translation>正在搜索 %1…</translation>
+    </message>
+    <message>
+        <source>Searching the PACS</source>
+        <translation>搜索 PACS</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n study(ies) found</source>
+        <translation>
+            <numerusform>找到 %n 个检查</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Patient ID</source>
+        <translation>患者 ID</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Modalities</source>
+        <translation>模态</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>Listing the series…</source>
+        <translation>正在列出序列…</translation>
+    </message>
+    <message>
+        <source>Listing the series</source>
+        <translation>列出序列</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series</source>
+        <translation>
+            <numerusform>%n 个序列</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1  %2  %3  (%n image(s))</source>
+        <translation>
+            <numerusform>%1  %2  %3  （%n 幅图像）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tick at least one series to retrieve.</source>
+        <translation>请至少勾选一个要获取的序列。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retrieving %n series…</source>
+        <translation>
+            <numerusform>正在获取 %n 个序列…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retrieval cancelled; the files already received stay in %1.</source>
+        <translation>获取已取消；已接收的文件保留在 %1。</translation>
+    </message>
+    <message>
+        <source>Retrieving the series</source>
+        <translation>获取序列</translation>
+    </message>
+    <message>
+        <source>Retrieved into %1</source>
+        <translation>已获取到 %1</translation>
     </message>
 </context>
 <context>
@@ -1532,6 +1818,26 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>Runs training at once</source>
         <translation>同时训练的运行数</translation>
+    </message>
+    <message>
+        <source>The PACS may have to know this title (and allow it to query and retrieve)</source>
+        <translation>PACS 可能需要知道此名称（并允许其查询和获取）</translation>
+    </message>
+    <message>
+        <source>PACS host</source>
+        <translation>PACS 主机</translation>
+    </message>
+    <message>
+        <source>PACS DICOM port</source>
+        <translation>PACS DICOM 端口</translation>
+    </message>
+    <message>
+        <source>PACS AE title</source>
+        <translation>PACS AE 名称</translation>
+    </message>
+    <message>
+        <source>Our AE title</source>
+        <translation>本机 AE 名称</translation>
     </message>
 </context>
 <context>

@@ -17,8 +17,10 @@ void addInferCommand(CLI::App& app, int& exitCode);
 void addParamsCommand(CLI::App& app, int& exitCode);
 void addConfigCommand(CLI::App& app, int& exitCode);
 void addSweepCommand(CLI::App& app, int& exitCode);
-/// dicom scan.
+/// dicom scan, import, export-seg, export-synthetic, and the PACS commands.
 void addDicomCommands(CLI::App& app, int& exitCode);
+/// dicom echo, query, retrieve, store (registered by addDicomCommands).
+void addDicomPacsCommands(CLI::App* dicom, int& exitCode);
 /// brasyn drop|eval, complete, export nnunet.
 void addBrasynCommands(CLI::App& app, int& exitCode);
 /// `bench train|infer|parity`, registered by addBenchCommand (and by tissnet-bench).

@@ -9,6 +9,7 @@
 #include <QTableView>
 #include <QTimer>
 
+#include "common/TaskProgressModel.h"
 #include "common/Translations.h"
 #include "dataset/DatasetSession.h"
 #include "dataset/ThumbnailProvider.h"
@@ -62,6 +63,22 @@ bool openStandalone(tiss::ui::MainWindow* w, const QStringList& paths, const QSt
   return true;
 }
 
+// Opens a folder of DICOM files as a case (--open-dicom), as File > Open DICOM Folder… does with
+// the guessed sequences, then shows result folders with it. Failures are said (exit 1).
+void openDicom(tiss::ui::MainWindow* w, const QString& folder, const QStringList& results, const QString& preset, int axis) {
+  w->openDicomFolder(folder, [w, results, preset, axis](tiss::ui::CaseViewerPage* page) {
+    if (!page) {
+      std::fprintf(stderr, "%s\n", qPrintable(w->lastError()));
+      QTimer::singleShot(0, [] { QApplication::exit(1); });
+      return;
+    }
+    for (const QString& r : results) page->model()->addResultFolder(r);
+    if (!preset.isEmpty()) page->model()->setPreset(preset);
+    if (axis >= 0) page->model()->setAxis(tiss::viewers::SliceAxis(axis));
+    page->model()->load();
+  });
+}
+
 // Applies run `runDir` to `caseId` once the data set is listed (--apply); a failure is said and
 // ends the program (exit 1).
 void applyWhenListed(tiss::ui::MainWindow* w, const QString& caseId, const QString& runDir) {
@@ -87,7 +104,7 @@ void showRuns(tiss::ui::MainWindow* w, const QStringList& folders) {
 
 // True while the window still reads or draws something a screenshot should show.
 bool busy(tiss::ui::MainWindow* w) {
-  if (w->session()->scanning() || w->session()->thumbnails()->pending() > 0 || w->applying()->running()) return true;
+  if (w->session()->scanning() || w->session()->thumbnails()->pending() > 0 || w->applying()->running() || w->tasks()->busy()) return true;
   auto* page = qobject_cast<tiss::ui::CaseViewerPage*>(w->pages()->currentWidget());
   if (page && (page->model()->loading() || !page->model()->images() || page->surfacesPending())) return true;
   // Runs shown in the dashboard have been read once.
@@ -145,9 +162,10 @@ int main(int argc, char** argv) {
   const QCommandLineOption plotAxis("plot-axis", QApplication::translate("main", "Swept key on the plot's x axis (default: the first; all: a panel per swept key; parallel: parallel coordinates; pareto: synthesis quality vs the metric)."), "key");
   const QCommandLineOption apply("apply", QApplication::translate("main", "Run this trained run on the --case (or the --open-case) and show its outputs (as Run model… does)."), "run");
   const QCommandLineOption openCase("open-case", QApplication::translate("main", "Open a case folder or image files without a data set, modalities guessed from the names (repeatable: several files)."), "path");
+  const QCommandLineOption dicom("open-dicom", QApplication::translate("main", "Open a folder of DICOM files as a case, sequences guessed, series on another grid resampled (with --results, --layout, --axis as for --case)."), "dir");
   const QCommandLineOption plotY("plot-y", QApplication::translate("main", "Second swept key: draw a heat map over both."), "key");
   cli.addOptions({workspace, data, settingsFile, screenshot, caseId, results, layout, axis, view3d, run, gradients, sweep, sweepPlot,
-                  plotMetric, plotAxis, plotY, apply, openCase});
+                  plotMetric, plotAxis, plotY, apply, openCase, dicom});
   cli.process(app);
 
   tiss::ui::MainWindow window(store.get());
@@ -166,6 +184,10 @@ int main(int argc, char** argv) {
   if (cli.isSet(apply) && cli.isSet(caseId)) applyWhenListed(&window, cli.value(caseId), cli.value(apply));
   if (cli.isSet(data)) window.openDataset(cli.value(data));
   if (cli.isSet(openCase) && !openStandalone(&window, cli.values(openCase), cli.isSet(caseId) ? QString() : cli.value(apply))) return 1;
+  if (cli.isSet(dicom)) {
+    const QStringList axes{"sagittal", "coronal", "axial"};
+    openDicom(&window, cli.value(dicom), cli.values(results), cli.value(layout), cli.isSet(axis) ? int(axes.indexOf(cli.value(axis))) : -1);
+  }
   if (cli.isSet(gradients)) window.dashboard()->gradientNormsBox()->setChecked(true);
   showRuns(&window, cli.values(run));
   if (cli.isSet(sweep) && !window.openSweep(cli.value(sweep))) return 1;

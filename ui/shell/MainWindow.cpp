@@ -127,6 +127,8 @@ void MainWindow::createActions() {
   openWorkspace_ = make("open-workspace", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] { chooseWorkspace(); });
   openDataset_ = make("open-dataset", QKeySequence::Open, [this] { chooseDataset(); });
   openCase_ = make(nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { chooseCaseFiles(); });
+  openDicom_ = make(nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] { chooseDicomFolder(); });
+  openPacs_ = make(nullptr, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), [this] { openFromPacs(); });
   rescan_ = make("rescan", QKeySequence::Refresh, [this] { model_->session()->rescan(); });
   saveSplit_ = make("save", QKeySequence::Save, [this] { browser_->saveSplit(); });
   quit_ = make(nullptr, QKeySequence::Quit, [this] { close(); });
@@ -160,7 +162,7 @@ void MainWindow::createMenus() {
   fileMenu_ = menuBar()->addMenu(QString());
   fileMenu_->addActions({openWorkspace_});
   recentMenu_ = fileMenu_->addMenu(QString());
-  fileMenu_->addActions({openDataset_, openCase_, rescan_, saveSplit_});
+  fileMenu_->addActions({openDataset_, openCase_, openDicom_, openPacs_, rescan_, saveSplit_});
   fileMenu_->addSeparator();
   fileMenu_->addActions({newRun_, openRun_});
   fileMenu_->addActions({newSweep_, openSweep_});
@@ -247,6 +249,10 @@ void MainWindow::retranslate() {
   openDataset_->setText(tr("&Open Data Set…"));
   openCase_->setText(tr("Open &Case…"));
   openCase_->setToolTip(tr("Open one case's image files without a data set (or drop a case folder on the window)"));
+  openDicom_->setText(tr("Open &DICOM Folder…"));
+  openDicom_->setToolTip(tr("Open the MR series of a folder of DICOM files as a case, each series' sequence guessed"));
+  openPacs_->setText(tr("Open from &PACS…"));
+  openPacs_->setToolTip(tr("Find a study on the PACS set in Settings, retrieve its series and open them as a case"));
   rescan_->setText(tr("&Rescan Data Set"));
   saveSplit_->setText(tr("&Save Split"));
   quit_->setText(tr("&Quit"));
@@ -277,7 +283,7 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 QList<QAction*> MainWindow::allActions() const {
-  return {openWorkspace_, openDataset_, openCase_, rescan_, saveSplit_, quit_, findCases_, problemsOnly_, closePage_,
+  return {openWorkspace_, openDataset_, openCase_, openDicom_, openPacs_, rescan_, saveSplit_, quit_, findCases_, problemsOnly_, closePage_,
           newRun_, openRun_, newSweep_, openSweep_, resetLayout_, paperFigure_, settingsAction_, shortcuts_, about_, cancelTask_};
 }
 

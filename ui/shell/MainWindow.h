@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QSettings>
 
+#include <functional>
 #include <memory>
 
 #include "tiss/data/dataset.h"
@@ -53,6 +54,11 @@ class MainWindow : public QMainWindow {
   /// The case is kept as a one-case manifest in the workspace's cases/ folder. Null when the
   /// user cancels or the files cannot make a case (the reason is shown).
   CaseViewerPage* openStandaloneCase(const QStringList& paths);
+  /// Opens a folder of DICOM files as a case: its series' sequences guessed and shown for
+  /// correction (in quiet mode imported as guessed, series on another grid resampled), the
+  /// series imported as NIfTI into the workspace off the UI thread (status bar), then the case
+  /// opened. `then` gets the page, or null when the user cancelled or it failed (lastError()).
+  void openDicomFolder(const QString& folder, std::function<void(CaseViewerPage*)> then = {});
   /// Opens again a case kept in the workspace's cases/ folder by openStandaloneCase.
   CaseViewerPage* openKeptCase(const QString& folder);
   /// What a drop of `paths` does: a data set folder opens in the browser, anything else as a case.
@@ -116,6 +122,10 @@ class MainWindow : public QMainWindow {
   void chooseWorkspace();
   void chooseDataset();
   void chooseCaseFiles();
+  void chooseDicomFolder();
+  void openFromPacs();
+  /// The workspace's folder `name` (cases, dicom, pacs); without a workspace the user's cache.
+  QString workspaceFolder(const QString& name);
   CaseViewerPage* openCasePage(std::shared_ptr<const Dataset> dataset, const QString& caseId);
   QString casesFolder();
   void showSettings();
@@ -143,7 +153,7 @@ class MainWindow : public QMainWindow {
   QToolButton* cancelButton_;
   QMenu *fileMenu_, *recentMenu_, *viewMenu_, *toolsMenu_, *helpMenu_;
   QToolBar* toolbar_;
-  QAction *openWorkspace_, *openDataset_, *openCase_, *rescan_, *saveSplit_, *quit_, *findCases_, *problemsOnly_,
+  QAction *openWorkspace_, *openDataset_, *openCase_, *openDicom_, *openPacs_, *rescan_, *saveSplit_, *quit_, *findCases_, *problemsOnly_,
       *closePage_, *newRun_, *openRun_, *newSweep_, *openSweep_, *resetLayout_, *paperFigure_, *settingsAction_, *shortcuts_, *about_, *cancelTask_;
   QByteArray defaultState_;
   QString lastError_;

@@ -49,9 +49,11 @@ CaseViewerPage* MainWindow::openCasePage(std::shared_ptr<const Dataset> dataset,
 }
 
 // Kept in the workspace (cases/ID/manifest.json); without a workspace in the user's cache.
-QString MainWindow::casesFolder() {
-  if (!model_->workspace()->folder().isEmpty()) return model_->workspace()->folder() + "/cases";
-  auto user = userCacheDir("cases");
+QString MainWindow::casesFolder() { return workspaceFolder("cases"); }
+
+QString MainWindow::workspaceFolder(const QString& name) {
+  if (!model_->workspace()->folder().isEmpty()) return model_->workspace()->folder() + "/" + name;
+  auto user = userCacheDir(name.toStdString());
   if (!user) return showError(errorText(user.error(), tr("Opening a case"))), QString();
   return QString::fromStdString(*user);
 }

@@ -59,6 +59,15 @@ SettingsDialog::SettingsDialog(SettingsModel* model, QWidget* parent) : QDialog(
   language_->setCurrentIndex(std::max(0, language_->findData(model->language())));
   connect(language_, qOverload<int>(&QComboBox::currentIndexChanged), this,
           [this] { model_->setLanguage(language_->currentData().toString()); });
+  const DicomNode pacs = model->pacs();
+  pacsHost_ = new QLineEdit(QString::fromStdString(pacs.host), this);
+  pacsPort_ = new QSpinBox(this);
+  pacsPort_->setRange(1, 65535);
+  pacsPort_->setValue(pacs.port);
+  pacsCalledAe_ = new QLineEdit(QString::fromStdString(pacs.calledAe), this);
+  pacsCallingAe_ = new QLineEdit(QString::fromStdString(pacs.callingAe), this);
+  for (auto* ae : {pacsCalledAe_, pacsCallingAe_}) ae->setMaxLength(16);
+  pacsCallingAe_->setToolTip(tr("The PACS may have to know this title (and allow it to query and retrieve)"));
   auto* form = new QFormLayout;
   form->addRow(tr("Compute device"), device_);
   form->addRow(tr("CPU threads"), threads_);
@@ -66,6 +75,10 @@ SettingsDialog::SettingsDialog(SettingsModel* model, QWidget* parent) : QDialog(
   form->addRow(tr("Data folder"), folderRow(data_, this));
   form->addRow(tr("Runs folder"), folderRow(runs_, this));
   form->addRow(tr("Interface language"), language_);
+  form->addRow(tr("PACS host"), pacsHost_);
+  form->addRow(tr("PACS DICOM port"), pacsPort_);
+  form->addRow(tr("PACS AE title"), pacsCalledAe_);
+  form->addRow(tr("Our AE title"), pacsCallingAe_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
   connect(buttons, &QDialogButtonBox::accepted, this, [this] {
     apply();
@@ -83,6 +96,12 @@ void SettingsDialog::apply() {
   model_->setMaxRuns(maxRuns_->value());
   model_->setDataFolder(data_->text());
   model_->setRunsFolder(runs_->text());
+  DicomNode pacs = model_->pacs();
+  pacs.host = pacsHost_->text().trimmed().toStdString();
+  pacs.port = pacsPort_->value();
+  pacs.calledAe = pacsCalledAe_->text().trimmed().toStdString();
+  pacs.callingAe = pacsCallingAe_->text().trimmed().toStdString();
+  model_->setPacs(pacs);  // an invalid entry keeps the stored server
 }
 
 }  // namespace tiss::ui

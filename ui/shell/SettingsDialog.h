@@ -21,8 +21,8 @@ class SettingsDialog : public QDialog {
  private:
   SettingsModel* model_;
   QComboBox *device_, *language_;
-  QSpinBox *threads_, *maxRuns_;
-  QLineEdit *data_, *runs_;
+  QSpinBox *threads_, *maxRuns_, *pacsPort_;
+  QLineEdit *data_, *runs_, *pacsHost_, *pacsCalledAe_, *pacsCallingAe_;
 };
 
 }  // namespace tiss::ui

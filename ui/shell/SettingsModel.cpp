@@ -19,6 +19,12 @@ SettingsModel::SettingsModel(QSettings* store, QObject* parent) : QObject(parent
   runsFolder_ = store_->value("folders/runs", runsFolder_).toString();
   const QString lang = store_->value("interface/language", language_).toString();
   if (availableLanguages().contains(lang)) language_ = lang;
+  DicomNode pacs = pacs_;
+  pacs.host = store_->value("pacs/host", QString::fromStdString(pacs.host)).toString().toStdString();
+  pacs.port = store_->value("pacs/port", pacs.port).toInt();
+  pacs.calledAe = store_->value("pacs/called_ae", QString::fromStdString(pacs.calledAe)).toString().toStdString();
+  pacs.callingAe = store_->value("pacs/calling_ae", QString::fromStdString(pacs.callingAe)).toString().toStdString();
+  setPacs(pacs);
 }
 
 QString SettingsModel::defaultWorkspace() { return QDir::home().filePath("TissWorkbench"); }
@@ -61,6 +67,20 @@ bool SettingsModel::setLanguage(const QString& code) {
   if (!switchLanguage(code)) return false;
   language_ = code;
   store("interface/language", code);
+  return true;
+}
+
+bool SettingsModel::setPacs(const DicomNode& node) {
+  // DICOM AE titles: 1..16 characters of the default repertoire, no backslash, no control codes.
+  static const QRegularExpression ae("^[^\\\\\\x00-\\x1f]{1,16}$");
+  if (node.host.empty() || node.port < 1 || node.port > 65535) return false;
+  if (!ae.match(QString::fromStdString(node.calledAe).trimmed()).hasMatch() || !ae.match(QString::fromStdString(node.callingAe).trimmed()).hasMatch())
+    return false;
+  pacs_ = node;
+  store_->setValue("pacs/host", QString::fromStdString(node.host));
+  store_->setValue("pacs/port", node.port);
+  store_->setValue("pacs/called_ae", QString::fromStdString(node.calledAe));
+  store("pacs/calling_ae", QString::fromStdString(node.callingAe));
   return true;
 }
 

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "tiss/dicom/dicom_network.h"
+
 namespace tiss::ui {
 
 class SettingsModel : public QObject {
@@ -33,6 +35,12 @@ class SettingsModel : public QObject {
   QString language() const { return language_; }
   bool setLanguage(const QString& code);
 
+  /// The PACS of File > Open from PACS…: host, DICOM port, its AE title and ours.
+  DicomNode pacs() const { return pacs_; }
+  /// False (nothing stored) for an empty host, a port outside 1..65535, or an AE title that is
+  /// empty, longer than 16 characters or holds a backslash or control character.
+  bool setPacs(const DicomNode& node);
+
   static QString defaultWorkspace();  ///< ~/TissWorkbench
 
  Q_SIGNALS:
@@ -44,6 +52,7 @@ class SettingsModel : public QObject {
   QSettings* store_;
   QString device_ = "auto", dataFolder_, runsFolder_, language_ = "en";
   int threads_ = 2, maxRuns_ = 1;
+  DicomNode pacs_;
 };
 
 }  // namespace tiss::ui

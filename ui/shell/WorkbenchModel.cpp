@@ -2,6 +2,7 @@
 
 #include "common/TaskProgressModel.h"
 #include "dataset/DatasetSession.h"
+#include "dicom/PacsModel.h"
 #include "shell/SettingsModel.h"
 #include "shell/WorkspaceModel.h"
 #include "sweep/SweepModel.h"
@@ -19,6 +20,10 @@ WorkbenchModel::WorkbenchModel(QSettings* store, QObject* parent)
       session_(new DatasetSession(tasks_, this)),
       runs_(new RunsModel(this)),
       sweep_(new SweepModel(this)),
-      apply_(new ApplyModelModel(this)) {}
+      apply_(new ApplyModelModel(this)),
+      pacs_(new PacsModel(this)) {
+  pacs_->setNode(settings_->pacs());
+  connect(settings_, &SettingsModel::changed, pacs_, [this] { pacs_->setNode(settings_->pacs()); });
+}
 
 }  // namespace tiss::ui

@@ -10,6 +10,7 @@ namespace tiss::ui {
 
 class ApplyModelModel;
 class DatasetSession;
+class PacsModel;
 class RunsModel;
 class SettingsModel;
 class SweepModel;
@@ -30,6 +31,8 @@ class WorkbenchModel : public QObject {
   RunsModel* runs() const { return runs_; }
   SweepModel* sweep() const { return sweep_; }
   ApplyModelModel* apply() const { return apply_; }
+  /// File > Open from PACS…: its server follows the settings.
+  PacsModel* pacs() const { return pacs_; }
 
  private:
   QSettings* store_;
@@ -40,6 +43,7 @@ class WorkbenchModel : public QObject {
   RunsModel* runs_;
   SweepModel* sweep_;
   ApplyModelModel* apply_;
+  PacsModel* pacs_;
 };
 
 }  // namespace tiss::ui

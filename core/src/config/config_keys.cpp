@@ -245,6 +245,8 @@ std::vector<Codec> optimKeys() {
                          0, kIntMax, [](auto& c) -> auto& { return c.optim.gradientNormsEvery; }));
   t.push_back(integerKey(key("optim.accumulate", "micro-batches", "split data.batch into this many micro-batches whose gradients add up before one step (each with its own BatchNorm statistics and losses, as the ranks of a data-parallel run); must divide data.batch"),
                          1, 64, [](auto& c) -> auto& { return c.optim.accumulate; }));
+  t.push_back(boolKey(key("optim.overlap_allreduce", "", "data-parallel runs: average each bucket of gradients over the ranks while backward still runs (as torch DDP); false: all after backward. The weights are the same either way"),
+                      [](auto& c) -> auto& { return c.optim.overlapAllreduce; }));
   return t;
 }
 

@@ -9,6 +9,7 @@
 #include <map>
 #include <sstream>
 
+#include "dicom/dicom_files.h"
 #include "tiss/dicom/dicom_scan.h"
 #include "tiss/io/image_io.h"
 
@@ -131,21 +132,23 @@ DicomSeries seriesOf(std::vector<SliceHeader>& slices, int part) {
 }  // namespace
 
 Result<DicomScan> scanDicomFolder(const std::string& dir) {
-  // DCMTK's own log lines would repeat, less clearly, what the scan reports per file.
-  static const bool quiet = [] {
-    OFLog::configure(OFLogger::FATAL_LOG_LEVEL);
-    return true;
-  }();
-  (void)quiet;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return makeError(dir, "is not a folder");
-  DicomScan scan;
-  std::map<std::string, std::vector<SliceHeader>> groups;
+  std::vector<std::string> files;
   for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; it != end; it.increment(ec)) {
     if (ec) return makeError(dir, "cannot be listed: " + ec.message());
-    if (!it->is_regular_file(ec)) continue;  // links to elsewhere are not followed into
+    if (it->is_regular_file(ec)) files.push_back(it->path().string());  // links to elsewhere are not followed into
+  }
+  return scanDicomFiles(files);
+}
+
+DicomScan scanDicomFiles(const std::vector<std::string>& files) {
+  quietDcmtkLog();
+  DicomScan scan;
+  std::map<std::string, std::vector<SliceHeader>> groups;
+  for (const auto& file : files) {
     ++scan.files;
-    auto h = readSliceHeader(it->path().string());
+    auto h = readSliceHeader(file);
     if (!h) {
       if (h.error().message != "DICOMDIR") scan.problems.push_back({h.error().file, h.error().message});
       continue;

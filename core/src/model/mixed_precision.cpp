@@ -22,22 +22,25 @@ LossScaler::LossScaler(bool enabled, double initialScale, int growthInterval)
 
 bool LossScaler::step(torch::optim::Optimizer& optimizer, const torch::Tensor& loss) {
   begin(optimizer);
-  backward(loss);
+  backward(loss, true);
   return finish(optimizer);
 }
 
-void LossScaler::backward(const torch::Tensor& loss) {
-  if (enabled_) (loss.to(torch::kFloat) * scale_).backward();
-  else loss.backward();
+void LossScaler::begin(torch::optim::Optimizer& optimizer) {
+  optimizer.zero_grad();
+  params_.clear();
+  for (auto& group : optimizer.param_groups())
+    for (auto& p : group.params()) params_.push_back(p);
+}
+
+void LossScaler::backward(const torch::Tensor& loss, bool lastPart) {
+  const torch::Tensor scaled = enabled_ ? loss.to(torch::kFloat) * scale_ : loss;
+  if (lastPart && sync_) sync_->beforeLastBackward(params_, scaled);
+  scaled.backward();
 }
 
 bool LossScaler::finish(torch::optim::Optimizer& optimizer) {
-  if (sync_) {
-    std::vector<torch::Tensor> gradients;
-    for (auto& group : optimizer.param_groups())
-      for (auto& p : group.params()) gradients.push_back(p.grad());
-    sync_(gradients);
-  }
+  if (sync_) sync_->finish(params_);
   if (!enabled_) {
     optimizer.step();
     return true;

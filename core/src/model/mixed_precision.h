@@ -5,14 +5,30 @@
 #include <torch/torch.h>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace tiss {
 
-/// Called between the backward pass and the optimizer step with the gradients of the
-/// optimizer's parameters (undefined ones included, in a fixed order): a data-parallel run
-/// averages them over its ranks here. Empty: one process.
-using GradientSync = std::function<void(const std::vector<torch::Tensor>& gradients)>;
+// The seam between an optimizer step and a data-parallel run's gradient averaging: the model
+// layer calls it, parallel/ implements it over c10d (model/ never sees a process group).
+
+/// Averages the gradients of one optimizer's parameters over the ranks of a data-parallel run.
+/// One instance per optimizer; every rank passes the same parameters in the same order.
+class GradientSync {
+ public:
+  virtual ~GradientSync() = default;
+  /// Called just before the backward pass of a step's last micro-batch, with that pass's loss:
+  /// an implementation may start averaging a parameter's gradient as soon as backward has
+  /// finished accumulating it (the earlier micro-batches' gradients are already in .grad).
+  virtual void beforeLastBackward(const std::vector<torch::Tensor>& params, const torch::Tensor& loss) = 0;
+  /// After the last backward, before the optimizer step: when it returns every defined
+  /// gradient holds the mean over the ranks. Undefined gradients stay undefined.
+  virtual void finish(const std::vector<torch::Tensor>& params) = 0;
+};
+
+/// Makes one GradientSync per optimizer of a model; empty: one process, no averaging.
+using GradientSyncFactory = std::function<std::unique_ptr<GradientSync>()>;
 
 /// Turns CUDA autocast on for its lifetime when `enabled`; restores the previous state after.
 class AutocastScope {
@@ -39,13 +55,14 @@ class LossScaler {
   /// Returns false when the step was skipped for non-finite gradients.
   bool step(torch::optim::Optimizer& optimizer, const torch::Tensor& loss);
   /// The same in parts, for gradients accumulated over micro-batches: begin (zero_grad), one
-  /// backward per part (gradients add up), finish (sync, unscale, check, step).
-  void begin(torch::optim::Optimizer& optimizer) { optimizer.zero_grad(); }
-  void backward(const torch::Tensor& loss);
+  /// backward per part (gradients add up; `lastPart` on the step's last one, where a
+  /// data-parallel run starts averaging), finish (sync, unscale, check, step).
+  void begin(torch::optim::Optimizer& optimizer);
+  void backward(const torch::Tensor& loss, bool lastPart);
   bool finish(torch::optim::Optimizer& optimizer);
   /// Averages gradients over the ranks before each step (before the finiteness check, so
   /// every rank skips the same steps).
-  void setSync(GradientSync sync) { sync_ = std::move(sync); }
+  void setSync(std::unique_ptr<GradientSync> sync) { sync_ = std::move(sync); }
 
   bool enabled() const { return enabled_; }
   double scale() const { return scale_; }
@@ -56,7 +73,8 @@ class LossScaler {
  private:
   bool unscaleAndCheck(torch::optim::Optimizer& optimizer) const;
 
-  GradientSync sync_;
+  std::unique_ptr<GradientSync> sync_;
+  std::vector<torch::Tensor> params_;  // the optimizer's, from begin()
   bool enabled_;
   double scale_;
   int growthInterval_, goodSteps_ = 0;

@@ -32,7 +32,8 @@ class SegmenterModel : public StageModel {
     const auto parts = splitBatch(b, accumulate_);
     scaler_.begin(*opt_);
     double sum = 0;
-    for (const Batch& part : parts) {
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const Batch& part = parts[i];
       torch::Tensor logits;
       {
         AutocastScope autocast(amp_);
@@ -40,14 +41,14 @@ class SegmenterModel : public StageModel {
       }
       // Dice in float32: its sums over a patch exceed float16's range.
       const auto loss = losses::dice(torch::sigmoid(logits.to(torch::kFloat)), part.label);
-      scaler_.backward(parts.size() == 1 ? loss : loss / double(parts.size()));
+      scaler_.backward(parts.size() == 1 ? loss : loss / double(parts.size()), i + 1 == parts.size());
       sum += loss.item<double>();
     }
     scaler_.finish(*opt_);
     const double v = sum / double(parts.size());
     return {{"seg_dice", v}, {"total", v}};
   }
-  void setGradientSync(GradientSync sync) override { scaler_.setSync(std::move(sync)); }
+  void setGradientSync(const GradientSyncFactory& make) override { scaler_.setSync(make()); }
 
   Outputs predict(const Batch& b) override {
     Outputs out;

@@ -35,8 +35,9 @@ class StageModel {
   /// up before one step per optimizer: what k ranks of a data-parallel run compute together.
   /// Loss terms are the mean over the parts.
   virtual LossTerms trainStep(const Batch& batch) = 0;
-  /// Called before each optimizer step with its gradients (data-parallel: the mean over ranks).
-  virtual void setGradientSync(GradientSync sync) = 0;
+  /// Data-parallel runs: `make` gives each optimizer of the model its GradientSync, which
+  /// averages the gradients over the ranks before every step.
+  virtual void setGradientSync(const GradientSyncFactory& make) = 0;
   /// Inference on one window (no gradient; eval mode set by the caller with train(false)).
   virtual Outputs predict(const Batch& batch) = 0;
   /// Names of predict()'s outputs and whether each is an image (else a probability).

@@ -77,7 +77,8 @@ class TissNetModel : public StageModel {
     LossTerms terms;
     std::vector<torch::Tensor> fakes, masks;
     scalerGS_.begin(*optGS_);
-    for (const Batch& part : parts) {
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const Batch& part = parts[i];
       LossTerms partTerms;
       torch::Tensor total;
       const auto mask = losses::tumorBoxMask(part.label);
@@ -91,7 +92,7 @@ class TissNetModel : public StageModel {
         total = generatorLoss(part, o, mask, partTerms);
       }
       partTerms["total"] = total.item<double>();
-      scalerGS_.backward(parts.size() == 1 ? total : total / k);
+      scalerGS_.backward(parts.size() == 1 ? total : total / k, i + 1 == parts.size());
       for (const auto& [name, v] : partTerms) terms[name] += v / k;
       fakes.push_back(o["synth"].detach());
       masks.push_back(mask);
@@ -100,9 +101,9 @@ class TissNetModel : public StageModel {
     terms["discriminator"] = discriminatorStep(parts, fakes, masks);
     return terms;
   }
-  void setGradientSync(GradientSync sync) override {
-    scalerGS_.setSync(sync);
-    scalerD_.setSync(std::move(sync));
+  void setGradientSync(const GradientSyncFactory& make) override {
+    scalerGS_.setSync(make());
+    scalerD_.setSync(make());
   }
 
   Outputs predict(const Batch& b) override {
@@ -317,7 +318,7 @@ class TissNetModel : public StageModel {
         total = losses::lsganDiscriminator(judge(dg_, real), judge(dg_, fake));
         if (loss_.synT) total = total + losses::lsganDiscriminator(judge(dt_, masks[i] * real), judge(dt_, masks[i] * fake));
       }
-      scalerD_.backward(parts.size() == 1 ? total : total / double(parts.size()));
+      scalerD_.backward(parts.size() == 1 ? total : total / double(parts.size()), i + 1 == parts.size());
       sum += total.item<double>();
     }
     scalerD_.finish(*optD_);

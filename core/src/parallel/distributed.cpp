@@ -126,6 +126,21 @@ void Communicator::average(const std::vector<torch::Tensor>& tensors, int64_t bu
   reduceSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
+void PendingSum::wait() {
+  if (work_) work_->wait();
+  work_.reset();
+}
+
+PendingSum Communicator::startSum(torch::Tensor flat) {
+  std::vector<torch::Tensor> t{std::move(flat)};
+  return PendingSum(group_->pg->allreduce(t));
+}
+
+void Communicator::countReduce(int64_t bytes, double seconds) {
+  reducedBytes_ += bytes;
+  reduceSeconds_ += seconds;
+}
+
 bool Communicator::any(bool flag) {
   std::vector<torch::Tensor> t{torch::full({1}, flag ? 1.0f : 0.0f, torch::TensorOptions().device(group_->device))};
   c10d::AllreduceOptions o;

@@ -2,6 +2,7 @@
 // Data-parallel training over PyTorch's distributed engine (c10d): a process group of every
 // rank (Gloo on CPU; NCCL on CUDA where the LibTorch has it), the collectives the trainer
 // needs, and the bytes they move. One process per rank, one device per process.
+#include <torch/csrc/distributed/c10d/Work.hpp>
 #include <torch/torch.h>
 
 #include <chrono>
@@ -13,6 +14,19 @@
 #include "tiss/util/result.h"
 
 namespace tiss {
+
+/// An all-reduce started by Communicator::startSum and not yet waited for.
+class PendingSum {
+ public:
+  PendingSum() = default;
+  /// Blocks until the sum is in the tensor; throws when a peer does not answer in time.
+  void wait();
+
+ private:
+  friend class Communicator;
+  explicit PendingSum(c10::intrusive_ptr<c10d::Work> work) : work_(std::move(work)) {}
+  c10::intrusive_ptr<c10d::Work> work_;
+};
 
 class Communicator {
  public:
@@ -31,6 +45,11 @@ class Communicator {
   /// most `bucketBytes`, then divided by the world size. Undefined tensors are skipped (every
   /// rank must pass the same list).
   void average(const std::vector<torch::Tensor>& tensors, int64_t bucketBytes = 25 << 20);
+  /// Starts summing `flat` (one contiguous tensor) over the ranks, in place, and returns at
+  /// once. Every rank must start the same sums in the same order.
+  PendingSum startSum(torch::Tensor flat);
+  /// Adds to what takeReducedBytes and takeReduceSeconds report (sums started by startSum).
+  void countReduce(int64_t bytes, double seconds);
   /// True on every rank when `flag` is true on any (a stop asked on one rank stops all).
   bool any(bool flag);
   /// Each rank's `value`, in rank order.

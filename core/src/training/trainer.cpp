@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "parallel/gradient_average.h"
 #include "training/tensors.h"
 #include "tiss/metrics/metrics.h"
 #include "tiss/io/preview.h"
@@ -182,7 +183,7 @@ RunStatus trainLoop(TrainingContext& c, const TrainerState& start) {
   }
   hooks.push_back(std::make_unique<CancelHook>(c.cancel));
   if (c.comm) {
-    c.model->setGradientSync([comm = c.comm](const std::vector<torch::Tensor>& g) { comm->average(g); });
+    c.model->setGradientSync([comm = c.comm, overlap = c.config.optim.overlapAllreduce] { return makeGradientAverage(*comm, overlap); });
     c.comm->broadcast(c.model->parameters());  // rank 0's weights, at the start and after a resume
   }
 

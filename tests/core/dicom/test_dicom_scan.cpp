@@ -5,15 +5,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <itkGDCMImageIO.h>
-#include <itkImage.h>
-#include <itkImageSeriesWriter.h>
-#include <itkMetaDataObject.h>
-
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 
+#include "dicom_series_writer.h"
 #include "tiss/dicom/dicom_scan.h"
 
 namespace fs = std::filesystem;
@@ -26,81 +22,17 @@ struct Written {
   std::vector<float> voxels;
 };
 
-std::string joined(const double* v, int n) {
-  std::string s;
-  for (int i = 0; i < n; ++i) s += (i ? "\\" : "") + std::to_string(v[i]);
-  return s;
-}
-
 // A series of `n` slices (x, y, z voxels) with row and column directions `row`, `col`, slices
 // stacked along their normal, files spread over sub-folders in a scrambled order.
 Written writeSeries(const std::string& dir, const std::string& uid, const Size3& n, const Vec3& spacing, const Vec3& row,
                     const Vec3& col, const Vec3& origin, const std::string& description, const std::string& modality = "MR",
                     double tilt = 0) {
-  const Vec3 normal{row[1] * col[2] - row[2] * col[1], row[2] * col[0] - row[0] * col[2], row[0] * col[1] - row[1] * col[0]};
-  using Image3 = itk::Image<short, 3>;
-  using Image2 = itk::Image<short, 2>;
-  auto img = Image3::New();
-  Image3::RegionType region;
-  for (int a = 0; a < 3; ++a) region.SetSize(a, itk::SizeValueType(n[size_t(a)]));
-  img->SetRegions(region);
-  img->Allocate();
-  // The writer takes each slice's position, orientation and pixel spacing from the image.
-  Image3::SpacingType sp;
-  Image3::PointType o;
-  Image3::DirectionType dir3;
-  for (int a = 0; a < 3; ++a) {
-    sp[a] = spacing[size_t(a)];
-    o[a] = origin[size_t(a)];
-    dir3[a][0] = row[size_t(a)], dir3[a][1] = col[size_t(a)], dir3[a][2] = normal[size_t(a)];
-  }
-  img->SetSpacing(sp);
-  img->SetOrigin(o);
-  img->SetDirection(dir3);
-  Written w;
-  w.geometry.size = n;
-  w.geometry.spacing = spacing;
-  w.geometry.origin = origin;
-  w.geometry.direction = {row[0], col[0], normal[0], row[1], col[1], normal[1], row[2], col[2], normal[2]};
-  for (long i = 0; i < n[0] * n[1] * n[2]; ++i) {
-    img->GetBufferPointer()[i] = short((i * 7919) % 1000 - 200);
-    w.voxels.push_back(float(img->GetBufferPointer()[i]));
-  }
-  itk::ImageSeriesWriter<Image3, Image2>::DictionaryArrayType dicts;
-  std::vector<itk::MetaDataDictionary> storage(static_cast<size_t>(n[2]));
-  std::vector<std::string> files;
-  const double orientation[6] = {row[0], row[1], row[2], col[0], col[1], col[2]};
-  for (long z = 0; z < n[2]; ++z) {
-    auto& d = storage[size_t(z)];
-    double position[3];
-    for (int a = 0; a < 3; ++a) position[a] = origin[size_t(a)] + double(z) * spacing[2] * normal[size_t(a)];
-    itk::EncapsulateMetaData<std::string>(d, "0008|0060", modality);
-    itk::EncapsulateMetaData<std::string>(d, "0010|0020", "PAT-7");
-    itk::EncapsulateMetaData<std::string>(d, "0020|000d", "1.2.826.0.1.3680043.2.1125.9");
-    itk::EncapsulateMetaData<std::string>(d, "0020|000e", uid);
-    itk::EncapsulateMetaData<std::string>(d, "0020|0011", std::to_string(uid.size() % 10));
-    itk::EncapsulateMetaData<std::string>(d, "0008|103e", description);
-    itk::EncapsulateMetaData<std::string>(d, "0020|0013", std::to_string(z + 1));
-    itk::EncapsulateMetaData<std::string>(d, "0020|0037", joined(orientation, 6));
-    itk::EncapsulateMetaData<std::string>(d, "0020|0032", joined(position, 3));
-    itk::EncapsulateMetaData<std::string>(d, "0028|0030", std::to_string(spacing[1]) + "\\" + std::to_string(spacing[0]));
-    itk::EncapsulateMetaData<std::string>(d, "0018|0050", std::to_string(spacing[2]));
-    if (tilt != 0) itk::EncapsulateMetaData<std::string>(d, "0018|1120", std::to_string(tilt));
-    dicts.push_back(&d);
-    // Scrambled names and nesting: the order comes from the positions, not the names.
-    const std::string sub = dir + "/" + uid.substr(uid.size() - 2) + "/" + std::to_string(z % 3);
-    fs::create_directories(sub);
-    files.push_back(sub + "/IM" + std::to_string((z * 37) % 101) + ".dcm");
-  }
-  auto io = itk::GDCMImageIO::New();
-  io->KeepOriginalUIDOn();
-  auto writer = itk::ImageSeriesWriter<Image3, Image2>::New();
-  writer->SetInput(img);
-  writer->SetImageIO(io);
-  writer->SetFileNames(files);
-  writer->SetMetaDataDictionaryArray(&dicts);
-  writer->Update();
-  return w;
+  Volume v(test::gridOf(n, spacing, row, col, origin));
+  for (size_t i = 0; i < v.voxels.size(); ++i) v.voxels[i] = float(long(i * 7919) % 1000 - 200);
+  test::SeriesSpec spec;
+  spec.uid = uid, spec.description = description, spec.modality = modality, spec.tilt = tilt;
+  test::writeDicomSeries(dir, v, spec);
+  return {v.geometry, v.voxels};
 }
 
 const DicomSeries* find(const DicomScan& s, const std::string& uid, int part = 0) {

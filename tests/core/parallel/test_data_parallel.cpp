@@ -25,13 +25,14 @@ int run(const std::string& args) {
   return std::system((std::string(tissnet) + " " + args + " > /dev/null").c_str());
 }
 
-std::string tinyTissNet(int batch, int accumulate) {
+std::string tinyTissNet(int batch, int accumulate, bool overlap = true) {
   std::string s = "--preset cpu-small --threads 1";
   for (const std::string& kv :
        {"stage=tissnet", "loss.lambda_p=0", "net.channels=[4,8,8,16,16]", "net.dropout=[0,0,0,0,0]", "net.disc_channels=4",
         "data.patch=16x32x32", "data.workers=1", "optim.epochs_constant=1", "optim.epochs_decay=0", "optim.iterations_per_epoch=4",
         "validation.every=0", "checkpoint.every=4", "optim.lr=0.001"})
     s += " --set " + kv;
+  s += overlap ? "" : " --set optim.overlap_allreduce=false";
   return s + " --set data.batch=" + std::to_string(batch) + " --set optim.accumulate=" + std::to_string(accumulate);
 }
 
@@ -46,6 +47,15 @@ int stepEvents(const std::string& run) {
   for (std::string line; std::getline(in, line);)
     if (line.find("\"event\":\"step\"") != std::string::npos) ++steps;
   return steps;
+}
+
+double largestDifference(const std::string& runA, const std::string& runB) {
+  auto a = openRun(runA, "cpu", "last"), b = openRun(runB, "cpu", "last");
+  if (!a.ok() || !b.ok()) return 1e30;
+  const auto pa = a->model->parameters(), pb = b->model->parameters();
+  double worst = pa.size() == pb.size() ? 0 : 1e30;
+  for (size_t i = 0; i < pa.size() && i < pb.size(); ++i) worst = std::max(worst, (pa[i] - pb[i]).abs().max().item<double>());
+  return worst;
 }
 
 }  // namespace
@@ -88,6 +98,21 @@ TEST(DataParallel, TwoRanksEqualOneProcessWithTheDoubledBatch) {
   for (size_t i = 0; i < pa.size(); ++i) apart = std::max(apart, (pa[i] - pc[i]).abs().max().item<double>());
   EXPECT_GT(apart, 100 * worst);
   std::printf("largest weight difference: 2 ranks vs 1 process with the doubled batch %.3g; vs half the batch %.3g\n", worst, apart);
+
+  // The all-reduce overlapped with backward (the default, above) or after it: the same weights.
+  const std::string after = (dir / "after").string();
+  ASSERT_EQ(run("train --data " + data + " --run " + after + " --nproc 2 " + tinyTissNet(2, 1, false)), 0);
+  const double overlapVsAfter = largestDifference(ranks, after);
+  EXPECT_LE(overlapVsAfter, 1e-6);
+  // Micro-batches on each rank: the all-reduces start during the last one's backward only, so
+  // they carry both parts' gradients (had the first part's backward started them, they would not).
+  const std::string micro = (dir / "micro").string(), microAfter = (dir / "micro-after").string();
+  ASSERT_EQ(run("train --data " + data + " --run " + micro + " --nproc 2 " + tinyTissNet(2, 2)), 0);
+  ASSERT_EQ(run("train --data " + data + " --run " + microAfter + " --nproc 2 " + tinyTissNet(2, 2, false)), 0);
+  const double microVsAfter = largestDifference(micro, microAfter);
+  EXPECT_LE(microVsAfter, 1e-6);
+  EXPECT_GT(largestDifference(micro, ranks), 100 * microVsAfter + 1e-6);  // the micro-batches do change the run
+  std::printf("overlapped vs after backward %.3g; with 2 micro-batches a rank %.3g\n", overlapVsAfter, microVsAfter);
   std::error_code ec;
   fs::remove_all(dir, ec);
 }

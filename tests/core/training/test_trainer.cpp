@@ -35,7 +35,7 @@ class ScriptedModel : public StageModel {
   void train(bool) override {}
   void freeze() override {}
   void setLearningRate(double lr) override { lr_ = lr; }
-  void setGradientSync(GradientSync) override {}  // one process
+  void setGradientSync(const GradientSyncFactory&) override {}  // one process
   void save(torch::serialize::OutputArchive& a) override { a.write("w", w_); }
   void load(torch::serialize::InputArchive& a) override { a.read("w", w_); }
   std::map<std::string, int64_t> parameterCounts() override { return {{"w", 1}}; }

@@ -74,6 +74,10 @@ struct OptimConfig {
   /// before one optimizer step (each with its own BatchNorm statistics and losses, as one rank
   /// of a data-parallel run); 1: the whole batch at once.
   int accumulate = 1;
+  /// optim.overlap_allreduce: data-parallel runs average a bucket of gradients over the ranks
+  /// as soon as backward has produced it, while backward goes on (as torch DDP); false: all
+  /// buckets after backward. The weights are the same either way.
+  bool overlapAllreduce = true;
 };
 
 /// Sliding-window rules (inference.window): the training patch, a fixed size, or a slab.

@@ -40,6 +40,9 @@ struct DicomScan {
 /// `dir` cannot be listed.
 Result<DicomScan> scanDicomFolder(const std::string& dir);
 
+/// The same for a given list of files (e.g. the source files a case's dicom.json records).
+DicomScan scanDicomFiles(const std::vector<std::string>& files);
+
 /// The MRI sequence a series' tags suggest, from SeriesDescription, ProtocolName and
 /// SequenceName as Siemens, GE and Philips write them (e.g. "t2_tirm_tra_dark-fluid" t2f,
 /// "Ax T1 BRAVO +C" t1c, "T1W_3D_TFE" t1n); `contrast`: ContrastBolusAgent is set. "" when no
