@@ -65,7 +65,8 @@ PacsDialog::PacsDialog(PacsModel* model, const QString& retrieveRoot, QWidget* p
   cancel_ = new QPushButton(tr("Cancel retrieval"), this);
   auto* close = new QPushButton(tr("Close"), this);
   auto* buttons = new QHBoxLayout;
-  buttons->addWidget(progress_, 1);
+  buttons->addWidget(progress_, 3);
+  buttons->addStretch(1);
   buttons->addWidget(cancel_);
   buttons->addWidget(retrieve_);
   buttons->addWidget(close);
@@ -103,7 +104,16 @@ PacsDialog::PacsDialog(PacsModel* model, const QString& retrieveRoot, QWidget* p
     retrieved_ = folder;
     accept();
   });
+  const StudyQuery query = model_->query();
+  patientId_->setText(QString::fromStdString(query.patientId));
+  patientName_->setText(QString::fromStdString(query.patientName));
+  if (!query.modality.empty()) modality_->setText(QString::fromStdString(query.modality));
   fillStudies();
+  fillSeries();
+  if (model_->selectedStudy() >= 0) {
+    const QSignalBlocker block(studies_);
+    studies_->selectRow(model_->selectedStudy());
+  }
   resize(820, 620);
 }
 

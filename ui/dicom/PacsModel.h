@@ -26,6 +26,7 @@ class PacsModel : public QObject {
   void setNode(const DicomNode& node);
 
   /// Query fields: empty matches all; dates inclusive (invalid: open-ended).
+  StudyQuery query() const { return query_; }
   void setPatientId(const QString& id) { query_.patientId = id.trimmed().toStdString(); }
   void setPatientName(const QString& name) { query_.patientName = name.trimmed().toStdString(); }
   void setDates(const QDate& from, const QDate& to);

@@ -46,7 +46,14 @@ LayoutSpec CaseViewerModel::presetLayout(const QString& id, const CaseImages& im
   }
   if (id == "synthesis") return viewers::synthesisLayout(real, synth);
   if (id == "masks") {
-    LayoutSpec l = viewers::maskLayout(context, label, firstOr(runKeys(images, "yc"), label), firstOr(runKeys(images, "yf"), label));
+    const QStringList coarse = runKeys(images, "yc"), fine = runKeys(images, "yf"), seg = runKeys(images, "seg");
+    LayoutSpec l = viewers::maskLayout(context, label, firstOr(coarse, label), firstOr(fine, firstOr(seg, label)));
+    if (coarse.isEmpty() && fine.isEmpty() && !seg.isEmpty()) {
+      // A U-Net run has no y_c / y_f: ground truth | its segmentation, titled by its key.
+      l.panels.erase(l.panels.begin() + 1);
+      l.panels.back().title = seg.first();
+      l.columns = int(l.panels.size());
+    }
     if (!hasTruth) {  // no ground truth: no panel of it, no Dice against it
       l.panels.erase(l.panels.begin());
       for (auto& p : l.panels) {

@@ -22,7 +22,7 @@ namespace {
 struct SliceHeader {
   std::string file, patientId, studyUid, studyDate, studyDescription, seriesUid, modality, description, protocol, sequenceName;
   int seriesNumber = 0;
-  bool contrast = false;
+  bool contrast = false, synthetic = false;
   std::array<double, 6> orientation{};
   Vec3 position{};
   int rows = 0, columns = 0;
@@ -65,6 +65,7 @@ Result<SliceHeader> readSliceHeader(const std::string& file) {
   h.protocol = text(d, DCM_ProtocolName);
   h.sequenceName = text(d, DCM_SequenceName) + " " + text(d, DCM_ScanningSequence);
   h.contrast = !text(d, DCM_ContrastBolusAgent).empty();
+  h.synthetic = text(d, DCM_ImageType).find("SYNTHETIC") != std::string::npos;
   h.seriesNumber = std::atoi(text(d, DCM_SeriesNumber).c_str());
   Uint16 rows = 0, columns = 0;
   d.findAndGetUint16(DCM_Rows, rows);
@@ -124,7 +125,8 @@ DicomSeries seriesOf(std::vector<SliceHeader>& slices, int part) {
   s.part = part;
   s.problem = h.modality != "MR" ? "modality " + (h.modality.empty() ? std::string("unknown") : h.modality) + ", not MR"
                                  : checkSlices(slices);
-  if (s.problem.empty() || h.modality == "MR") s.sequence = guessSequence(h.description, h.protocol, h.sequenceName, h.contrast);
+  // A synthesized series (ours or another program's) is never guessed as an acquired sequence.
+  if (!h.synthetic && (s.problem.empty() || h.modality == "MR")) s.sequence = guessSequence(h.description, h.protocol, h.sequenceName, h.contrast);
   for (const auto& slice : slices) s.files.push_back(slice.file);
   return s;
 }

@@ -158,6 +158,7 @@ class TestDicomExport : public QObject {
     QCOMPARE(back.studyUid, source.studyUid);
     QVERIFY(back.seriesUid != source.seriesUid);
     QCOMPARE(back.description, std::string("SYNTHETIC t2f - not acquired (TISS-Net)"));
+    QCOMPARE(back.sequence, std::string());  // never taken for an acquired sequence
     QCOMPARE(tag(back.files.front(), DCM_ImageType), std::string("DERIVED\\SECONDARY\\SYNTHETIC"));
     QVERIFY(tag(back.files.front(), DCM_DerivationDescription).find("not an acquired image") != std::string::npos);
     QVERIFY(!tag(back.files.front(), DCM_ReferencedSOPInstanceUID, true).empty());

@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "common/Translations.h"
 #include "dicom/OpenDicomDialog.h"
 #include "dicom/OpenDicomModel.h"
 #include "dicom_series_writer.h"
@@ -43,6 +44,8 @@ class TestOpenDicomModel : public QObject {
   Q_OBJECT
 
  private Q_SLOTS:
+  void initTestCase() { QVERIFY(switchLanguage("en")); }  // English plurals ("6 slices")
+
   void seriesAreGuessedEditedAndImported() {
     QTemporaryDir dir;
     const QString folder = dir.filePath("P042");

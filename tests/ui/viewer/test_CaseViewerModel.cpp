@@ -106,6 +106,26 @@ class TestCaseViewerModel : public QObject {
     QVERIFY(CaseViewerModel::coarseGradientOf(results_).isEmpty());
   }
 
+  void maskLayoutOfAUNetRunShowsItsSegmentation() {
+    // A U-Net run's output: "seg" alone, no y_c or y_f.
+    const QString unet = dir_.path() + "/unet";
+    QVERIFY(QDir().mkpath(unet + "/" + id_));
+    auto seg = readVolume(dataset_->find(id_.toStdString())->paths.at("seg"));
+    QVERIFY(seg.ok());
+    QVERIFY(writeVolume(tumorMaskOf(*seg), (unet + "/" + id_ + "/" + id_ + "_seg.nii.gz").toStdString()).ok());
+    CaseViewerModel m(dataset_, id_);
+    QVERIFY(m.addResultFolder(unet));
+    QSignalSpy loaded(&m, &CaseViewerModel::loaded);
+    m.load();
+    QVERIFY(loaded.wait(30000));
+    m.setPreset("masks");
+    const auto& l = m.layout();
+    QCOMPARE(l.panels.size(), size_t(2));  // ground truth | the run's segmentation
+    QCOMPARE(l.panels[1].overlays[0].key, QString("unet/seg"));
+    QCOMPARE(l.panels[1].title, QString("unet/seg"));
+    QCOMPARE(l.panels[1].diceAgainst, QString("seg"));
+  }
+
   void stateRoundTripsAsJson() {
     CaseViewerModel m(dataset_, id_);
     QVERIFY(m.addResultFolder(results_));

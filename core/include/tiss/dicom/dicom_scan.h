@@ -18,7 +18,7 @@ struct DicomSeries {
   int seriesNumber = 0;
   int part = 0;                     ///< > 0 for the second, third... part of a mixed series
   std::vector<std::string> files;   ///< sorted along the slice normal (increasing position)
-  std::string sequence;             ///< guessed: t1n, t1c, t2w or t2f; "" when no rule matched
+  std::string sequence;             ///< guessed: t1n, t1c, t2w or t2f; "" when no rule matched or the series is synthetic (ImageType)
   std::string problem;              ///< why it is not read as a volume; "" when it can be
 };
 
