@@ -64,6 +64,14 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>All modalities</source>
         <translation>Alle Modalitäten</translation>
     </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1856,6 +1864,22 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
     <message>
         <source>Our AE title</source>
         <translation>Unser AE-Titel</translation>
+    </message>
+    <message>
+        <source>DICOM TLS (where the PACS offers it on this port)</source>
+        <translation>DICOM-TLS (wo das PACS es auf diesem Port anbietet)</translation>
+    </message>
+    <message>
+        <source>none: encrypted, but the PACS is not authenticated</source>
+        <translation>keine: verschlüsselt, aber das PACS wird nicht authentifiziert</translation>
+    </message>
+    <message>
+        <source>PACS security</source>
+        <translation>PACS-Sicherheit</translation>
+    </message>
+    <message>
+        <source>Trusted certificates</source>
+        <translation>Vertrauenswürdige Zertifikate</translation>
     </message>
 </context>
 <context>

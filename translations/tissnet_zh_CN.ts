@@ -64,6 +64,14 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>All modalities</source>
         <translation>全部模态</translation>
     </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1838,6 +1846,22 @@ Fix or replace the file and try again; nothing else was changed.</source>
     <message>
         <source>Our AE title</source>
         <translation>本机 AE 名称</translation>
+    </message>
+    <message>
+        <source>DICOM TLS (where the PACS offers it on this port)</source>
+        <translation>DICOM TLS（PACS 在此端口提供时）</translation>
+    </message>
+    <message>
+        <source>none: encrypted, but the PACS is not authenticated</source>
+        <translation>无：已加密，但不验证 PACS 身份</translation>
+    </message>
+    <message>
+        <source>PACS security</source>
+        <translation>PACS 安全</translation>
+    </message>
+    <message>
+        <source>Trusted certificates</source>
+        <translation>受信任的证书</translation>
     </message>
 </context>
 <context>

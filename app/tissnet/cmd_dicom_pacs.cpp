@@ -16,6 +16,11 @@ void addNodeOptions(CLI::App* cmd, tiss::DicomNode& node) {
   cmd->add_option("--called-aet", node.calledAe, "its application entity title")->capture_default_str();
   cmd->add_option("--aet", node.callingAe, "ours (the PACS may have to know it)")->capture_default_str();
   cmd->add_option("--timeout", node.timeoutSeconds, "seconds for the connection and each message")->capture_default_str()->check(CLI::Range(1, 3600));
+  cmd->add_flag("--tls", node.tls, "DICOM TLS (the BCP 195 profile), where the PACS offers it on this port");
+  cmd->add_option("--tls-trusted", node.tlsTrustedCertificates, "PEM certificate(s) that sign the PACS's (without: encrypted, the PACS not authenticated)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--tls-certificate", node.tlsCertificate, "our PEM certificate, for a PACS that asks for one")->check(CLI::ExistingFile);
+  cmd->add_option("--tls-key", node.tlsPrivateKey, "our PEM private key (with --tls-certificate)")->check(CLI::ExistingFile);
 }
 
 int query(const tiss::DicomNode& node, const tiss::StudyQuery& q, const std::string& study) {
@@ -45,7 +50,9 @@ void addDicomPacsCommands(CLI::App* dicom, int& exitCode) {
   echo->callback([node, &exitCode] {
     const auto ok = tiss::echoDicomNode(*node);
     exitCode = ok ? 0 : fail(ok.error());
-    if (ok) std::printf("%s@%s:%d answers\n", node->calledAe.c_str(), node->host.c_str(), node->port);
+    if (ok)
+      std::printf("%s@%s:%d answers%s\n", node->calledAe.c_str(), node->host.c_str(), node->port,
+                  !node->tls ? "" : node->tlsTrustedCertificates.empty() ? " over TLS (encrypted; the PACS's certificate was not checked)" : " over TLS (the PACS's certificate checked)");
   });
 
   auto q = std::make_shared<tiss::StudyQuery>();

@@ -5,6 +5,8 @@
 // series it was computed on, and overlays it exactly. Skips, saying why, where Orthanc is not
 // installed or does not start.
 #include <QDir>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -133,6 +135,42 @@ class TestPacsOrthanc : public QObject {
     const long tumor = long(std::count(want->voxels.begin(), want->voxels.end(), 1.f));
     QVERIFY2(tumor > 0 && tumor < want->geometry.voxelCount(), "the model's mask is empty or full: the overlay would prove little");
     qInfo("the SEG from the PACS: %ld of %ld voxels tumor, equal to the mask", tumor, want->geometry.voxelCount());
+  }
+
+  // A PACS that speaks DICOM TLS only: reached over TLS when its certificate is trusted, refused
+  // when another certificate is the trusted one, and a plain connection gets no answer.
+  void tlsOnlyPacs() {
+    QTemporaryDir dir;
+    const QString openssl = QStandardPaths::findExecutable("openssl");
+    if (openssl.isEmpty()) QSKIP("openssl is not installed: no certificate for the TLS PACS");
+    for (const QString name : {"pacs", "other"}) {
+      QProcess p;
+      p.start(openssl, {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1", "-keyout",
+                        dir.filePath(name + ".key"), "-out", dir.filePath(name + ".crt")});
+      QVERIFY(p.waitForFinished(60000) && p.exitCode() == 0);
+    }
+    const std::string crt = dir.filePath("pacs.crt").toStdString(), key = dir.filePath("pacs.key").toStdString();
+    test::Orthanc pacs;
+    pacs.node.tls = true;
+    pacs.node.tlsTrustedCertificates = crt;
+    const std::string tls = "\"DicomTlsEnabled\": true, \"DicomTlsCertificate\": \"" + crt + "\", \"DicomTlsPrivateKey\": \"" + key +
+                            "\", \"DicomTlsTrustedCertificates\": \"" + crt + "\", \"DicomTlsRemoteCertificateRequired\": false";
+    if (const QString why = pacs.start(dir.path(), tls); !why.isEmpty()) QSKIP(qPrintable("no TLS PACS here: " + why));
+    QVERIFY(echoDicomNode(pacs.node));
+    auto studies = findStudies(pacs.node, StudyQuery{});
+    QVERIFY2(studies.ok(), studies.ok() ? "" : studies.error().describe().c_str());
+    DicomNode plain = pacs.node;
+    plain.tls = false;
+    plain.timeoutSeconds = 5;
+    QVERIFY(!echoDicomNode(plain));
+    DicomNode wrongTrust = pacs.node;
+    wrongTrust.tlsTrustedCertificates = dir.filePath("other.crt").toStdString();
+    auto refused = echoDicomNode(wrongTrust);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().describe().find("(TLS)") != std::string::npos, refused.error().describe().c_str());
+    // The command line reaches it too.
+    auto echo = tissnet({"dicom", "echo", "--port", QString::number(pacs.node.port), "--tls", "--tls-trusted", dir.filePath("pacs.crt")});
+    QVERIFY2(echo.code == 0, qPrintable(echo.err));
   }
 };
 

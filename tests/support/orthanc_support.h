@@ -32,8 +32,9 @@ inline int freePort() {
 class Orthanc {
  public:
   DicomNode node;
-  // Starts it; "" when it answers C-ECHO, else why not.
-  QString start(const QString& dir) {
+  // Starts it; "" when it answers C-ECHO (over TLS when node.tls is set first), else why not.
+  // `extra`: more configuration members, e.g. "\"DicomTlsEnabled\": true, ...".
+  QString start(const QString& dir, const std::string& extra = "") {
     const QString exe = QStandardPaths::findExecutable("Orthanc", {"/usr/sbin", "/usr/bin"});
     if (exe.isEmpty()) return "Orthanc is not installed (Debian package orthanc)";
     node.port = freePort();
@@ -44,7 +45,7 @@ class Orthanc {
                           << dir.toStdString() << "/db\", \"HttpPort\": " << freePort() << ", \"DicomPort\": " << node.port
                           << ", \"DicomAet\": \"ORTHANC\", \"RemoteAccessAllowed\": false, \"AuthenticationEnabled\": false,"
                           << " \"DicomCheckModalityHost\": false, \"DicomModalities\": {\"tissnet\": [\"TISSNET\", \"127.0.0.1\", 4]},"
-                          << " \"Plugins\": [], \"StorageCompression\": false}\n";
+                          << " \"Plugins\": [], \"StorageCompression\": false" << (extra.empty() ? "" : ", " + extra) << "}\n";
     process_.setProcessChannelMode(QProcess::MergedChannels);
     process_.start(exe, {QString::fromStdString(config)});
     if (!process_.waitForStarted(10000)) return "Orthanc did not start: " + process_.errorString();

@@ -1,5 +1,6 @@
 #include "shell/SettingsDialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -16,12 +17,13 @@
 namespace tiss::ui {
 namespace {
 
-QWidget* folderRow(QLineEdit* edit, QWidget* parent) {
+QWidget* folderRow(QLineEdit* edit, QWidget* parent, bool file = false) {
   auto* row = new QWidget(parent);
   auto* browse = new QPushButton(QObject::tr("Browse…"), row);
-  QObject::connect(browse, &QPushButton::clicked, edit, [edit] {
-    const QString dir = QFileDialog::getExistingDirectory(edit, QObject::tr("Choose a folder"), edit->text());
-    if (!dir.isEmpty()) edit->setText(dir);
+  QObject::connect(browse, &QPushButton::clicked, edit, [edit, file] {
+    const QString chosen = file ? QFileDialog::getOpenFileName(edit, QObject::tr("Choose a file"), edit->text(), QObject::tr("PEM certificates (*.pem *.crt);;All files (*)"))
+                                : QFileDialog::getExistingDirectory(edit, QObject::tr("Choose a folder"), edit->text());
+    if (!chosen.isEmpty()) edit->setText(chosen);
   });
   auto* layout = new QHBoxLayout(row);
   layout->setContentsMargins(0, 0, 0, 0);
@@ -68,6 +70,10 @@ SettingsDialog::SettingsDialog(SettingsModel* model, QWidget* parent) : QDialog(
   pacsCallingAe_ = new QLineEdit(QString::fromStdString(pacs.callingAe), this);
   for (auto* ae : {pacsCalledAe_, pacsCallingAe_}) ae->setMaxLength(16);
   pacsCallingAe_->setToolTip(tr("The PACS may have to know this title (and allow it to query and retrieve)"));
+  pacsTls_ = new QCheckBox(tr("DICOM TLS (where the PACS offers it on this port)"), this);
+  pacsTls_->setChecked(pacs.tls);
+  pacsTrusted_ = new QLineEdit(QString::fromStdString(pacs.tlsTrustedCertificates), this);
+  pacsTrusted_->setPlaceholderText(tr("none: encrypted, but the PACS is not authenticated"));
   auto* form = new QFormLayout;
   form->addRow(tr("Compute device"), device_);
   form->addRow(tr("CPU threads"), threads_);
@@ -79,6 +85,8 @@ SettingsDialog::SettingsDialog(SettingsModel* model, QWidget* parent) : QDialog(
   form->addRow(tr("PACS DICOM port"), pacsPort_);
   form->addRow(tr("PACS AE title"), pacsCalledAe_);
   form->addRow(tr("Our AE title"), pacsCallingAe_);
+  form->addRow(tr("PACS security"), pacsTls_);
+  form->addRow(tr("Trusted certificates"), folderRow(pacsTrusted_, this, true));
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
   connect(buttons, &QDialogButtonBox::accepted, this, [this] {
     apply();
@@ -101,6 +109,8 @@ void SettingsDialog::apply() {
   pacs.port = pacsPort_->value();
   pacs.calledAe = pacsCalledAe_->text().trimmed().toStdString();
   pacs.callingAe = pacsCallingAe_->text().trimmed().toStdString();
+  pacs.tls = pacsTls_->isChecked();
+  pacs.tlsTrustedCertificates = pacsTrusted_->text().trimmed().toStdString();
   model_->setPacs(pacs);  // an invalid entry keeps the stored server
 }
 

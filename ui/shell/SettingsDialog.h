@@ -3,6 +3,7 @@
 /// at once so the user sees it.
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLineEdit;
 class QSpinBox;
@@ -22,7 +23,8 @@ class SettingsDialog : public QDialog {
   SettingsModel* model_;
   QComboBox *device_, *language_;
   QSpinBox *threads_, *maxRuns_, *pacsPort_;
-  QLineEdit *data_, *runs_, *pacsHost_, *pacsCalledAe_, *pacsCallingAe_;
+  QLineEdit *data_, *runs_, *pacsHost_, *pacsCalledAe_, *pacsCallingAe_, *pacsTrusted_;
+  QCheckBox* pacsTls_;
 };
 
 }  // namespace tiss::ui

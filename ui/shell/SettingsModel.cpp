@@ -24,6 +24,10 @@ SettingsModel::SettingsModel(QSettings* store, QObject* parent) : QObject(parent
   pacs.port = store_->value("pacs/port", pacs.port).toInt();
   pacs.calledAe = store_->value("pacs/called_ae", QString::fromStdString(pacs.calledAe)).toString().toStdString();
   pacs.callingAe = store_->value("pacs/calling_ae", QString::fromStdString(pacs.callingAe)).toString().toStdString();
+  pacs.tls = store_->value("pacs/tls", false).toBool();
+  pacs.tlsTrustedCertificates = store_->value("pacs/tls_trusted").toString().toStdString();
+  pacs.tlsCertificate = store_->value("pacs/tls_certificate").toString().toStdString();
+  pacs.tlsPrivateKey = store_->value("pacs/tls_key").toString().toStdString();
   setPacs(pacs);
 }
 
@@ -74,12 +78,17 @@ bool SettingsModel::setPacs(const DicomNode& node) {
   // DICOM AE titles: 1..16 characters of the default repertoire, no backslash, no control codes.
   static const QRegularExpression ae("^[^\\\\\\x00-\\x1f]{1,16}$");
   if (node.host.empty() || node.port < 1 || node.port > 65535) return false;
+  if (node.tlsCertificate.empty() != node.tlsPrivateKey.empty()) return false;  // both or neither
   if (!ae.match(QString::fromStdString(node.calledAe).trimmed()).hasMatch() || !ae.match(QString::fromStdString(node.callingAe).trimmed()).hasMatch())
     return false;
   pacs_ = node;
   store_->setValue("pacs/host", QString::fromStdString(node.host));
   store_->setValue("pacs/port", node.port);
   store_->setValue("pacs/called_ae", QString::fromStdString(node.calledAe));
+  store_->setValue("pacs/tls", node.tls);
+  store_->setValue("pacs/tls_trusted", QString::fromStdString(node.tlsTrustedCertificates));
+  store_->setValue("pacs/tls_certificate", QString::fromStdString(node.tlsCertificate));
+  store_->setValue("pacs/tls_key", QString::fromStdString(node.tlsPrivateKey));
   store("pacs/calling_ae", QString::fromStdString(node.callingAe));
   return true;
 }

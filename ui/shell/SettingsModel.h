@@ -35,10 +35,12 @@ class SettingsModel : public QObject {
   QString language() const { return language_; }
   bool setLanguage(const QString& code);
 
-  /// The PACS of File > Open from PACS…: host, DICOM port, its AE title and ours.
+  /// The PACS of File > Open from PACS…: host, DICOM port, its AE title and ours, TLS and its
+  /// certificate files.
   DicomNode pacs() const { return pacs_; }
   /// False (nothing stored) for an empty host, a port outside 1..65535, or an AE title that is
-  /// empty, longer than 16 characters or holds a backslash or control character.
+  /// empty, longer than 16 characters or holds a backslash or control character, or our TLS
+  /// certificate without its key (or the key without the certificate).
   bool setPacs(const DicomNode& node);
 
   static QString defaultWorkspace();  ///< ~/TissWorkbench

@@ -2,6 +2,7 @@
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>
 #include <dcmtk/dcmnet/scu.h>
+#include <dcmtk/dcmtls/tlslayer.h>
 
 #include <filesystem>
 #include <memory>
@@ -15,7 +16,7 @@ namespace fs = std::filesystem;
 namespace tiss {
 namespace {
 
-std::string where(const DicomNode& n) { return n.calledAe + "@" + n.host + ":" + std::to_string(n.port); }
+std::string where(const DicomNode& n) { return n.calledAe + "@" + n.host + ":" + std::to_string(n.port) + (n.tls ? " (TLS)" : ""); }
 
 OFList<OFString> transferSyntaxes() {
   OFList<OFString> ts;
@@ -28,10 +29,17 @@ OFList<OFString> transferSyntaxes() {
 // secondary captures some PACS add to a study.
 const char* const kRetrievable[] = {UID_MRImageStorage, UID_EnhancedMRImageStorage, UID_SegmentationStorage, UID_SecondaryCaptureImageStorage};
 
+// Holds the TLS layer: as the first base it outlives DcmSCU, which uses it until destroyed.
+struct TlsHolder {
+  std::unique_ptr<DcmTLSTransportLayer> tls;
+};
+
 // A DcmSCU that writes what C-GET sends through our own atomic writer under checked names,
 // and reports progress.
-class Scu : public DcmSCU {
+class Scu : private TlsHolder, public DcmSCU {
  public:
+  using TlsHolder::tls;
+  OFCondition secure() { return useSecureConnection(tls.get()); }
   std::string outDir;
   TransferProgress progress;
   std::vector<std::string> written;
@@ -63,6 +71,31 @@ class Scu : public DcmSCU {
   }
 };
 
+// The TLS layer of `n`: the BCP 195 profile, the PACS verified against the trusted
+// certificates when given, our certificate when given.
+Result<std::unique_ptr<DcmTLSTransportLayer>> tlsLayer(const DicomNode& n) {
+  auto layer = std::make_unique<DcmTLSTransportLayer>(NET_REQUESTOR, nullptr, OFTrue);
+  auto bad = [&](const std::string& file, const std::string& what, const OFCondition& c) {
+    return makeError(file, what + ": " + c.text());
+  };
+  OFCondition c = layer->setTLSProfile(TSP_Profile_BCP195);
+  if (c.good()) c = layer->activateCipherSuites();
+  if (c.bad()) return bad(where(n), "TLS cannot be set up", c);
+  if (!n.tlsTrustedCertificates.empty()) {
+    if ((c = layer->addTrustedCertificateFile(n.tlsTrustedCertificates.c_str(), DCF_Filetype_PEM)).bad())
+      return bad(n.tlsTrustedCertificates, "not a PEM certificate file", c);
+    layer->setCertificateVerification(DCV_requireCertificate);
+  } else {
+    layer->setCertificateVerification(DCV_ignoreCertificate);
+  }
+  if (!n.tlsCertificate.empty()) {
+    if ((c = layer->setPrivateKeyFile(n.tlsPrivateKey.c_str(), DCF_Filetype_PEM)).bad()) return bad(n.tlsPrivateKey, "not a PEM private key", c);
+    if ((c = layer->setCertificateFile(n.tlsCertificate.c_str(), DCF_Filetype_PEM)).bad()) return bad(n.tlsCertificate, "not a PEM certificate", c);
+    if (!layer->checkPrivateKeyMatchesCertificate()) return makeError(n.tlsPrivateKey, "does not match the certificate " + n.tlsCertificate);
+  }
+  return layer;
+}
+
 Status connect(Scu& scu, const DicomNode& n, const std::vector<std::pair<const char*, T_ASC_SC_ROLE>>& contexts) {
   quietDcmtkLog();
   scu.setAETitle(n.callingAe.c_str());
@@ -75,6 +108,12 @@ Status connect(Scu& scu, const DicomNode& n, const std::vector<std::pair<const c
   scu.setDIMSETimeout(Uint32(n.timeoutSeconds));
   for (const auto& [syntax, role] : contexts) scu.addPresentationContext(syntax, transferSyntaxes(), role);
   OFCondition c = scu.initNetwork();
+  if (c.good() && n.tls) {  // the layer goes onto the network initNetwork made
+    auto layer = tlsLayer(n);
+    if (!layer) return layer.error();
+    scu.tls = std::move(*layer);
+    if ((c = scu.secure()).bad()) return makeError(where(n), std::string("TLS: ") + c.text());
+  }
   if (c.good()) c = scu.negotiateAssociation();
   if (c.bad()) return makeError(where(n), std::string("no association: ") + c.text());
   return Status();

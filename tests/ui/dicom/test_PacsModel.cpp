@@ -3,6 +3,7 @@
 // progress into the workspace folder and opened as a case through Open DICOM Folder's model;
 // an unreachable server is said in words. The dialog binds (and is what the screenshot shows,
 // TISS_SCREENSHOT=file). Skips, saying why, where Orthanc cannot start.
+#include <QDir>
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -79,6 +80,17 @@ class TestPacsModel : public QObject {
       dialog.findChild<QTableWidget*>()->selectRow(0);
       QVERIFY(dialog.grab().save(QString::fromUtf8(shot)));
     }
+
+    // Cancelled at once: said, and the series stops after the file under way.
+    pacs.retrieve(dir.filePath("ws/cancelled"));
+    QVERIFY(pacs.busy());
+    pacs.cancel();
+    QVERIFY(failed.wait(20000));
+    QVERIFY2(failed.last().first().toString().contains("cancelled"), qPrintable(failed.last().first().toString()));
+    QVERIFY(!pacs.busy());
+    const int kept = int(QDir(dir.filePath("ws/cancelled/") + kStudy + "/1.2.3.88.1").entryList(QDir::Files).size());
+    QVERIFY2(kept < 6, qPrintable(QString::number(kept)));
+    failed.clear();
 
     QSignalSpy progress(&pacs, &PacsModel::progress), retrieved(&pacs, &PacsModel::retrieved);
     pacs.retrieve(dir.filePath("ws/pacs"));

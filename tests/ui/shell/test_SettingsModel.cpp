@@ -37,6 +37,39 @@ class TestSettingsModel : public QObject {
     QCOMPARE(m.threads(), 1);
   }
 
+  void pacsServerIsValidatedAndPersists() {
+    QTemporaryDir dir;
+    const QString file = dir.path() + "/pacs.ini";
+    {
+      QSettings store(file, QSettings::IniFormat);
+      SettingsModel m(&store);
+      QCOMPARE(m.pacs().port, 4242);
+      QCOMPARE(m.pacs().calledAe, std::string("ORTHANC"));
+      tiss::DicomNode bad = m.pacs();
+      bad.calledAe = "A_TITLE_OF_17_CHR";
+      QVERIFY(!m.setPacs(bad));
+      bad.calledAe = "BACK\\SLASH";
+      QVERIFY(!m.setPacs(bad));
+      bad = m.pacs();
+      bad.port = 70000;
+      QVERIFY(!m.setPacs(bad));
+      bad = m.pacs();
+      bad.tlsCertificate = "/etc/ours.crt";  // without its key
+      QVERIFY(!m.setPacs(bad));
+      tiss::DicomNode good = m.pacs();
+      good.host = "pacs.hospital.example", good.port = 11112, good.calledAe = "PACS1", good.callingAe = "TISS_LAB";
+      good.tls = true, good.tlsTrustedCertificates = "/etc/pacs-ca.pem";
+      QVERIFY(m.setPacs(good));
+    }
+    QSettings store(file, QSettings::IniFormat);
+    SettingsModel again(&store);
+    QCOMPARE(again.pacs().host, std::string("pacs.hospital.example"));
+    QCOMPARE(again.pacs().port, 11112);
+    QCOMPARE(again.pacs().callingAe, std::string("TISS_LAB"));
+    QVERIFY(again.pacs().tls);
+    QCOMPARE(again.pacs().tlsTrustedCertificates, std::string("/etc/pacs-ca.pem"));
+  }
+
   void valuesPersistAndBadStoredValuesFallBack() {
     {
       QSettings store(ini(), QSettings::IniFormat);

@@ -18,6 +18,13 @@ struct DicomNode {
   std::string calledAe = "ORTHANC";  ///< the PACS's application entity title
   std::string callingAe = "TISSNET"; ///< ours
   int timeoutSeconds = 30;           ///< connection and each message
+  /// DICOM TLS (PS3.15 BCP 195 profile) where the PACS offers it on this port.
+  bool tls = false;
+  /// PEM certificate(s) trusted to sign the PACS's certificate; "" with `tls`: the connection
+  /// is encrypted but the PACS is not authenticated (said by tissnet dicom echo).
+  std::string tlsTrustedCertificates;
+  /// Our PEM certificate and key, for a PACS that requires clients to present one ("": none).
+  std::string tlsCertificate, tlsPrivateKey;
 };
 
 /// What to list: empty fields match everything. Dates are YYYYMMDD.
