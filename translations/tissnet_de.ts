@@ -163,6 +163,14 @@ Korrigieren oder ersetzen Sie die Datei und versuchen Sie es erneut; sonst wurde
         <source>Open a folder of DICOM files as a case, sequences guessed, series on another grid resampled (with --results, --layout, --axis as for --case).</source>
         <translation>Einen Ordner mit DICOM-Dateien als Fall öffnen, Sequenzen erraten, Serien auf anderem Gitter umgetastet (mit --results, --layout, --axis wie bei --case).</translation>
     </message>
+    <message>
+        <source>NIfTI files of a case, or a case, data set, run or DICOM folder to open (as the desktop&apos;s Open With does).</source>
+        <translation>NIfTI-Dateien eines Falls, oder ein Fall-, Datensatz-, Lauf- oder DICOM-Ordner zum Öffnen (wie „Öffnen mit“ des Desktops).</translation>
+    </message>
+    <message>
+        <source>tissnet-workbench: no display to open a window on (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset). Start it in a desktop session, under Xvfb (xvfb-run -a tissnet-workbench ...), or with QT_QPA_PLATFORM=offscreen to write --screenshot or --sweep-plot files without a screen; tissnet is the command line.</source>
+        <translation>tissnet-workbench: keine Anzeige, auf der ein Fenster geöffnet werden kann (DISPLAY, WAYLAND_DISPLAY und QT_QPA_PLATFORM sind nicht gesetzt). Starten Sie es in einer Desktop-Sitzung, unter Xvfb (xvfb-run -a tissnet-workbench ...) oder mit QT_QPA_PLATFORM=offscreen, um --screenshot- oder --sweep-plot-Dateien ohne Bildschirm zu schreiben; tissnet ist die Kommandozeile.</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::ApplyModelModel</name>

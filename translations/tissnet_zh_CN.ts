@@ -163,6 +163,14 @@ Fix or replace the file and try again; nothing else was changed.</source>
         <source>Open a folder of DICOM files as a case, sequences guessed, series on another grid resampled (with --results, --layout, --axis as for --case).</source>
         <translation>将 DICOM 文件夹作为病例打开，自动推测序列，网格不同的序列重采样（--results、--layout、--axis 用法同 --case）。</translation>
     </message>
+    <message>
+        <source>NIfTI files of a case, or a case, data set, run or DICOM folder to open (as the desktop&apos;s Open With does).</source>
+        <translation>要打开的病例 NIfTI 文件，或病例、数据集、运行或 DICOM 文件夹（同桌面的“打开方式”）。</translation>
+    </message>
+    <message>
+        <source>tissnet-workbench: no display to open a window on (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset). Start it in a desktop session, under Xvfb (xvfb-run -a tissnet-workbench ...), or with QT_QPA_PLATFORM=offscreen to write --screenshot or --sweep-plot files without a screen; tissnet is the command line.</source>
+        <translation>tissnet-workbench：没有可打开窗口的显示（DISPLAY、WAYLAND_DISPLAY 和 QT_QPA_PLATFORM 均未设置）。请在桌面会话中启动、在 Xvfb 下运行（xvfb-run -a tissnet-workbench ...），或设置 QT_QPA_PLATFORM=offscreen 以在无屏幕时写出 --screenshot 或 --sweep-plot 文件；命令行工具是 tissnet。</translation>
+    </message>
 </context>
 <context>
     <name>tiss::ui::ApplyModelModel</name>

@@ -10,7 +10,7 @@
 int main(int argc, char** argv) {
   CLI::App app{"tissnet-bench: the TISS-Net engine's benchmarks and model sizes on random tensors"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "tissnet-bench 0.1.0 (LibTorch " + tiss::torchVersion() + ", " +
+  app.set_version_flag("--version", std::string("tissnet-bench ") + TISS_VERSION + " (LibTorch " + tiss::torchVersion() + ", " +
                                         std::to_string(tiss::cudaDeviceCount()) + " CUDA device(s))");
   int exitCode = 0;
   auto* bench = app.add_subcommand("bench", "ms per training iteration, seconds per case, parity with PyTorch");

@@ -10,6 +10,7 @@
 #include "tiss/dicom/dicom_export.h"
 #include "tiss/dicom/dicom_import.h"
 #include "tiss/io/image_io.h"
+#include "tiss/util/version.h"
 
 namespace fs = std::filesystem;
 
@@ -87,7 +88,7 @@ int import(const ImportArgs& a) {
 tiss::DicomResultInfo resultInfo(const std::string& description) {
   tiss::DicomResultInfo info;
   info.seriesDescription = description;
-  info.softwareVersion = TISS_VERSION;
+  info.softwareVersion = tiss::version();
   return info;
 }
 

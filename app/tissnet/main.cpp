@@ -4,11 +4,12 @@
 #include "commands.h"
 #include "progress.h"
 #include "tiss/engine/device.h"
+#include "tiss/util/version.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"tissnet: brain-tumor MRI synthesis and segmentation (TISS-Net) from the command line"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "tissnet 0.1.0 (LibTorch " + tiss::torchVersion() + ")");
+  app.set_version_flag("--version", std::string("tissnet ") + tiss::version() + " (LibTorch " + tiss::torchVersion() + ")");
   // A file-size limit (RLIMIT_FSIZE) must fail a write, not kill the process mid-checkpoint.
   std::signal(SIGXFSZ, SIG_IGN);
   int exitCode = 0;

@@ -1,13 +1,18 @@
 // tissnet-workbench: the desktop program. Opens the last (or given) workspace, optionally a
 // data set in it, and can save a screenshot of the window once the data set is checked.
 #include <QApplication>
+#include <QCoreApplication>
 #include <QCheckBox>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
+
+#include <cstring>
+#include <memory>
 
 #include "common/TaskProgressModel.h"
 #include "common/Translations.h"
@@ -23,6 +28,9 @@
 #include "viewer/ApplyModelModel.h"
 #include "viewer/CaseViewerModel.h"
 #include "viewer/CaseViewerPage.h"
+#include "tiss/dicom/dicom_import.h"
+#include "tiss/training/run_folder.h"
+#include "tiss/util/version.h"
 
 namespace {
 
@@ -126,14 +134,55 @@ void screenshotWhenReady(tiss::ui::MainWindow* w, const QString& file) {
   poll->start(500);  // the first tick lets the view request its thumbnails
 }
 
+// What the desktop passes (Exec=tissnet-workbench %F): a run folder goes to the dashboard, a
+// folder of DICOM series is imported as a case, anything else opens as a drop would (a data
+// set in the browser, a case folder or NIfTI files as a case).
+void openPaths(tiss::ui::MainWindow* w, const QStringList& paths) {
+  QStringList rest;
+  for (const QString& p : paths) {
+    if (tiss::isRunFolder(p.toStdString())) {
+      showRuns(w, {p});
+      continue;
+    }
+    if (QFileInfo(p).isDir()) {
+      auto dicom = tiss::scanDicomFolder(p.toStdString());
+      if (dicom && !tiss::suggestedChoices(*dicom).empty()) {
+        w->openDicomFolder(p);
+        continue;
+      }
+    }
+    rest << p;
+  }
+  if (!rest.isEmpty()) w->openDropped(rest);
+}
+
+// A window system is there to connect to: a display named, or a platform chosen (offscreen).
+bool displayAvailable() {
+  return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+         !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+// --help and --version print and exit without a window system (help2man runs them so); without
+// a display the program says what to do instead of aborting in Qt's platform plugin. Both
+// need only a QCoreApplication; everything else the QApplication of the window.
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv) {
+  bool textOnly = false;
+  for (int i = 1; i < argc; ++i)
+    for (const char* flag : {"--help", "-h", "--help-all", "-?", "--version", "-v"}) textOnly = textOnly || std::strcmp(argv[i], flag) == 0;
+  if (textOnly || !displayAvailable()) return std::make_unique<QCoreApplication>(argc, argv);
+  auto app = std::make_unique<QApplication>(argc, argv);
+  QApplication::setWindowIcon(QIcon(":/icons/tissnet.svg"));
+  return app;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  QApplication app(argc, argv);
-  QApplication::setOrganizationName("TissWorkbench");
-  QApplication::setApplicationName("tissnet-workbench");
-  QApplication::setApplicationVersion(TISS_VERSION);
-  QApplication::setWindowIcon(QIcon(":/icons/tissnet.svg"));
+  const std::unique_ptr<QCoreApplication> application = makeApplication(argc, argv);
+  QCoreApplication& app = *application;
+  QCoreApplication::setOrganizationName("TissWorkbench");
+  QCoreApplication::setApplicationName("tissnet-workbench");
+  QCoreApplication::setApplicationVersion(tiss::version());
   // The language of --help: the settings' (a --settings file's when given), read before parsing.
   const QStringList argList = app.arguments();
   const qsizetype settingsAt = argList.indexOf("--settings");
@@ -166,7 +215,13 @@ int main(int argc, char** argv) {
   const QCommandLineOption plotY("plot-y", QApplication::translate("main", "Second swept key: draw a heat map over both."), "key");
   cli.addOptions({workspace, data, settingsFile, screenshot, caseId, results, layout, axis, view3d, run, gradients, sweep, sweepPlot,
                   plotMetric, plotAxis, plotY, apply, openCase, dicom});
-  cli.process(app);
+  cli.addPositionalArgument("paths", QCoreApplication::translate("main", "NIfTI files of a case, or a case, data set, run or DICOM folder to open (as the desktop's Open With does)."),
+                            "[paths...]");
+  cli.process(app);  // --help and --version end here
+  if (!qobject_cast<QApplication*>(&app)) {
+    std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate("main", "tissnet-workbench: no display to open a window on (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset). Start it in a desktop session, under Xvfb (xvfb-run -a tissnet-workbench ...), or with QT_QPA_PLATFORM=offscreen to write --screenshot or --sweep-plot files without a screen; tissnet is the command line.")));
+    return 1;
+  }
 
   tiss::ui::MainWindow window(store.get());
   tiss::ui::switchLanguage(window.settings()->language());
@@ -188,6 +243,7 @@ int main(int argc, char** argv) {
     const QStringList axes{"sagittal", "coronal", "axial"};
     openDicom(&window, cli.value(dicom), cli.values(results), cli.value(layout), cli.isSet(axis) ? int(axes.indexOf(cli.value(axis))) : -1);
   }
+  openPaths(&window, cli.positionalArguments());
   if (cli.isSet(gradients)) window.dashboard()->gradientNormsBox()->setChecked(true);
   showRuns(&window, cli.values(run));
   if (cli.isSet(sweep) && !window.openSweep(cli.value(sweep))) return 1;

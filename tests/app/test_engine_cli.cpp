@@ -21,6 +21,7 @@
 #include "cli_support.h"
 #include "tiss/io/image_io.h"
 #include "tiss/metrics/metrics.h"
+#include "tiss/util/version.h"
 
 namespace {
 
@@ -121,6 +122,7 @@ class TestEngineCli : public QObject {
       QVERIFY2(r.out.contains(QString("\"%1\":").arg(term)), term);
     QVERIFY(QFile::exists(tn + "/checkpoints/best.pt"));
     QVERIFY(QFile::exists(tn + "/config.json") && QFile::exists(tn + "/run.json") && QFile::exists(tn + "/status.json"));
+    QCOMPARE(readJson(tn + "/run.json")["tissnet"].toString(), QString(tiss::version()));  // the version that trained it
     QVERIFY(!QDir(tn + "/previews").entryList({"*.png"}).isEmpty());
 
     r = tissnet({"infer", "--run", tn, "--data", data_, "--out", out, "--threads", "2"});

@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include "cli_support.h"
+#include "tiss/util/version.h"
 
 // Drives the real `tissnet` executable (path in $TISSNET, set by ctest).
 using testsupport::Run;
@@ -22,6 +23,10 @@ class TestTissnetCli : public QObject {
     for (const char* sub : {"phantom", "check", "eval", "bench", "manifest", "split"}) QVERIFY2(r.out.contains(sub), sub);
     for (const char* sub : {"phantom", "check", "eval", "manifest", "split"}) QCOMPARE(tissnet({sub, "--help"}).code, 0);
     QCOMPARE(tissnet({"bench", "io", "--help"}).code, 0);
+    // One version: the project's, printed by --version.
+    const Run v = tissnet({"--version"});
+    QCOMPARE(v.code, 0);
+    QVERIFY2(v.out.startsWith(QString("tissnet ") + tiss::version() + " "), qPrintable(v.out));
   }
   void badArgumentsFailWithAMessage() {
     Run r = tissnet({"phantom", "--layout", "mri", "--out", dir_.path() + "/x"});

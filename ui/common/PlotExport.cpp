@@ -2,11 +2,13 @@
 
 #include <QBuffer>
 #include <QFileInfo>
+#include <QImage>
 #include <QPdfWriter>
 #include <QSvgGenerator>
 
 #include "qcustomplot.h"
 #include "tiss/util/atomic_file.h"
+#include "export/FigureExport.h"
 
 namespace tiss::ui {
 namespace {
@@ -33,19 +35,22 @@ bool savePlot(QCustomPlot* plot, const QString& path, int width, int height) {
   buffer.open(QIODevice::WriteOnly);
   bool drawn = false;
   if (suffix == "png") {
-    drawn = plot->toPixmap(size.width(), size.height(), 2.0).save(&buffer, "PNG");
+    QImage image = plot->toPixmap(size.width(), size.height(), 2.0).toImage();
+    image.setText("Software", viewers::exportSoftware());  // every export names the program and version
+    drawn = image.save(&buffer, "PNG");
   } else if (suffix == "pdf") {
     QPdfWriter pdf(&buffer);
     pdf.setResolution(72);
     pdf.setPageSize(QPageSize(QSizeF(size), QPageSize::Point));
     pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-    pdf.setCreator("TISS Workbench");
+    pdf.setCreator(viewers::exportSoftware());
     drawn = paintVector(plot, &pdf, size);
   } else if (suffix == "svg") {
     QSvgGenerator svg;
     svg.setOutputDevice(&buffer);
     svg.setSize(size);
     svg.setViewBox(QRect(QPoint(0, 0), size));
+    svg.setDescription(viewers::exportSoftware());
     drawn = paintVector(plot, &svg, size);
   }
   buffer.close();

@@ -31,6 +31,7 @@
 #include "tiss/util/cache_dir.h"
 #include "viewer/PaperFigureDialog.h"
 #include "viewer/PaperFigureModel.h"
+#include "tiss/util/version.h"
 
 namespace tiss::ui {
 
@@ -113,7 +114,7 @@ void MainWindow::showAbout() {
   QMessageBox::about(this, tr("About TISS Workbench"),
                      tr("<b>TISS Workbench</b> %1<br>Synthesis of a missing MRI modality and brain-tumor "
                         "segmentation with TISS-Net.")
-                         .arg(QStringLiteral(TISS_VERSION)));
+                         .arg(QString::fromLatin1(tiss::version())));
 }
 
 void MainWindow::refreshRecent() {

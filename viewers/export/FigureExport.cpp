@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "tiss/util/atomic_file.h"
+#include "tiss/util/version.h"
 
 namespace tiss::viewers {
 namespace {
@@ -65,6 +66,7 @@ Status exportFigure(const std::vector<const SliceView*>& panels, int columns, co
     QPainter painter(&img);
     paint(painter, panels, columns, px, o);
     painter.end();
+    img.setText("Software", exportSoftware());
     drawn = img.save(&buffer, "PNG");
   }
   // Vector formats keep the same layout at 96 units per inch; slices are embedded images.
@@ -76,6 +78,7 @@ Status exportFigure(const std::vector<const SliceView*>& panels, int columns, co
     svg.setViewBox(QRectF(QPointF(0, 0), units));
     svg.setResolution(96);
     svg.setTitle("TISS Workbench figure");
+    svg.setDescription(exportSoftware());
     QPainter painter;
     if ((drawn = painter.begin(&svg))) paint(painter, panels, columns, units, o), painter.end();
   }
@@ -84,7 +87,7 @@ Status exportFigure(const std::vector<const SliceView*>& panels, int columns, co
     pdf.setPageSize(QPageSize(QSizeF(o.widthMm, o.widthMm * double(px.height()) / px.width()), QPageSize::Millimeter));
     pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
     pdf.setResolution(96);
-    pdf.setCreator("TISS Workbench");
+    pdf.setCreator(exportSoftware());
     QPainter painter;
     if ((drawn = painter.begin(&pdf))) paint(painter, panels, columns, units, o), painter.end();
   }
@@ -92,5 +95,7 @@ Status exportFigure(const std::vector<const SliceView*>& panels, int columns, co
   if (!drawn || bytes.isEmpty()) return makeError(file, "the figure could not be drawn");
   return writeFileAtomically(file, std::string(bytes.constData(), size_t(bytes.size())));
 }
+
+QString exportSoftware() { return QStringLiteral("TISS Workbench ") + QString::fromLatin1(tiss::version()); }
 
 }  // namespace tiss::viewers

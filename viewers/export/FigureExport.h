@@ -26,4 +26,8 @@ QSize figurePixels(const std::vector<const SliceView*>& panels, int columns, con
 Status exportFigure(const std::vector<const SliceView*>& panels, int columns, const QString& path,
                     const FigureOptions& options);
 
+/// "TISS Workbench 0.1.0": the software every exported figure and plot names (PNG text chunk
+/// "Software", SVG description, PDF creator).
+QString exportSoftware();
+
 }  // namespace tiss::viewers

@@ -15,6 +15,7 @@
 #include "model/networks.h"
 #include "training/tensors.h"
 #include "tiss/util/atomic_file.h"
+#include "tiss/util/version.h"
 #include "tiss/data/dataset.h"
 #include "tiss/data/folds.h"
 #include "engine/torch_device.h"
@@ -62,7 +63,7 @@ Result<std::vector<std::shared_ptr<const MappedCase>>> mapCases(const std::strin
 
 Status writeRunInfo(const RunFolder& run, const TrainRequest& r, const TrainConfig& c, const Dataset& d, const RunSplit& split,
                     const std::string& device, const World& world, const std::string& backend) {
-  json info{{"tissnet", "0.1.0"}, {"libtorch", torchVersion()}, {"device", device}, {"threads", torch::get_num_threads()},
+  json info{{"tissnet", version()}, {"libtorch", torchVersion()}, {"device", device}, {"threads", torch::get_num_threads()},
             {"data", fs::absolute(r.dataDir).string()}, {"task", d.manifest.task.name},
             {"sources", d.manifest.task.sources}, {"target", d.manifest.task.target}, {"split_seed", d.split.seed},
             {"split_saved", d.splitSaved}, {"fold", c.fold}, {"train", split.train}, {"val", split.val}, {"test", split.test},

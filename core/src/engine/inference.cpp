@@ -16,6 +16,7 @@
 #include "tiss/preprocessing/preprocess.h"
 #include "tiss/training/run_folder.h"
 #include "tiss/util/atomic_file.h"
+#include "tiss/util/version.h"
 #include "tiss/util/safe_path.h"
 
 namespace fs = std::filesystem;
@@ -88,7 +89,7 @@ nlohmann::json boxJson(const Box& b) { return {{"begin", b.begin}, {"size", b.si
 // OUT/inference.json: how these outputs were made, read by eval (crop_from_label) and tables.
 Status writeRecord(const InferRequest& r, const TrainConfig& c, double overlap, const std::string& checkpoint,
                    const nlohmann::json& crops) {
-  nlohmann::json j = {{"run", fs::absolute(r.runDir).string()}, {"data", fs::absolute(r.dataDir).string()},
+  nlohmann::json j = {{"tissnet", version()}, {"run", fs::absolute(r.runDir).string()}, {"data", fs::absolute(r.dataDir).string()},
                             {"stage", toString(c.stage)}, {"checkpoint", checkpoint}, {"crop_from_label", c.cropFromLabel},
                             {"crop_rule", c.cropFromLabel ? "label-centred (the paper's protocol)" : "head bounding box of the first source"},
                             {"reads_target", takesTarget(c.stage)}, {"output", toString(c.output)},

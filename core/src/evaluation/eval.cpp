@@ -18,6 +18,7 @@
 #include "tiss/preprocessing/preprocess.h"
 #include "tiss/evaluation/results_table.h"
 #include "tiss/metrics/statistics.h"
+#include "tiss/util/version.h"
 
 namespace fs = std::filesystem;
 
@@ -230,6 +231,7 @@ EvalProtocol protocolOf(const EvalOptions& o) {
 
 std::string protocolJson(const EvalProtocol& p) {
   const nlohmann::json j = {
+      {"tissnet", version()},
       {"surface_convention", p.surface},
       {"crop_from_label", p.cropFromLabel},
       {"brasyn", p.brasyn},

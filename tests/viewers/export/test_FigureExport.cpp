@@ -8,6 +8,7 @@
 #include "export/FigureExport.h"
 #include "layout/ComparisonView.h"
 #include "test_support.h"
+#include "tiss/util/version.h"
 
 using namespace tiss;
 using namespace tiss::viewers;
@@ -42,6 +43,7 @@ class TestFigureExport : public QObject {
     // Three 60 x 40 mm panels in a row: height = width / 3 * 40 / 60.
     QCOMPARE(img.height(), 222);
     QCOMPARE(img.dotsPerMeterX(), 7874);  // 200 dpi
+    QCOMPARE(img.text("Software"), QString("TISS Workbench ") + tiss::version());  // the version made it
     QCOMPARE(figurePixels(panels_, 3, o), img.size());
     // Two columns: two rows.
     QCOMPARE(figurePixels(panels_, 2, o), QSize(1000, 667));
