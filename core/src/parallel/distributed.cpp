@@ -97,7 +97,7 @@ void bucketed(const std::vector<torch::Tensor>& tensors, int64_t bucketBytes, Op
   };
   for (const auto& t : tensors) {
     if (!t.defined()) continue;
-    if (!bucket.empty() && (t.scalar_type() != bucket.front().scalar_type() || bytes + t.nbytes() > bucketBytes)) flush();
+    if (!bucket.empty() && (t.scalar_type() != bucket.front().scalar_type() || bytes + int64_t(t.nbytes()) > bucketBytes)) flush();
     bucket.push_back(t);
     bytes += int64_t(t.nbytes());
   }

@@ -27,11 +27,11 @@ int run(const std::string& args) {
 
 std::string tinyTissNet(int batch, int accumulate, bool overlap = true) {
   std::string s = "--preset cpu-small --threads 1";
-  for (const std::string& kv :
+  for (const char* kv :
        {"stage=tissnet", "loss.lambda_p=0", "net.channels=[4,8,8,16,16]", "net.dropout=[0,0,0,0,0]", "net.disc_channels=4",
         "data.patch=16x32x32", "data.workers=1", "optim.epochs_constant=1", "optim.epochs_decay=0", "optim.iterations_per_epoch=4",
         "validation.every=0", "checkpoint.every=4", "optim.lr=0.001"})
-    s += " --set " + kv;
+    s += std::string(" --set ") + kv;
   s += overlap ? "" : " --set optim.overlap_allreduce=false";
   return s + " --set data.batch=" + std::to_string(batch) + " --set optim.accumulate=" + std::to_string(accumulate);
 }

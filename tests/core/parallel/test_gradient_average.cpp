@@ -86,7 +86,9 @@ int syncedStep(Net& net, GradientSync& sync, int rank, int parts) {
     const auto loss = net.forward(input(rank, k));
     if (k + 1 == parts) sync.beforeLastBackward(params, loss);
     loss.backward();
-    if (k + 1 < parts) EXPECT_EQ(bucketsStarted(sync), 0) << "an earlier micro-batch started an all-reduce";
+    if (k + 1 < parts) {
+      EXPECT_EQ(bucketsStarted(sync), 0) << "an earlier micro-batch started an all-reduce";
+    }
   }
   sync.finish(params);
   net.layers[0]->weight.remove_hook(hook);
