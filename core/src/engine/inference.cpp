@@ -139,6 +139,16 @@ Result<Dataset> openFor(const InferRequest& r, const TrainedRun& run) {
   return data;
 }
 
+// Whether `dataDir` is the data set the run recorded in run.json (a run without the record
+// counts as trained on it, so its warnings stay).
+bool trainedOn(const RunFolder& run, const std::string& dataDir) {
+  std::ifstream in(run.infoFile());
+  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (!j.is_object() || !j.contains("data") || !j["data"].is_string()) return true;
+  std::error_code ec;  // a recorded folder that is gone: no telling, the warning stays
+  return fs::equivalent(j["data"].get<std::string>(), dataDir, ec) || ec;
+}
+
 Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& progress) {
   auto opened = openRun(r.runDir, r.device, r.checkpoint, InferenceChoices{r.output, r.window, r.cropFromLabel}, r.threads);
   if (!opened) return opened.error();
@@ -150,7 +160,10 @@ Status inferImpl(const InferRequest& r, const std::function<void(int, int)>& pro
   const double overlap = r.overlap >= 0 ? r.overlap : c.overlap;
   auto split = readRunSplit(run);
   if (!split) return split.error();
-  if (const auto moved = movedCases(*split, data->split); !moved.empty() && r.onWarning) r.onWarning(splitWarning(moved));
+  // Moved cases matter only on the data set the run trained on; another one (a clinic's cases,
+  // a case imported from DICOM) has its own split, which says nothing about the run's.
+  if (const auto moved = movedCases(*split, data->split); !moved.empty() && r.onWarning && trainedOn(run, r.dataDir))
+    r.onWarning(splitWarning(moved));
   const auto ids = selectCases(*data, *split, r.cases);
   if (ids.empty()) return makeError(r.dataDir, "no case to run (the chosen split part is empty)");
   for (const auto& id : ids)
