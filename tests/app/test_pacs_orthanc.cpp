@@ -10,6 +10,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dctk.h>
 
@@ -98,6 +102,26 @@ class TestPacsOrthanc : public QObject {
       QCOMPARE(int(got->size()), 16);
     }
     QCOMPARE(progressCalls, 64);
+    // Retrieved again into the same folder: what is there is kept; a link planted under an
+    // instance's name is refused by name and the file it points to stays as it was.
+    {
+      const SeriesMatch& s = series->front();
+      const std::string folder = root + "/workspace/pacs/" + s.seriesUid;
+      auto again = retrieveSeries(pacs.node, kStudy, s.seriesUid, folder);
+      QVERIFY2(again.ok() && again->size() == 16, again.ok() ? "" : again.error().describe().c_str());
+      const std::string planted = again->front(), precious = root + "/precious.txt";
+      std::ofstream(precious) << "a user's file";
+      QVERIFY(std::filesystem::remove(planted));
+      std::filesystem::create_symlink(precious, planted);
+      auto refused = retrieveSeries(pacs.node, kStudy, s.seriesUid, folder);
+      QVERIFY(!refused.ok());
+      QVERIFY2(refused.error().describe().find("in the way") != std::string::npos, refused.error().describe().c_str());
+      std::ifstream in(precious);
+      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      QCOMPARE(text, std::string("a user's file"));
+      QVERIFY(std::filesystem::remove(planted));
+      QVERIFY(retrieveSeries(pacs.node, kStudy, s.seriesUid, folder).ok());  // the missing file written anew
+    }
 
     // Imported as a case and segmented by the model.
     auto scan = scanDicomFolder(root + "/workspace/pacs");

@@ -62,8 +62,18 @@ class Scu : private TlsHolder, public DcmSCU {
       return EC_Normal;
     }
     const std::string file = (fs::path(outDir) / (std::string(uid.c_str()) + ".dcm")).string();
+    // Nothing already there is replaced: a file of that name is the same instance retrieved
+    // before (its UID is its name) and is kept; a link or folder in its place is refused.
+    std::error_code ec;
+    const auto there = fs::symlink_status(file, ec);
+    if (fs::exists(there) && !fs::is_regular_file(there)) {
+      refused = file + " is in the way (a link or folder, not a file this program wrote): not replaced";
+      status = STATUS_STORE_Refused_OutOfResources;
+      return EC_Normal;
+    }
     DcmFileFormat ff(object);
-    const Status ok = saveAtomically(file, [&](const std::string& tmp) { return ff.saveFile(tmp.c_str(), EXS_LittleEndianExplicit); });
+    const Status ok = fs::exists(there) ? Status()
+                                        : saveAtomically(file, [&](const std::string& tmp) { return ff.saveFile(tmp.c_str(), EXS_LittleEndianExplicit); });
     status = ok ? STATUS_Success : STATUS_STORE_Refused_OutOfResources;
     if (ok) written.push_back(file);
     if (progress && !progress(int(written.size()), total)) go = OFFalse, cancelled = true;

@@ -54,8 +54,9 @@ Result<std::vector<StudyMatch>> findStudies(const DicomNode& node, const StudyQu
 Result<std::vector<SeriesMatch>> findSeries(const DicomNode& node, const std::string& studyUid);
 
 /// C-GET of one series into `outDir` (created; files named by their SOP instance UID, written
-/// atomically; an instance whose UID is not a valid UID is refused by name). Returns the files
-/// written. A cancel keeps the files already complete and says "cancelled".
+/// atomically; an instance whose UID is not a valid UID is refused by name). A file already
+/// there under an instance's name is kept, never replaced (the same instance, retrieved before);
+/// a link or folder in its place fails the retrieval by name. Returns the series' files. A cancel keeps the files already complete and says "cancelled".
 Result<std::vector<std::string>> retrieveSeries(const DicomNode& node, const std::string& studyUid, const std::string& seriesUid,
                                                 const std::string& outDir, const TransferProgress& progress = {});
 
